@@ -1,0 +1,65 @@
+import { Command, CommanderError } from 'commander';
+import { processOutput, type Output } from './output.ts';
+import { InputError, UsageError } from './usage-error.ts';
+
+/** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
+export type CommandRegistrar = (program: Command, output: Output) => void;
+
+const registrars: CommandRegistrar[] = [];
+
+export function buildProgram(output: Output): Command {
+  const program = new Command('parley')
+    .description('Parley — a workbench for multi-party peace negotiations')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => output.out(s),
+      writeErr: (s) => output.err(s),
+      outputError: () => {},
+    });
+  for (const register of registrars) register(program, output);
+  // Sub-commands inherit the same error handling so that any misuse ends as exit 2.
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => output.out(s),
+      writeErr: (s) => output.err(s),
+      outputError: () => {},
+    });
+  }
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  const program = buildProgram(output);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      output.err(`parley: ${error.message.replace(/^error: /, '')}`);
+      output.err(usageFor(program, argv));
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      output.err(`parley: ${error.message}`);
+      output.err(usageFor(program, argv));
+      return 2;
+    }
+    if (error instanceof InputError) {
+      output.err(error.message);
+      return 1;
+    }
+    // An internal fault: report it in one line, never a stack trace for a user.
+    output.err(`parley: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return 70;
+  }
+}
+
+function usageFor(program: Command, argv: string[]): string {
+  const sub = program.commands.find((c) => c.name() === argv[0]);
+  const cmd = sub ?? program;
+  return `usage: ${cmd === program ? '' : 'parley '}${cmd.name()} ${cmd.usage()}\n(run 'parley ${sub ? sub.name() + ' ' : ''}--help' for details)`;
+}
