@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { processOutput, type Output } from './output.ts';
 import { InputError, UsageError } from './usage-error.ts';
+import { registerValidate } from './commands/validate.ts';
 
 /** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
 export type CommandRegistrar = (program: Command, output: Output) => void;
 
-const registrars: CommandRegistrar[] = [];
+const registrars: CommandRegistrar[] = [registerValidate];
 
 export function buildProgram(output: Output): Command {
   const program = new Command('parley')

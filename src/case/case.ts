@@ -1,0 +1,31 @@
+import type { Actor } from './schema/actors.ts';
+import type { CaseMeta } from './schema/case-meta.ts';
+import type { Claim, Proposition } from './schema/claims.ts';
+import type { DraftDocument } from './schema/drafts.ts';
+import type { CaseEvent } from './schema/events.ts';
+import type { Issue } from './schema/issues.ts';
+import type { Position } from './schema/positions.ts';
+import type { Role } from './schema/roles.ts';
+import type { Round } from './schema/rounds.ts';
+import type { Source } from './schema/sources.ts';
+
+/** Everything known about one negotiation, as loaded from a case folder. */
+export interface Case {
+  /** The folder the case was loaded from. */
+  dir: string;
+  meta: CaseMeta;
+  actors: Actor[];
+  roles: Role[];
+  rounds: Round[];
+  events: CaseEvent[];
+  sources: Source[];
+  propositions: Proposition[];
+  claims: Claim[];
+  issues: Issue[];
+  positions: Position[];
+  drafts: DraftDocument[];
+  /** Each draft version's text, keyed `document@version`. */
+  draftTexts: Record<string, string>;
+}
+
+export const draftKey = (documentId: string, versionId: string) => `${documentId}@${versionId}`;

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { actorsFileSchema } from './actors.ts';
+import { caseMetaSchema } from './case-meta.ts';
+import { claimsFileSchema } from './claims.ts';
+import { draftsFileSchema } from './drafts.ts';
+import { eventsFileSchema } from './events.ts';
+import { issuesFileSchema } from './issues.ts';
+import { positionsFileSchema } from './positions.ts';
+import { rolesFileSchema } from './roles.ts';
+import { roundsFileSchema } from './rounds.ts';
+import { sourcesFileSchema } from './sources.ts';
+
+/**
+ * The files a case folder may hold and the schema of each. Only `case.yaml` is required, so a
+ * new case can grow one file at a time. Any other `.yaml` file in the folder is an error: a
+ * misspelt file name must not silently drop its records.
+ */
+export const caseFileSchemas = {
+  'case.yaml': caseMetaSchema,
+  'actors.yaml': actorsFileSchema,
+  'roles.yaml': rolesFileSchema,
+  'rounds.yaml': roundsFileSchema,
+  'events.yaml': eventsFileSchema,
+  'sources.yaml': sourcesFileSchema,
+  'claims.yaml': claimsFileSchema,
+  'issues.yaml': issuesFileSchema,
+  'positions.yaml': positionsFileSchema,
+  'drafts.yaml': draftsFileSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type CaseFileName = keyof typeof caseFileSchemas;
+export type CaseFileContent<F extends CaseFileName> = z.infer<(typeof caseFileSchemas)[F]>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { isEdtf } from '../edtf.ts';
+
+/** Record ids are kebab-case so they read well in YAML, URLs and CLI arguments. */
+export const recordId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a kebab-case id (lower-case letters, digits, "-")');
+
+/** An EDTF date string (`2022-03-05`, `2022-05`, `2022-03-13/2022-03-17`, `2022-03-05?`). */
+export const edtfDate = z.string().refine(isEdtf, {
+  error: (issue) => `"${String(issue.input)}" is not a valid EDTF date (e.g. 2022-03-05, 2022-05, 2022-03-13/2022-03-17, 2022-03-05?)`,
+});
+
+/** The sources a factual record rests on: at least one. */
+export const sourceRefs = z.array(recordId).min(1, 'a factual record must cite at least one source');
+
+/** Propositions (in claims.yaml) that dispute some detail of this record. */
+export const contestedBy = z.array(recordId).optional();
+
+export const confidence = z.enum(['high', 'medium', 'low']);

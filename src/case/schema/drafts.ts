@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { edtfDate, recordId, sourceRefs } from './common.ts';
+
+export const versionStatus = z.enum([
+  'working-draft',
+  'tabled',
+  'agreed-framework',
+  'initialled',
+  'signed',
+  'superseded',
+  'abandoned',
+]);
+
+export const draftVersionSchema = z.strictObject({
+  id: recordId,
+  date: edtfDate,
+  title: z.string().optional(),
+  /** The party that wrote this version (an actor id), or `joint`. */
+  author: recordId,
+  /** The version this one was written on top of. */
+  basis: recordId.optional(),
+  status: versionStatus,
+  /** The bracket-text file of this version, relative to the case folder. */
+  text: z.string().regex(/^[^/].*\.txt$/, 'must be a relative path to a .txt file'),
+  /** True when the text is the analyst's reconstruction from reports, not the original. */
+  reconstruction: z.boolean(),
+  /** Claims (in claims.yaml) that this version was initialled, and by whom. */
+  initialledBy: z.array(recordId).optional(),
+  note: z.string().optional(),
+  sources: sourceRefs,
+});
+
+export const draftDocumentSchema = z.strictObject({
+  id: recordId,
+  title: z.string().min(1),
+  kind: z.enum(['treaty', 'communique', 'memorandum', 'annex', 'other']),
+  versions: z.array(draftVersionSchema).min(1),
+});
+
+export const draftsFileSchema = z.strictObject({ documents: z.array(draftDocumentSchema) });
+export type DraftDocument = z.infer<typeof draftDocumentSchema>;
+export type DraftVersion = z.infer<typeof draftVersionSchema>;

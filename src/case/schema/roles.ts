@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { contestedBy, edtfDate, recordId, sourceRefs } from './common.ts';
+
+export const roleKind = z.enum([
+  'party',
+  'delegation-head',
+  'delegation-member',
+  'mediator',
+  'facilitator',
+  'host',
+  'prospective-guarantor',
+  'external-stakeholder',
+  'commentator',
+]);
+
+/** An actor's role in the case, optionally bounded in time and tied to a party or rounds. */
+export const roleSchema = z.strictObject({
+  id: recordId,
+  actor: recordId,
+  role: roleKind,
+  /** For delegation roles: the party the delegation represents; for a guarantor: the state guaranteed. */
+  for: recordId.optional(),
+  from: edtfDate.optional(),
+  to: edtfDate.optional(),
+  /** Rounds this role applies to (a delegation head of one round only, say). */
+  rounds: z.array(recordId).optional(),
+  note: z.string().optional(),
+  contestedBy,
+  sources: sourceRefs,
+});
+
+export const rolesFileSchema = z.strictObject({ roles: z.array(roleSchema) });
+export type Role = z.infer<typeof roleSchema>;
+export type RoleKind = z.infer<typeof roleKind>;
