@@ -34,7 +34,7 @@ function displayPath(filePath: string): string {
 }
 
 function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
-  if (value === undefined && issue.code === 'invalid_type') return 'required field is missing';
+  if (value === undefined) return 'required field is missing';
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }

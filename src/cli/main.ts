@@ -2,11 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { processOutput, type Output } from './output.ts';
 import { InputError, UsageError } from './usage-error.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerShow } from './commands/show.ts';
 
 /** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
 export type CommandRegistrar = (program: Command, output: Output) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate];
+const registrars: CommandRegistrar[] = [registerValidate, registerShow];
 
 export function buildProgram(output: Output): Command {
   const program = new Command('parley')

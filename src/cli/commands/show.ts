@@ -1,0 +1,53 @@
+import { Option } from 'commander';
+import { isEdtf } from '../../case/edtf.ts';
+import type { CommandRegistrar } from '../main.ts';
+import { loadCaseForCli } from '../load-case.ts';
+import { printJson } from '../output.ts';
+import { actorsView, rolesView } from '../show/actors.ts';
+import { claimsView } from '../show/claims.ts';
+import { draftsView } from '../show/drafts.ts';
+import { issuesView } from '../show/issues.ts';
+import { overviewView } from '../show/overview.ts';
+import { positionsView } from '../show/positions.ts';
+import { roundsView } from '../show/rounds.ts';
+import { sourcesView } from '../show/sources.ts';
+import { timelineView } from '../show/timeline.ts';
+import type { View } from '../show/view.ts';
+import { UsageError } from '../usage-error.ts';
+
+const views: Record<string, View<unknown>> = {
+  overview: overviewView,
+  timeline: timelineView,
+  actors: actorsView,
+  roles: rolesView,
+  rounds: roundsView,
+  issues: issuesView,
+  positions: positionsView,
+  drafts: draftsView,
+  claims: claimsView,
+  sources: sourcesView,
+} as Record<string, View<unknown>>;
+
+export const registerShow: CommandRegistrar = (program, output) => {
+  program
+    .command('show')
+    .description('print a view of a case as a table, or as JSON with --json')
+    .argument('<case-dir>', 'the case folder, e.g. cases/istanbul-2022')
+    .argument('[view]', `one of: ${Object.keys(views).join(', ')}`, 'overview')
+    .addOption(new Option('--at <date>', 'EDTF date for positions (default: the case\'s asOf date)'))
+    .option('--contested', 'claims: only contested propositions', false)
+    .option('--json', 'print JSON (documented in docs/json.md)', false)
+    .action(async (dir: string, viewName: string, opts: { at?: string; contested: boolean; json: boolean }) => {
+      const view = views[viewName];
+      if (!view) throw new UsageError(`unknown view "${viewName}"; expected one of ${Object.keys(views).join(', ')}`);
+      if (opts.at !== undefined && !isEdtf(opts.at)) {
+        throw new UsageError(`--at "${opts.at}" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022-03-13/2022-03-17)`);
+      }
+      if (opts.at !== undefined && viewName !== 'positions') throw new UsageError('--at applies to the positions view only');
+      if (opts.contested && viewName !== 'claims') throw new UsageError('--contested applies to the claims view only');
+      const c = await loadCaseForCli(dir);
+      const data = view.build(c, { at: opts.at, contestedOnly: opts.contested });
+      if (opts.json) printJson(output, data);
+      else output.out(view.render(data));
+    });
+};

@@ -1,0 +1,13 @@
+import type { Case } from '../../case/case.ts';
+
+export interface ViewOptions {
+  /** The `--at` date (EDTF); defaults to the case's `asOf`. */
+  at?: string;
+  contestedOnly: boolean;
+}
+
+/** A view computes one JSON-ready object; the terminal text is rendered from that same object. */
+export interface View<T> {
+  build(c: Case, options: ViewOptions): T;
+  render(data: T): string;
+}
