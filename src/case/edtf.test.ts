@@ -11,13 +11,25 @@ describe('parseEdtf', () => {
       uncertain: false,
       approximate: false,
     });
-    expect(parseEdtf('2022-02')).toMatchObject({ earliest: '2022-02-01', latest: '2022-02-28', precision: 'month' });
+    expect(parseEdtf('2022-02')).toMatchObject({
+      earliest: '2022-02-01',
+      latest: '2022-02-28',
+      precision: 'month',
+    });
     expect(parseEdtf('2024-02')).toMatchObject({ latest: '2024-02-29' });
-    expect(parseEdtf('2023')).toMatchObject({ earliest: '2023-01-01', latest: '2023-12-31', precision: 'year' });
+    expect(parseEdtf('2023')).toMatchObject({
+      earliest: '2023-01-01',
+      latest: '2023-12-31',
+      precision: 'year',
+    });
   });
 
   it('reads qualifiers', () => {
-    expect(parseEdtf('2022-03-05?')).toMatchObject({ uncertain: true, approximate: false, latest: '2022-03-05' });
+    expect(parseEdtf('2022-03-05?')).toMatchObject({
+      uncertain: true,
+      approximate: false,
+      latest: '2022-03-05',
+    });
     expect(parseEdtf('2022-05~')).toMatchObject({ uncertain: false, approximate: true });
     expect(parseEdtf('2022%')).toMatchObject({ uncertain: true, approximate: true });
   });
@@ -49,7 +61,15 @@ describe('parseEdtf', () => {
 
 describe('ordering', () => {
   it('sorts by earliest day, then the narrower span first', () => {
-    const dates = ['2022-05', '2022-04-15', '2022-03-13/2022-03-17', '2022', '2022-03-13', '2022-03-05?', '2021-12-17'];
+    const dates = [
+      '2022-05',
+      '2022-04-15',
+      '2022-03-13/2022-03-17',
+      '2022',
+      '2022-03-13',
+      '2022-03-05?',
+      '2021-12-17',
+    ];
     expect([...dates].sort(compareEdtfText)).toEqual([
       '2021-12-17',
       '2022',

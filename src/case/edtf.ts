@@ -31,13 +31,23 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function parseSimple(text: string): EdtfDate {
   const m = SIMPLE.exec(text);
-  if (!m) throw new EdtfError(`"${text}" is not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally with ?, ~ or %)`);
+  if (!m)
+    throw new EdtfError(
+      `"${text}" is not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally with ?, ~ or %)`,
+    );
   const year = Number(m[1]);
   const qualifier = m[4];
   const uncertain = qualifier === '?' || qualifier === '%';
   const approximate = qualifier === '~' || qualifier === '%';
   if (m[2] === undefined) {
-    return { text, earliest: `${m[1]}-01-01`, latest: `${m[1]}-12-31`, precision: 'year', uncertain, approximate };
+    return {
+      text,
+      earliest: `${m[1]}-01-01`,
+      latest: `${m[1]}-12-31`,
+      precision: 'year',
+      uncertain,
+      approximate,
+    };
   }
   const month = Number(m[2]);
   if (month < 1 || month > 12) throw new EdtfError(`"${text}" has month ${m[2]}, which is not 01–12`);
@@ -53,7 +63,8 @@ function parseSimple(text: string): EdtfDate {
     };
   }
   const day = Number(m[3]);
-  if (day < 1 || day > last) throw new EdtfError(`"${text}" has day ${m[3]}, but that month has ${last} days`);
+  if (day < 1 || day > last)
+    throw new EdtfError(`"${text}" has day ${m[3]}, but that month has ${last} days`);
   const iso = `${m[1]}-${m[2]}-${m[3]}`;
   return { text, earliest: iso, latest: iso, precision: 'day', uncertain, approximate };
 }

@@ -16,28 +16,86 @@ describe('loadCase on a valid case', () => {
 
 describe('schema rules, each reported at file:line:column with its field path', () => {
   it.each([
-    ['an unknown field', { file: 'actors.yaml', find: '    office: special envoy', replace: '    office: special envoy\n    nationality: none' }, 'actors.yaml:15:5: actors[2].nationality: unknown field'],
-    ['a missing required field', { file: 'events.yaml', find: '    kind: humanitarian\n', replace: '' }, 'events.yaml:2:5: events[0].kind: required field is missing'],
-    ['a value outside an enum', { file: 'rounds.yaml', find: 'format: video', replace: 'format: telepathy' }, 'rounds.yaml:20:13: rounds[1].format: must be one of "in-person", "video", "shuttle", "phone", "mixed"'],
-    ['an invalid EDTF date', { file: 'events.yaml', find: '2030-02-05?', replace: '2030-02-31' }, 'events.yaml:3:11: events[0].date: "2030-02-31" is not a valid EDTF date (e.g. 2022-03-05, 2022-05, 2022-03-13/2022-03-17, 2022-03-05?)'],
-    ['an id that is not kebab-case', { file: 'events.yaml', find: 'id: drought', replace: 'id: Big_Drought' }, 'events.yaml:2:9: events[0].id: must be a kebab-case id (lower-case letters, digits, "-")'],
-    ['a factual record without sources', { file: 'events.yaml', find: 'sources: [report-b]', replace: 'sources: []' }, 'events.yaml:7:14: events[0].sources: a factual record must cite at least one source'],
-    ['a quotation longer than 25 words', { file: 'claims.yaml', find: 'quote: nobody offered us anything', replace: `quote: ${'word '.repeat(26).trim()}` }, 'claims.yaml:22:12: claims[1].quote: a quotation may be at most 25 words'],
-    ['a wrong type', { file: 'rounds.yaml', find: 'number: 1', replace: 'number: first' }, 'rounds.yaml:3:13: rounds[0].number: Invalid input: expected number, received string'],
-    ['a malformed url', { file: 'sources.yaml', find: 'https://example.org/briefing', replace: 'not a url' }, 'sources.yaml:12:10: sources[1].url: Invalid URL'],
-    ['a version text that is not a relative .txt path', { file: 'drafts.yaml', find: 'text: drafts/v1.txt', replace: 'text: /etc/passwd' }, 'drafts.yaml:10:15: documents[0].versions[0].text: must be a relative path to a .txt file'],
+    [
+      'an unknown field',
+      {
+        file: 'actors.yaml',
+        find: '    office: special envoy',
+        replace: '    office: special envoy\n    nationality: none',
+      },
+      'actors.yaml:15:5: actors[2].nationality: unknown field',
+    ],
+    [
+      'a missing required field',
+      { file: 'events.yaml', find: '    kind: humanitarian\n', replace: '' },
+      'events.yaml:2:5: events[0].kind: required field is missing',
+    ],
+    [
+      'a value outside an enum',
+      { file: 'rounds.yaml', find: 'format: video', replace: 'format: telepathy' },
+      'rounds.yaml:20:13: rounds[1].format: must be one of "in-person", "video", "shuttle", "phone", "mixed"',
+    ],
+    [
+      'an invalid EDTF date',
+      { file: 'events.yaml', find: '2030-02-05?', replace: '2030-02-31' },
+      'events.yaml:3:11: events[0].date: "2030-02-31" is not a valid EDTF date (e.g. 2022-03-05, 2022-05, 2022-03-13/2022-03-17, 2022-03-05?)',
+    ],
+    [
+      'an id that is not kebab-case',
+      { file: 'events.yaml', find: 'id: drought', replace: 'id: Big_Drought' },
+      'events.yaml:2:9: events[0].id: must be a kebab-case id (lower-case letters, digits, "-")',
+    ],
+    [
+      'a factual record without sources',
+      { file: 'events.yaml', find: 'sources: [report-b]', replace: 'sources: []' },
+      'events.yaml:7:14: events[0].sources: a factual record must cite at least one source',
+    ],
+    [
+      'a quotation longer than 25 words',
+      {
+        file: 'claims.yaml',
+        find: 'quote: nobody offered us anything',
+        replace: `quote: ${'word '.repeat(26).trim()}`,
+      },
+      'claims.yaml:22:12: claims[1].quote: a quotation may be at most 25 words',
+    ],
+    [
+      'a wrong type',
+      { file: 'rounds.yaml', find: 'number: 1', replace: 'number: first' },
+      'rounds.yaml:3:13: rounds[0].number: Invalid input: expected number, received string',
+    ],
+    [
+      'a malformed url',
+      { file: 'sources.yaml', find: 'https://example.org/briefing', replace: 'not a url' },
+      'sources.yaml:12:10: sources[1].url: Invalid URL',
+    ],
+    [
+      'a version text that is not a relative .txt path',
+      { file: 'drafts.yaml', find: 'text: drafts/v1.txt', replace: 'text: /etc/passwd' },
+      'drafts.yaml:10:15: documents[0].versions[0].text: must be a relative path to a .txt file',
+    ],
   ])('%s', async (_name, edit, expected) => {
     const { messages } = await loadEdited([edit]);
     expect(messages).toEqual([expected]);
   });
 
   it('reports YAML syntax errors with their position and skips only that file', async () => {
-    const { messages } = await loadEdited([{ file: 'events.yaml', content: 'events:\n  - id: a\n    title: [unclosed\n' }]);
-    expect(messages).toEqual(['events.yaml:4:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    const { messages } = await loadEdited([
+      { file: 'events.yaml', content: 'events:\n  - id: a\n    title: [unclosed\n' },
+    ]);
+    expect(messages).toEqual([
+      'events.yaml:4:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
   });
 
   it('reports duplicate YAML keys', async () => {
-    const { messages } = await loadEdited([{ file: 'events.yaml', find: '    kind: humanitarian', replace: '    kind: humanitarian\n    kind: military' }]);
+    const { messages } = await loadEdited([
+      {
+        file: 'events.yaml',
+        find: '    kind: humanitarian',
+        replace: '    kind: humanitarian\n    kind: military',
+      },
+    ]);
     expect(messages).toEqual(['events.yaml:5:5: YAML: Map keys must be unique']);
   });
 
@@ -56,6 +114,8 @@ describe('schema rules, each reported at file:line:column with its field path', 
   it('reports a path that is not a case folder', async () => {
     const result = await loadCase('/nonexistent/parley-case');
     expect(result.caseData).toBeUndefined();
-    expect(result.diagnostics).toEqual([{ file: '/nonexistent/parley-case', line: 0, column: 0, path: '', message: 'no such folder' }]);
+    expect(result.diagnostics).toEqual([
+      { file: '/nonexistent/parley-case', line: 0, column: 0, path: '', message: 'no such folder' },
+    ]);
   });
 });

@@ -63,7 +63,8 @@ export async function loadCase(dir: string): Promise<LoadResult> {
 
   let entries: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) return folderProblem('not a folder (a case is a folder of YAML files)');
+    if (!(await stat(dir)).isDirectory())
+      return folderProblem('not a folder (a case is a folder of YAML files)');
     entries = await readdir(dir);
   } catch {
     return folderProblem('no such folder');
@@ -99,7 +100,13 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     const filePath = path.join(dir, name);
     if (!entries.includes(name)) {
       if (name === 'case.yaml') {
-        diagnostics.push({ file: displayPath(filePath), line: 0, column: 0, path: '', message: 'missing: every case needs a case.yaml' });
+        diagnostics.push({
+          file: displayPath(filePath),
+          line: 0,
+          column: 0,
+          path: '',
+          message: 'missing: every case needs a case.yaml',
+        });
       }
       continue;
     }
@@ -111,7 +118,13 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         const pos = lines.linePos(error.pos[0]);
-        diagnostics.push({ file: display, line: pos.line, column: pos.col, path: '', message: `YAML: ${error.message.split('\n')[0]}` });
+        diagnostics.push({
+          file: display,
+          line: pos.line,
+          column: pos.col,
+          path: '',
+          message: `YAML: ${error.message.split('\n')[0]}`,
+        });
       }
       continue;
     }
@@ -162,9 +175,16 @@ async function loadDraftTexts(caseData: Case, report: Reporter): Promise<void> {
   for (const [d, document] of caseData.drafts.entries()) {
     for (const [v, version] of document.versions.entries()) {
       try {
-        caseData.draftTexts[draftKey(document.id, version.id)] = await readFile(path.join(caseData.dir, version.text), 'utf8');
+        caseData.draftTexts[draftKey(document.id, version.id)] = await readFile(
+          path.join(caseData.dir, version.text),
+          'utf8',
+        );
       } catch {
-        report('drafts.yaml', ['documents', d, 'versions', v, 'text'], `cannot read draft text file "${version.text}"`);
+        report(
+          'drafts.yaml',
+          ['documents', d, 'versions', v, 'text'],
+          `cannot read draft text file "${version.text}"`,
+        );
       }
     }
   }

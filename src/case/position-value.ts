@@ -10,14 +10,16 @@ export function checkPositionValue(p: Position, issue: Issue, complain: Complain
   }
   if (p.value !== undefined) checkValue(p.value, issue, ['value'], complain);
   if (p.range !== undefined) {
-    if (issue.kind !== 'number') complain(['range'], `a range is only for number issues; "${issue.id}" is ${issue.kind}`);
+    if (issue.kind !== 'number')
+      complain(['range'], `a range is only for number issues; "${issue.id}" is ${issue.kind}`);
     else if (p.range.min !== undefined && p.range.max !== undefined && p.range.min > p.range.max) {
       complain(['range'], `min ${p.range.min} is greater than max ${p.range.max}`);
     }
   }
   if (p.redLine !== undefined) {
     if (typeof p.redLine === 'object' && !Array.isArray(p.redLine)) {
-      if (issue.kind !== 'number') complain(['redLine'], `a range red line is only for number issues; "${issue.id}" is ${issue.kind}`);
+      if (issue.kind !== 'number')
+        complain(['redLine'], `a range red line is only for number issues; "${issue.id}" is ${issue.kind}`);
     } else {
       checkValue(p.redLine, issue, ['redLine'], complain);
     }
@@ -27,22 +29,31 @@ export function checkPositionValue(p: Position, issue: Issue, complain: Complain
   }
 }
 
-function checkValue(value: PositionValue, issue: Issue, field: (string | number)[], complain: Complain): void {
+function checkValue(
+  value: PositionValue,
+  issue: Issue,
+  field: (string | number)[],
+  complain: Complain,
+): void {
   const got = Array.isArray(value) ? 'a list' : typeof value;
   switch (issue.kind) {
     case 'boolean':
-      if (typeof value !== 'boolean') complain(field, `issue "${issue.id}" is boolean; expected true or false, got ${got}`);
+      if (typeof value !== 'boolean')
+        complain(field, `issue "${issue.id}" is boolean; expected true or false, got ${got}`);
       return;
     case 'number':
-      if (typeof value !== 'number') complain(field, `issue "${issue.id}" is a number (${issue.unit}); got ${got}`);
+      if (typeof value !== 'number')
+        complain(field, `issue "${issue.id}" is a number (${issue.unit}); got ${got}`);
       return;
     case 'text':
       if (typeof value !== 'string') complain(field, `issue "${issue.id}" is text; got ${got}`);
       return;
     case 'choice': {
       const ids = (issue.options ?? []).map((o) => o.id);
-      if (typeof value !== 'string') complain(field, `issue "${issue.id}" is a choice; expected one of ${ids.join(', ')}, got ${got}`);
-      else if (!ids.includes(value)) complain(field, `"${value}" is not an option of issue "${issue.id}" (${ids.join(', ')})`);
+      if (typeof value !== 'string')
+        complain(field, `issue "${issue.id}" is a choice; expected one of ${ids.join(', ')}, got ${got}`);
+      else if (!ids.includes(value))
+        complain(field, `"${value}" is not an option of issue "${issue.id}" (${ids.join(', ')})`);
       return;
     }
     case 'set': {
@@ -52,7 +63,8 @@ function checkValue(value: PositionValue, issue: Issue, field: (string | number)
       }
       if (issue.members) {
         value.forEach((m, i) => {
-          if (!issue.members!.includes(m)) complain([...field, i], `"${m}" is not a member of issue "${issue.id}"`);
+          if (!issue.members!.includes(m))
+            complain([...field, i], `"${m}" is not a member of issue "${issue.id}"`);
         });
       }
       return;

@@ -53,14 +53,21 @@ function bounds(p: Position): [number, number] | undefined {
 function numericGap(positions: Position[], unit: string): NumericGap | undefined {
   const spans = positions.flatMap((p) => {
     const b = bounds(p);
-    return b ? [{ party: p.party, lo: b[0], hi: b[1], point: typeof p.value === 'number' ? p.value : b[0] }] : [];
+    return b
+      ? [{ party: p.party, lo: b[0], hi: b[1], point: typeof p.value === 'number' ? p.value : b[0] }]
+      : [];
   });
   if (spans.length < 2) return undefined;
   const low = spans.reduce((a, b) => (b.point < a.point ? b : a));
   const high = spans.reduce((a, b) => (b.point > a.point ? b : a));
   // What separates the parties' acceptable spans: overlapping ranges leave no gap.
   const gap = Math.max(0, Math.max(...spans.map((s) => s.lo)) - Math.min(...spans.map((s) => s.hi)));
-  return { gap, unit, low: { party: low.party, value: low.point }, high: { party: high.party, value: high.point } };
+  return {
+    gap,
+    unit,
+    low: { party: low.party, value: low.point },
+    high: { party: high.party, value: high.point },
+  };
 }
 
 /** The parties of a case: actors with a `party` role, in the order the roles list them. */

@@ -42,19 +42,26 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
     issue: 'issues.yaml',
     'draft version': 'drafts.yaml',
   };
-  const need = (file: string, ids: Set<string>, kind: string) => (id: string | undefined, fieldPath: FieldPath) => {
-    const home = definedIn[kind];
-    if (home && ctx.files.has(home) && !ctx.loaded.has(home)) return;
-    if (id !== undefined && !ids.has(id)) report(file, fieldPath, `unknown ${kind} "${id}"`);
-  };
+  const need =
+    (file: string, ids: Set<string>, kind: string) => (id: string | undefined, fieldPath: FieldPath) => {
+      const home = definedIn[kind];
+      if (home && ctx.files.has(home) && !ctx.loaded.has(home)) return;
+      if (id !== undefined && !ids.has(id)) report(file, fieldPath, `unknown ${kind} "${id}"`);
+    };
   const needContested = (file: string) => (list: string[] | undefined, base: FieldPath) =>
     list?.forEach((p, i) => need(file, propositions, 'proposition')(p, [...base, 'contestedBy', i]));
 
   c.actors.forEach((a, i) => {
     need('actors.yaml', actors, 'actor')(a.affiliation, ['actors', i, 'affiliation']);
-    if (a.affiliation && a.kind !== 'person') report('actors.yaml', ['actors', i, 'affiliation'], 'only a person has an affiliation');
+    if (a.affiliation && a.kind !== 'person')
+      report('actors.yaml', ['actors', i, 'affiliation'], 'only a person has an affiliation');
     const org = c.actors.find((o) => o.id === a.affiliation);
-    if (org?.kind === 'person') report('actors.yaml', ['actors', i, 'affiliation'], `"${org.id}" is a person; affiliate with a state or organisation`);
+    if (org?.kind === 'person')
+      report(
+        'actors.yaml',
+        ['actors', i, 'affiliation'],
+        `"${org.id}" is a person; affiliate with a state or organisation`,
+      );
   });
 
   const needActor = (file: string) => need(file, actors, 'actor');
@@ -62,7 +69,8 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
     needActor('roles.yaml')(r.actor, ['roles', i, 'actor']);
     needActor('roles.yaml')(r.for, ['roles', i, 'for']);
     r.rounds?.forEach((id, k) => need('roles.yaml', rounds, 'round')(id, ['roles', i, 'rounds', k]));
-    if (r.from && r.to && compareEdtfText(r.from, r.to) > 0) report('roles.yaml', ['roles', i, 'to'], `ends (${r.to}) before it starts (${r.from})`);
+    if (r.from && r.to && compareEdtfText(r.from, r.to) > 0)
+      report('roles.yaml', ['roles', i, 'to'], `ends (${r.to}) before it starts (${r.from})`);
     needContested('roles.yaml')(r.contestedBy, ['roles', i]);
   });
 
@@ -75,7 +83,9 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
     });
     r.hosts.forEach((h, k) => needActor('rounds.yaml')(h, ['rounds', i, 'hosts', k]));
     r.mediators.forEach((m, k) => needActor('rounds.yaml')(m, ['rounds', i, 'mediators', k]));
-    r.documents.forEach((d, k) => need('rounds.yaml', versions, 'draft version')(d, ['rounds', i, 'documents', k]));
+    r.documents.forEach((d, k) =>
+      need('rounds.yaml', versions, 'draft version')(d, ['rounds', i, 'documents', k]),
+    );
     needContested('rounds.yaml')(r.contestedBy, ['rounds', i]);
   });
 
@@ -91,21 +101,30 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
 
   c.issues.forEach((issue, i) => {
     const where = (field: string): FieldPath => ['issues', i, field];
-    if (issue.kind === 'choice' && (issue.options?.length ?? 0) < 2) report('issues.yaml', where('options'), 'a choice issue needs at least two options');
-    if (issue.kind !== 'choice' && issue.options) report('issues.yaml', where('options'), `options are only for choice issues, not ${issue.kind}`);
-    if (issue.kind === 'number' && !issue.unit) report('issues.yaml', where('unit'), 'a number issue needs a unit');
-    if (issue.kind !== 'number' && issue.unit) report('issues.yaml', where('unit'), `a unit is only for number issues, not ${issue.kind}`);
-    if (issue.kind !== 'set' && issue.members) report('issues.yaml', where('members'), `members are only for set issues, not ${issue.kind}`);
+    if (issue.kind === 'choice' && (issue.options?.length ?? 0) < 2)
+      report('issues.yaml', where('options'), 'a choice issue needs at least two options');
+    if (issue.kind !== 'choice' && issue.options)
+      report('issues.yaml', where('options'), `options are only for choice issues, not ${issue.kind}`);
+    if (issue.kind === 'number' && !issue.unit)
+      report('issues.yaml', where('unit'), 'a number issue needs a unit');
+    if (issue.kind !== 'number' && issue.unit)
+      report('issues.yaml', where('unit'), `a unit is only for number issues, not ${issue.kind}`);
+    if (issue.kind !== 'set' && issue.members)
+      report('issues.yaml', where('members'), `members are only for set issues, not ${issue.kind}`);
   });
 
   const issueById = new Map(c.issues.map((x) => [x.id, x]));
   c.positions.forEach((p, i) => {
     needActor('positions.yaml')(p.party, ['positions', i, 'party']);
     need('positions.yaml', issues, 'issue')(p.issue, ['positions', i, 'issue']);
-    if (p.document) need('positions.yaml', versions, 'draft version')(p.document, ['positions', i, 'document']);
+    if (p.document)
+      need('positions.yaml', versions, 'draft version')(p.document, ['positions', i, 'document']);
     needContested('positions.yaml')(p.contestedBy, ['positions', i]);
     const issue = issueById.get(p.issue);
-    if (issue) checkPositionValue(p, issue, (field, message) => report('positions.yaml', ['positions', i, ...field], message));
+    if (issue)
+      checkPositionValue(p, issue, (field, message) =>
+        report('positions.yaml', ['positions', i, ...field], message),
+      );
   });
 
   c.drafts.forEach((d, i) => {
@@ -116,10 +135,18 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
       if (v.author !== 'joint') needActor('drafts.yaml')(v.author, [...base, 'author']);
       if (v.basis !== undefined) {
         const basis = own.get(v.basis);
-        if (!basis) report('drafts.yaml', [...base, 'basis'], `unknown version "${v.basis}" of document "${d.id}"`);
-        else if (compareEdtfText(basis.date, v.date) > 0) report('drafts.yaml', [...base, 'basis'], `basis "${v.basis}" (${basis.date}) is later than this version (${v.date})`);
+        if (!basis)
+          report('drafts.yaml', [...base, 'basis'], `unknown version "${v.basis}" of document "${d.id}"`);
+        else if (compareEdtfText(basis.date, v.date) > 0)
+          report(
+            'drafts.yaml',
+            [...base, 'basis'],
+            `basis "${v.basis}" (${basis.date}) is later than this version (${v.date})`,
+          );
       }
-      v.initialledBy?.forEach((cl, j) => need('drafts.yaml', claims, 'claim')(cl, [...base, 'initialledBy', j]));
+      v.initialledBy?.forEach((cl, j) =>
+        need('drafts.yaml', claims, 'claim')(cl, [...base, 'initialledBy', j]),
+      );
     });
   });
 
@@ -135,7 +162,8 @@ function idIndex(
   const seen = new Map<string, number>();
   records.forEach((r, i) => {
     const first = seen.get(r.id);
-    if (first !== undefined) report([listKey, i, 'id'], `duplicate ${kind} id "${r.id}" (first used at ${listKey}[${first}])`);
+    if (first !== undefined)
+      report([listKey, i, 'id'], `duplicate ${kind} id "${r.id}" (first used at ${listKey}[${first}])`);
     else seen.set(r.id, i);
   });
   return new Set(seen.keys());
@@ -157,11 +185,16 @@ function checkSourceCitations(c: Case, ctx: ReferenceContext, defined: Set<strin
   }
   c.sources.forEach((s, i) => {
     // Citations in a file that failed its schema check may be incomplete: don't guess.
-    if (!cited.has(s.id) && ctx.loaded.size + 1 >= ctx.files.size) ctx.report('sources.yaml', ['sources', i, 'id'], `source "${s.id}" is never cited`);
+    if (!cited.has(s.id) && ctx.loaded.size + 1 >= ctx.files.size)
+      ctx.report('sources.yaml', ['sources', i, 'id'], `source "${s.id}" is never cited`);
   });
 }
 
-function walk(node: unknown, fieldPath: (string | number)[], cite: (id: string, fieldPath: FieldPath) => void): void {
+function walk(
+  node: unknown,
+  fieldPath: (string | number)[],
+  cite: (id: string, fieldPath: FieldPath) => void,
+): void {
   if (Array.isArray(node)) {
     node.forEach((child, i) => walk(child, [...fieldPath, i], cite));
   } else if (node !== null && typeof node === 'object') {

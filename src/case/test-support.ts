@@ -33,7 +33,9 @@ export async function loadEdited(edits: FixtureEdit[]): Promise<LoadResult & { m
       }
     }
     const result = await loadCase(dir);
-    const messages = result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, d.file) || '.' }));
+    const messages = result.diagnostics.map((d) =>
+      formatDiagnostic({ ...d, file: path.relative(dir, d.file) || '.' }),
+    );
     return { ...result, messages };
   } finally {
     rmSync(dir, { recursive: true, force: true });

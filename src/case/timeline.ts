@@ -33,6 +33,10 @@ export function timeline(c: Case): TimelineEntry[] {
   ];
   return entries
     .map((entry, order) => ({ entry, order, date: parseEdtf(entry.date) }))
-    .sort((a, b) => compareEdtf(a.date, b.date) || (a.entry.kind === b.entry.kind ? a.order - b.order : a.entry.kind === 'round' ? -1 : 1))
+    .sort(
+      (a, b) =>
+        compareEdtf(a.date, b.date) ||
+        (a.entry.kind === b.entry.kind ? a.order - b.order : a.entry.kind === 'round' ? -1 : 1),
+    )
     .map((x) => x.entry);
 }

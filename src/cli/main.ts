@@ -3,11 +3,12 @@ import { processOutput, type Output } from './output.ts';
 import { InputError, UsageError } from './usage-error.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerShow } from './commands/show.ts';
+import { registerSchema } from './commands/schema.ts';
 
 /** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
 export type CommandRegistrar = (program: Command, output: Output) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerShow];
+const registrars: CommandRegistrar[] = [registerValidate, registerShow, registerSchema];
 
 export function buildProgram(output: Output): Command {
   const program = new Command('parley')

@@ -24,7 +24,11 @@ export function propositionStandings(c: Case): PropositionStanding[] {
 }
 
 export function contestedPropositionIds(c: Case): Set<string> {
-  return new Set(propositionStandings(c).filter((s) => s.contested).map((s) => s.proposition.id));
+  return new Set(
+    propositionStandings(c)
+      .filter((s) => s.contested)
+      .map((s) => s.proposition.id),
+  );
 }
 
 /**

@@ -7,9 +7,18 @@ export const recordId = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a kebab-case id (lower-case letters, digits, "-")');
 
 /** An EDTF date string (`2022-03-05`, `2022-05`, `2022-03-13/2022-03-17`, `2022-03-05?`). */
-export const edtfDate = z.string().refine(isEdtf, {
-  error: (issue) => `"${String(issue.input)}" is not a valid EDTF date (e.g. 2022-03-05, 2022-05, 2022-03-13/2022-03-17, 2022-03-05?)`,
-});
+const EDTF_SHAPE = '^(\\.\\.|\\d{4}(-\\d{2}(-\\d{2})?)?[?~%]?)(/(\\.\\.|\\d{4}(-\\d{2}(-\\d{2})?)?[?~%]?))?$';
+export const edtfDate = z
+  .string()
+  .refine(isEdtf, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a valid EDTF date (e.g. 2022-03-05, 2022-05, 2022-03-13/2022-03-17, 2022-03-05?)`,
+  })
+  // The pattern is for editors reading the JSON Schema; the refinement above is the real check.
+  .meta({
+    pattern: EDTF_SHAPE,
+    description: 'EDTF date: YYYY, YYYY-MM, YYYY-MM-DD, optional ?~%, or START/END',
+  });
 
 /** The sources a factual record rests on: at least one. */
 export const sourceRefs = z.array(recordId).min(1, 'a factual record must cite at least one source');

@@ -34,20 +34,29 @@ export const registerShow: CommandRegistrar = (program, output) => {
     .description('print a view of a case as a table, or as JSON with --json')
     .argument('<case-dir>', 'the case folder, e.g. cases/istanbul-2022')
     .argument('[view]', `one of: ${Object.keys(views).join(', ')}`, 'overview')
-    .addOption(new Option('--at <date>', 'EDTF date for positions (default: the case\'s asOf date)'))
+    .addOption(new Option('--at <date>', "EDTF date for positions (default: the case's asOf date)"))
     .option('--contested', 'claims: only contested propositions', false)
     .option('--json', 'print JSON (documented in docs/json.md)', false)
-    .action(async (dir: string, viewName: string, opts: { at?: string; contested: boolean; json: boolean }) => {
-      const view = views[viewName];
-      if (!view) throw new UsageError(`unknown view "${viewName}"; expected one of ${Object.keys(views).join(', ')}`);
-      if (opts.at !== undefined && !isEdtf(opts.at)) {
-        throw new UsageError(`--at "${opts.at}" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022-03-13/2022-03-17)`);
-      }
-      if (opts.at !== undefined && viewName !== 'positions') throw new UsageError('--at applies to the positions view only');
-      if (opts.contested && viewName !== 'claims') throw new UsageError('--contested applies to the claims view only');
-      const c = await loadCaseForCli(dir);
-      const data = view.build(c, { at: opts.at, contestedOnly: opts.contested });
-      if (opts.json) printJson(output, data);
-      else output.out(view.render(data));
-    });
+    .action(
+      async (dir: string, viewName: string, opts: { at?: string; contested: boolean; json: boolean }) => {
+        const view = views[viewName];
+        if (!view)
+          throw new UsageError(
+            `unknown view "${viewName}"; expected one of ${Object.keys(views).join(', ')}`,
+          );
+        if (opts.at !== undefined && !isEdtf(opts.at)) {
+          throw new UsageError(
+            `--at "${opts.at}" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022-03-13/2022-03-17)`,
+          );
+        }
+        if (opts.at !== undefined && viewName !== 'positions')
+          throw new UsageError('--at applies to the positions view only');
+        if (opts.contested && viewName !== 'claims')
+          throw new UsageError('--contested applies to the claims view only');
+        const c = await loadCaseForCli(dir);
+        const data = view.build(c, { at: opts.at, contestedOnly: opts.contested });
+        if (opts.json) printJson(output, data);
+        else output.out(view.render(data));
+      },
+    );
 };

@@ -24,7 +24,13 @@ export const actorsView: View<ActorsJson> = {
   render(data) {
     return renderTable(
       ['id', 'kind', 'name', 'affiliation', 'roles'],
-      data.actors.map((a) => [a.id, a.kind, a.office ? `${a.name} (${a.office})` : a.name, a.affiliation ?? '', list(a.roles)]),
+      data.actors.map((a) => [
+        a.id,
+        a.kind,
+        a.office ? `${a.name} (${a.office})` : a.name,
+        a.affiliation ?? '',
+        list(a.roles),
+      ]),
     );
   },
 };
@@ -38,7 +44,11 @@ export interface RolesJson {
 export const rolesView: View<RolesJson> = {
   build(c) {
     const contested = contestedLookup(c);
-    return { view: 'roles', case: c.meta.id, roles: c.roles.map((r) => ({ ...r, contested: contested(r.contestedBy) })) };
+    return {
+      view: 'roles',
+      case: c.meta.id,
+      roles: c.roles.map((r) => ({ ...r, contested: contested(r.contestedBy) })),
+    };
   },
   render(data) {
     return renderTable(
@@ -47,7 +57,11 @@ export const rolesView: View<RolesJson> = {
         r.actor,
         r.role,
         r.for ?? '',
-        r.from || r.to ? `${r.from ?? '…'} – ${r.to ?? '…'}` : r.rounds ? `rounds: ${r.rounds.join(', ')}` : '',
+        r.from || r.to
+          ? `${r.from ?? '…'} – ${r.to ?? '…'}`
+          : r.rounds
+            ? `rounds: ${r.rounds.join(', ')}`
+            : '',
         [contestedText(r.contested), r.note ?? ''].filter(Boolean).join(' '),
       ]),
     );

@@ -42,7 +42,8 @@ export const claimsView: View<ClaimsJson> = {
     };
   },
   render(data) {
-    if (data.propositions.length === 0) return data.contestedOnly ? 'No contested propositions.' : 'No propositions.';
+    if (data.propositions.length === 0)
+      return data.contestedOnly ? 'No contested propositions.' : 'No propositions.';
     return data.propositions
       .map((p) =>
         [

@@ -10,7 +10,9 @@ export interface ContestedNote {
 
 /** Looks up how contested propositions stand, for marking records in every view. */
 export function contestedLookup(c: Case): (ids: string[] | undefined) => ContestedNote[] {
-  const byId = new Map<string, PropositionStanding>(propositionStandings(c).map((s) => [s.proposition.id, s]));
+  const byId = new Map<string, PropositionStanding>(
+    propositionStandings(c).map((s) => [s.proposition.id, s]),
+  );
   return (ids) =>
     (ids ?? []).flatMap((id) => {
       const s = byId.get(id);

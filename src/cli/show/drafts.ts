@@ -2,6 +2,9 @@ import type { DraftDocument } from '../../case/schema/drafts.ts';
 import { renderTable } from './table.ts';
 import type { View } from './view.ts';
 
+/** Words of text, not markup: brackets, headings marks and list numbers' dots are not words. */
+const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
 export interface DraftsJson {
   view: 'drafts';
   case: string;
@@ -16,29 +19,33 @@ export const draftsView: View<DraftsJson> = {
       documents: c.drafts.map((d) => ({
         ...d,
         words: Object.fromEntries(
-          d.versions.map((v) => [v.id, (c.draftTexts[`${d.id}@${v.id}`] ?? '').split(/\s+/).filter(Boolean).length]),
+          d.versions.map((v) => [v.id, countWords(c.draftTexts[`${d.id}@${v.id}`] ?? '')]),
         ),
       })),
     };
   },
   render(data) {
     return data.documents
-      .map((d) =>
-        `${d.id} — ${d.title} (${d.kind})\n` +
-        renderTable(
-          ['version', 'date', 'author', 'basis', 'status', 'words', 'notes'],
-          d.versions.map((v) => [
-            v.id,
-            v.date,
-            v.author,
-            v.basis ?? '',
-            v.status,
-            d.words[v.id] ?? 0,
-            [v.reconstruction ? 'reconstruction' : 'original text', v.initialledBy?.length ? `initialled per claims ${v.initialledBy.join(', ')}` : '']
-              .filter(Boolean)
-              .join('; '),
-          ]),
-        ),
+      .map(
+        (d) =>
+          `${d.id} — ${d.title} (${d.kind})\n` +
+          renderTable(
+            ['version', 'date', 'author', 'basis', 'status', 'words', 'notes'],
+            d.versions.map((v) => [
+              v.id,
+              v.date,
+              v.author,
+              v.basis ?? '',
+              v.status,
+              d.words[v.id] ?? 0,
+              [
+                v.reconstruction ? 'reconstruction' : 'original text',
+                v.initialledBy?.length ? `initialled per claims ${v.initialledBy.join(', ')}` : '',
+              ]
+                .filter(Boolean)
+                .join('; '),
+            ]),
+          ),
       )
       .join('\n\n');
   },

@@ -11,7 +11,18 @@ export interface OverviewJson {
   summary: string;
   period: string;
   asOf?: string;
-  counts: Record<'actors' | 'rounds' | 'events' | 'issues' | 'positions' | 'sources' | 'propositions' | 'claims' | 'draftVersions', number>;
+  counts: Record<
+    | 'actors'
+    | 'rounds'
+    | 'events'
+    | 'issues'
+    | 'positions'
+    | 'sources'
+    | 'propositions'
+    | 'claims'
+    | 'draftVersions',
+    number
+  >;
   parties: string[];
   mediators: string[];
   prospectiveGuarantors: string[];
@@ -25,9 +36,13 @@ export interface OverviewJson {
 
 export const overviewView: View<OverviewJson> = {
   build(c) {
-    const withRole = (role: RoleKind) => [...new Set(c.roles.filter((r) => r.role === role).map((r) => r.actor))];
+    const withRole = (role: RoleKind) => [
+      ...new Set(c.roles.filter((r) => r.role === role).map((r) => r.actor)),
+    ];
     const line = timeline(c);
-    const versions = c.drafts.flatMap((d) => d.versions.map((v) => ({ document: d.id, version: v.id, date: v.date, status: v.status })));
+    const versions = c.drafts.flatMap((d) =>
+      d.versions.map((v) => ({ document: d.id, version: v.id, date: v.date, status: v.status })),
+    );
     const latestDraft = versions.at(-1);
     const parties = caseParties(c);
     const at = c.meta.asOf;
@@ -54,9 +69,13 @@ export const overviewView: View<OverviewJson> = {
       prospectiveGuarantors: withRole('prospective-guarantor'),
       ...(line[0] ? { firstDate: line[0].date, lastDate: line.at(-1)!.date } : {}),
       ...(latestDraft ? { latestDraft } : {}),
-      contestedPropositions: propositionStandings(c).filter((s) => s.contested).map((s) => s.proposition.id),
+      contestedPropositions: propositionStandings(c)
+        .filter((s) => s.contested)
+        .map((s) => s.proposition.id),
       gaps: at
-        ? positionsAt(c, parties, at).flatMap((s) => (s.gap && s.gap.gap > 0 ? [{ issue: s.issue.id, value: s.gap.gap, unit: s.gap.unit }] : []))
+        ? positionsAt(c, parties, at).flatMap((s) =>
+            s.gap && s.gap.gap > 0 ? [{ issue: s.issue.id, value: s.gap.gap, unit: s.gap.unit }] : [],
+          )
         : [],
     };
   },
@@ -72,7 +91,9 @@ export const overviewView: View<OverviewJson> = {
       `mediators and hosts:   ${d.mediators.join(', ')}`,
       `prospective guarantors: ${d.prospectiveGuarantors.join(', ')}`,
       `record counts:         ${n.actors} actors, ${n.rounds} rounds, ${n.events} events, ${n.issues} issues, ${n.positions} positions, ${n.draftVersions} draft versions, ${n.claims} claims on ${n.propositions} propositions, ${n.sources} sources`,
-      d.latestDraft ? `latest draft:          ${d.latestDraft.document}@${d.latestDraft.version} (${d.latestDraft.date}, ${d.latestDraft.status})` : '',
+      d.latestDraft
+        ? `latest draft:          ${d.latestDraft.document}@${d.latestDraft.version} (${d.latestDraft.date}, ${d.latestDraft.status})`
+        : '',
       `contested points (${d.contestedPropositions.length}): ${d.contestedPropositions.join(', ')}`,
       d.gaps.length
         ? `gaps between the parties as of ${d.asOf}:\n${d.gaps.map((g) => `  ${g.issue}: ${g.value.toLocaleString('en-US')} ${g.unit}`).join('\n')}`

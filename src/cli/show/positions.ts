@@ -29,12 +29,18 @@ export interface PositionsJson {
       sources: string[];
       contested: ContestedNote[];
     }>;
-    gap?: { value: number; unit: string; low: { party: string; value: number }; high: { party: string; value: number } };
+    gap?: {
+      value: number;
+      unit: string;
+      low: { party: string; value: number };
+      high: { party: string; value: number };
+    };
   }>;
 }
 
 function show(value: PositionValue | undefined, range?: { min?: number; max?: number }): string {
-  if (range) return `${range.min ?? '…'}–${range.max ?? '…'}${value !== undefined ? ` (${show(value)})` : ''}`;
+  if (range)
+    return `${range.min ?? '…'}–${range.max ?? '…'}${value !== undefined ? ` (${show(value)})` : ''}`;
   if (value === undefined) return '—';
   if (Array.isArray(value)) return value.join(', ');
   return typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
@@ -88,11 +94,20 @@ export const positionsView: View<PositionsJson> = {
         [contestedText(p.contested), `[${p.sources.join(', ')}]`].filter(Boolean).join(' '),
       ]);
       if (issue.gap) {
-        lines.push([issue.issue, 'gap', `${issue.gap.value.toLocaleString('en-US')} ${issue.gap.unit}`, '', '', `${issue.gap.low.party} ${issue.gap.low.value.toLocaleString('en-US')} vs ${issue.gap.high.party} ${issue.gap.high.value.toLocaleString('en-US')}`]);
+        lines.push([
+          issue.issue,
+          'gap',
+          `${issue.gap.value.toLocaleString('en-US')} ${issue.gap.unit}`,
+          '',
+          '',
+          `${issue.gap.low.party} ${issue.gap.low.value.toLocaleString('en-US')} vs ${issue.gap.high.party} ${issue.gap.high.value.toLocaleString('en-US')}`,
+        ]);
       }
       return lines;
     });
-    return `Positions as of ${data.at} (latest per party; parties: ${data.parties.join(', ')})\n` +
-      renderTable(['issue', 'party', 'position', 'since', 'status', 'notes / sources'], rows);
+    return (
+      `Positions as of ${data.at} (latest per party; parties: ${data.parties.join(', ')})\n` +
+      renderTable(['issue', 'party', 'position', 'since', 'status', 'notes / sources'], rows)
+    );
   },
 };

@@ -1,7 +1,7 @@
 import type { Round } from '../../case/schema/rounds.ts';
 import { compareEdtfText } from '../../case/edtf.ts';
 import { contestedLookup, contestedText, type ContestedNote } from './contested-json.ts';
-import { list, renderTable } from './table.ts';
+import { list } from './table.ts';
 import type { View } from './view.ts';
 
 export interface RoundsJson {
@@ -14,7 +14,11 @@ export const roundsView: View<RoundsJson> = {
   build(c) {
     const contested = contestedLookup(c);
     const rounds = [...c.rounds].sort((a, b) => compareEdtfText(a.date, b.date));
-    return { view: 'rounds', case: c.meta.id, rounds: rounds.map((r) => ({ ...r, contested: contested(r.contestedBy) })) };
+    return {
+      view: 'rounds',
+      case: c.meta.id,
+      rounds: rounds.map((r) => ({ ...r, contested: contested(r.contestedBy) })),
+    };
   },
   render(data) {
     return data.rounds
@@ -25,7 +29,9 @@ export const roundsView: View<RoundsJson> = {
         return [
           `${r.date}  ${r.name}${r.number ? ` (round ${r.number})` : ''} — ${r.format}, ${r.venue}`,
           delegations,
-          r.hosts.length || r.mediators.length ? `  hosts: ${list(r.hosts)}; mediators: ${list(r.mediators)}` : '',
+          r.hosts.length || r.mediators.length
+            ? `  hosts: ${list(r.hosts)}; mediators: ${list(r.mediators)}`
+            : '',
           `  outcome: ${r.outcome}`,
           r.documents.length ? `  documents: ${r.documents.join(', ')}` : '',
           r.contested.length ? `  ${contestedText(r.contested)}` : '',

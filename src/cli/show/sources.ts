@@ -13,7 +13,13 @@ export interface SourcesJson {
 function citationCounts(c: Case): Map<string, number> {
   const counts = new Map<string, number>();
   const records: Array<{ sources: string[] }> = [
-    ...c.actors, ...c.roles, ...c.rounds, ...c.events, ...c.claims, ...c.issues, ...c.positions,
+    ...c.actors,
+    ...c.roles,
+    ...c.rounds,
+    ...c.events,
+    ...c.claims,
+    ...c.issues,
+    ...c.positions,
     ...c.drafts.flatMap((d) => d.versions),
   ];
   for (const r of records) for (const s of r.sources) counts.set(s, (counts.get(s) ?? 0) + 1);
@@ -23,7 +29,11 @@ function citationCounts(c: Case): Map<string, number> {
 export const sourcesView: View<SourcesJson> = {
   build(c) {
     const counts = citationCounts(c);
-    return { view: 'sources', case: c.meta.id, sources: c.sources.map((s) => ({ ...s, citedBy: counts.get(s.id) ?? 0 })) };
+    return {
+      view: 'sources',
+      case: c.meta.id,
+      sources: c.sources.map((s) => ({ ...s, citedBy: counts.get(s.id) ?? 0 })),
+    };
   },
   render(data) {
     return renderTable(

@@ -6,7 +6,14 @@ import type { View } from './view.ts';
 export interface TimelineJson {
   view: 'timeline';
   case: string;
-  entries: Array<{ date: string; kind: 'round' | 'event'; type: string; id: string; title: string; contested: ContestedNote[] }>;
+  entries: Array<{
+    date: string;
+    kind: 'round' | 'event';
+    type: string;
+    id: string;
+    title: string;
+    contested: ContestedNote[];
+  }>;
 }
 
 export const timelineView: View<TimelineJson> = {
@@ -15,13 +22,22 @@ export const timelineView: View<TimelineJson> = {
     return {
       view: 'timeline',
       case: c.meta.id,
-      entries: timeline(c).map(({ contestedBy, ...entry }) => ({ ...entry, contested: contested(contestedBy) })),
+      entries: timeline(c).map(({ contestedBy, ...entry }) => ({
+        ...entry,
+        contested: contested(contestedBy),
+      })),
     };
   },
   render(data) {
     return renderTable(
       ['date', 'kind', 'type', 'id', 'what'],
-      data.entries.map((e) => [e.date, e.kind, e.type, e.id, [e.title, contestedText(e.contested)].filter(Boolean).join(' ')]),
+      data.entries.map((e) => [
+        e.date,
+        e.kind,
+        e.type,
+        e.id,
+        [e.title, contestedText(e.contested)].filter(Boolean).join(' '),
+      ]),
     );
   },
 };
