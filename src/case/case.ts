@@ -3,6 +3,7 @@ import type { CaseMeta } from './schema/case-meta.ts';
 import type { Claim, Proposition } from './schema/claims.ts';
 import type { DraftDocument } from './schema/drafts.ts';
 import type { CaseEvent } from './schema/events.ts';
+import type { GuaranteesFile } from './schema/guarantee.ts';
 import type { Issue } from './schema/issues.ts';
 import type { Position } from './schema/positions.ts';
 import type { Role } from './schema/roles.ts';
@@ -26,6 +27,8 @@ export interface Case {
   drafts: DraftDocument[];
   /** Each draft version's text, keyed `document@version`. */
   draftTexts: Record<string, string>;
+  /** Security-guarantee instruments, places and willingness assumptions (guarantees.yaml). */
+  guarantees?: GuaranteesFile;
 }
 
 export const draftKey = (documentId: string, versionId: string) => `${documentId}@${versionId}`;

@@ -163,6 +163,7 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     positions: pick('positions.yaml', 'positions'),
     drafts: pick('drafts.yaml', 'documents'),
     draftTexts: {},
+    ...(content['guarantees.yaml'] ? { guarantees: content['guarantees.yaml'] as Case['guarantees'] } : {}),
   };
 
   await loadDraftTexts(caseData, report);

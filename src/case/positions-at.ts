@@ -59,7 +59,8 @@ function numericGap(positions: Position[], unit: string): NumericGap | undefined
   });
   if (spans.length < 2) return undefined;
   const low = spans.reduce((a, b) => (b.point < a.point ? b : a));
-  const high = spans.reduce((a, b) => (b.point > a.point ? b : a));
+  // On ties, low is the first party listed and high the last, so equal values name two parties.
+  const high = spans.reduce((a, b) => (b.point >= a.point ? b : a));
   // What separates the parties' acceptable spans: overlapping ranges leave no gap.
   const gap = Math.max(0, Math.max(...spans.map((s) => s.lo)) - Math.min(...spans.map((s) => s.hi)));
   return {

@@ -3,6 +3,7 @@ import { draftKey } from './case.ts';
 import type { FieldPath } from './diagnostic.ts';
 import { compareEdtfText } from './edtf.ts';
 import type { ParsedFile, Reporter } from './load.ts';
+import { checkGuaranteeReferences } from '../guarantees/references.ts';
 import { checkPositionValue } from './position-value.ts';
 
 export interface ReferenceContext {
@@ -149,6 +150,12 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
       );
     });
   });
+
+  if (c.guarantees) {
+    checkGuaranteeReferences(c.guarantees, { actors, sources, drafts: versions, issues }, (fieldPath, message) =>
+      report('guarantees.yaml', fieldPath, message),
+    );
+  }
 
   checkSourceCitations(c, ctx, sources);
 }

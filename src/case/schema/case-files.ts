@@ -4,6 +4,7 @@ import { caseMetaSchema } from './case-meta.ts';
 import { claimsFileSchema } from './claims.ts';
 import { draftsFileSchema } from './drafts.ts';
 import { eventsFileSchema } from './events.ts';
+import { guaranteesFileSchema } from './guarantee.ts';
 import { issuesFileSchema } from './issues.ts';
 import { positionsFileSchema } from './positions.ts';
 import { rolesFileSchema } from './roles.ts';
@@ -26,6 +27,7 @@ export const caseFileSchemas = {
   'issues.yaml': issuesFileSchema,
   'positions.yaml': positionsFileSchema,
   'drafts.yaml': draftsFileSchema,
+  'guarantees.yaml': guaranteesFileSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CaseFileName = keyof typeof caseFileSchemas;

@@ -85,7 +85,8 @@ export const consultationSchema = z.strictObject({
 export const disputedGuarantorSchema = z.strictObject({
   actor: recordId,
   proposedBy: recordId,
-  opposedBy: z.array(recordId).min(1),
+  /** Parties reported to reject it; omitted when the sources only say it was not agreed. */
+  opposedBy: z.array(recordId).min(1).optional(),
   sources: sourceRefs,
 });
 

@@ -88,7 +88,9 @@ export const positionsView: View<PositionsJson> = {
       const lines = issue.positions.map((p) => [
         issue.issue,
         p.party,
-        show(p.value, p.range) + (issue.unit && typeof p.value === 'number' ? ` ${issue.unit}` : ''),
+        (p.status === 'rejected' ? 'rejects: ' : '') +
+          show(p.value, p.range) +
+          (issue.unit && typeof p.value === 'number' ? ` ${issue.unit}` : ''),
         p.date,
         `${p.status}, ${p.confidence}`,
         [contestedText(p.contested), `[${p.sources.join(', ')}]`].filter(Boolean).join(' '),
