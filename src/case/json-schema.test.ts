@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
@@ -19,10 +19,9 @@ describe('the generated JSON Schema', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     const validate = ajv.compile(caseJsonSchema());
     const whole = Object.fromEntries(
-      Object.keys(caseFileSchemas).map((file) => [
-        file,
-        parse(readFileSync(path.join(minimalCaseDir, file), 'utf8')),
-      ]),
+      Object.keys(caseFileSchemas)
+        .filter((file) => existsSync(path.join(minimalCaseDir, file)))
+        .map((file) => [file, parse(readFileSync(path.join(minimalCaseDir, file), 'utf8'))]),
     );
     expect(validate(whole)).toBe(true);
     whole['actors.yaml'].actors[0].nickname = 'N';
