@@ -152,8 +152,10 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
   });
 
   if (c.guarantees) {
-    checkGuaranteeReferences(c.guarantees, { actors, sources, drafts: versions, issues }, (fieldPath, message) =>
-      report('guarantees.yaml', fieldPath, message),
+    checkGuaranteeReferences(
+      c.guarantees,
+      { actors, sources, drafts: versions, issues },
+      (fieldPath, message) => report('guarantees.yaml', fieldPath, message),
     );
   }
 

@@ -13,7 +13,7 @@ describe('the embedded case cases/istanbul-2022', () => {
     expect(caseData?.meta.id).toBe('istanbul-2022');
   });
 
-  it('reports both sides\' troop ceilings on 15 April 2022, with the 245,000 variant contested', async () => {
+  it("reports both sides' troop ceilings on 15 April 2022, with the 245,000 variant contested", async () => {
     const r = await runCli(['show', dir, 'positions', '--at', '2022-04-15', '--json']);
     expect(r.code).toBe(0);
     const data = JSON.parse(r.out);
@@ -23,10 +23,15 @@ describe('the embedded case cases/istanbul-2022', () => {
     expect(byParty.ua.value).toBe(250000);
     expect(byParty.ua.contested).toHaveLength(1);
     expect(byParty.ua.contested[0].values).toEqual(expect.arrayContaining([250000, 245000]));
-    expect(troops.gap).toEqual({ value: 165000, unit: 'troops', low: { party: 'ru', value: 85000 }, high: { party: 'ua', value: 250000 } });
+    expect(troops.gap).toEqual({
+      value: 165000,
+      unit: 'troops',
+      low: { party: 'ru', value: 85000 },
+      high: { party: 'ua', value: 250000 },
+    });
   });
 
-  it('reports both sides\' positions on the guarantee decision rule on 15 April 2022', async () => {
+  it("reports both sides' positions on the guarantee decision rule on 15 April 2022", async () => {
     const r = await runCli(['show', dir, 'positions', '--at', '2022-04-15', '--json']);
     const rule = JSON.parse(r.out).issues.find((i: any) => i.issue === 'guarantee-decision-rule');
     expect(Object.fromEntries(rule.positions.map((p: any) => [p.party, p.value]))).toEqual({
@@ -45,7 +50,9 @@ describe('the embedded case cases/istanbul-2022', () => {
     const r = await runCli(['show', dir, 'claims', '--contested', '--json']);
     const contested = JSON.parse(r.out).propositions;
     const ids = contested.map((p: any) => p.id);
-    expect(contested.every((p: any) => p.contested && p.supporting.length + p.disputing.length >= 2)).toBe(true);
+    expect(contested.every((p: any) => p.contested && p.supporting.length + p.disputing.length >= 2)).toBe(
+      true,
+    );
     expect(ids).toEqual([
       'bennett-moscow-visit-date',
       'round-2-venue',
@@ -67,7 +74,9 @@ describe('the embedded case cases/istanbul-2022', () => {
     // The competing accounts of the breakdown: Snider's sources blame Washington and London,
     // Charap and Radchenko find no single cause.
     const blocked = contested.find((p: any) => p.id === 'us-uk-blocked-deal');
-    expect(blocked.supporting.map((c: any) => c.claimant)).toEqual(expect.arrayContaining(['snider', 'bennett', 'schroeder']));
+    expect(blocked.supporting.map((c: any) => c.claimant)).toEqual(
+      expect.arrayContaining(['snider', 'bennett', 'schroeder']),
+    );
     expect(blocked.disputing.map((c: any) => c.claimant)).toEqual(['charap']);
     const bennett = await runCli(['show', dir, 'timeline', '--json']);
     const visit = JSON.parse(bennett.out).entries.find((e: any) => e.id === 'bennett-moscow-visit');
