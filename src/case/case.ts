@@ -1,4 +1,5 @@
 import type { Actor } from './schema/actors.ts';
+import type { AnalystModel } from './schema/analyst-model.ts';
 import type { CaseMeta } from './schema/case-meta.ts';
 import type { Claim, Proposition } from './schema/claims.ts';
 import type { DraftDocument } from './schema/drafts.ts';
@@ -29,6 +30,8 @@ export interface Case {
   draftTexts: Record<string, string>;
   /** Security-guarantee instruments, places and willingness assumptions (guarantees.yaml). */
   guarantees?: GuaranteesFile;
+  /** The analyst's preference model: every value an assumption with its rationale (model.yaml). */
+  model?: AnalystModel;
 }
 
 export const draftKey = (documentId: string, versionId: string) => `${documentId}@${versionId}`;

@@ -107,7 +107,7 @@ describe('schema rules, each reported at file:line:column with its field path', 
     expect(caseData).toBeUndefined();
     expect(messages).toEqual([
       'case.yaml: missing: every case needs a case.yaml',
-      'position.yaml: unknown case file; expected one of case.yaml, actors.yaml, roles.yaml, rounds.yaml, events.yaml, sources.yaml, claims.yaml, issues.yaml, positions.yaml, drafts.yaml, guarantees.yaml',
+      'position.yaml: unknown case file; expected one of case.yaml, actors.yaml, roles.yaml, rounds.yaml, events.yaml, sources.yaml, claims.yaml, issues.yaml, positions.yaml, drafts.yaml, guarantees.yaml, model.yaml',
     ]);
   });
 

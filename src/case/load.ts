@@ -35,7 +35,8 @@ function displayPath(filePath: string): string {
 
 function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (value === undefined) return 'required field is missing';
-  if (issue.code === 'invalid_value' && 'values' in issue) {
+  // Rephrase zod's generic enum message, but keep a schema's own (custom) message.
+  if (issue.code === 'invalid_value' && 'values' in issue && /^Invalid (option|input)/.test(issue.message)) {
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   return issue.message;
@@ -164,6 +165,7 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     drafts: pick('drafts.yaml', 'documents'),
     draftTexts: {},
     ...(content['guarantees.yaml'] ? { guarantees: content['guarantees.yaml'] as Case['guarantees'] } : {}),
+    ...(content['model.yaml'] ? { model: content['model.yaml'] as Case['model'] } : {}),
   };
 
   await loadDraftTexts(caseData, report);

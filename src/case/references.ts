@@ -3,6 +3,7 @@ import { draftKey } from './case.ts';
 import type { FieldPath } from './diagnostic.ts';
 import { compareEdtfText } from './edtf.ts';
 import type { ParsedFile, Reporter } from './load.ts';
+import { checkModelReferences } from '../bargaining/references.ts';
 import { checkGuaranteeReferences } from '../guarantees/references.ts';
 import { checkPositionValue } from './position-value.ts';
 
@@ -156,6 +157,24 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
       c.guarantees,
       { actors, sources, drafts: versions, issues },
       (fieldPath, message) => report('guarantees.yaml', fieldPath, message),
+    );
+  }
+
+  if (c.model) {
+    const issueInfo = new Map(
+      c.issues.map((i) => [
+        i.id,
+        {
+          kind: i.kind,
+          ...(i.options ? { options: i.options.map((o) => o.id) } : {}),
+          ...(i.unit ? { unit: i.unit } : {}),
+          ...(i.members ? { members: i.members } : {}),
+        },
+      ]),
+    );
+    const events = new Set(c.events.map((e) => e.id));
+    checkModelReferences(c.model, { actors, issues: issueInfo, events, sources }, (fieldPath, message) =>
+      report('model.yaml', fieldPath, message),
     );
   }
 

@@ -4,11 +4,23 @@ import { InputError, UsageError } from './usage-error.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerShow } from './commands/show.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerGuarantees } from './commands/guarantees.ts';
+import { registerDiff } from './commands/diff.ts';
+import { registerBrackets } from './commands/brackets.ts';
+import { registerExport } from './commands/export.ts';
 
 /** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
 export type CommandRegistrar = (program: Command, output: Output) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerShow, registerSchema];
+const registrars: CommandRegistrar[] = [
+  registerValidate,
+  registerShow,
+  registerSchema,
+  registerGuarantees,
+  registerDiff,
+  registerBrackets,
+  registerExport,
+];
 
 export function buildProgram(output: Output): Command {
   const program = new Command('parley')

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { actorsFileSchema } from './actors.ts';
+import { analystModelSchema } from './analyst-model.ts';
 import { caseMetaSchema } from './case-meta.ts';
 import { claimsFileSchema } from './claims.ts';
 import { draftsFileSchema } from './drafts.ts';
@@ -28,6 +29,7 @@ export const caseFileSchemas = {
   'positions.yaml': positionsFileSchema,
   'drafts.yaml': draftsFileSchema,
   'guarantees.yaml': guaranteesFileSchema,
+  'model.yaml': analystModelSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CaseFileName = keyof typeof caseFileSchemas;

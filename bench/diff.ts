@@ -1,0 +1,101 @@
+/**
+ * Benchmark: Parley's full word-level redline of the two COP21 negotiating drafts against
+ * `git diff --no-index --word-diff` on the same files, measured side by side in one run.
+ *
+ * Parley's figure covers reading both files, parsing them, aligning the structure and diffing
+ * the words (what `parley diff a b --format json` does minus printing); git's figure is the wall
+ * time of spawning it. Both are run alternately; medians of the warm runs are compared, and the
+ * first (cold) Parley run is printed too. Peak memory is this process's maximum RSS.
+ *
+ *   npm run bench:diff
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDraft } from '../src/drafts/parse.ts';
+import { redline } from '../src/drafts/redline.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(repoRoot, '../shared/corpora/cop21');
+const fileA = path.join(corpus, '2015-10-23.md');
+const fileB = path.join(corpus, '2015-12-04.md');
+if (!existsSync(fileA) || !existsSync(fileB)) {
+  console.log(`skipping: ${corpus} absent`);
+  process.exit(0);
+}
+
+const RUNS = 30;
+const WARMUP = 5;
+
+function parleyRedline() {
+  const a = parseDraft(readFileSync(fileA, 'utf8'), { file: fileA }).document;
+  const b = parseDraft(readFileSync(fileB, 'utf8'), { file: fileB }).document;
+  return redline(a, b);
+}
+
+function gitWordDiff(): number {
+  const result = spawnSync('git', ['diff', '--no-index', '--word-diff', fileA, fileB], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // git diff exits 1 when the files differ; anything else is a failure of the baseline.
+  if (result.status !== 1) {
+    throw new Error(
+      `git diff failed (status ${result.status}): ${result.stderr?.toString() ?? result.error}`,
+    );
+  }
+  return result.stdout.length;
+}
+
+function time(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+const cold = time(parleyRedline);
+const gitBytes = gitWordDiff();
+const parley: number[] = [];
+const git: number[] = [];
+for (let run = 0; run < WARMUP + RUNS; run++) {
+  const p = time(parleyRedline);
+  const g = time(gitWordDiff);
+  if (run >= WARMUP) {
+    parley.push(p);
+    git.push(g);
+  }
+}
+
+const result = parleyRedline();
+const { summary } = result;
+const parleyMedian = median(parley);
+const gitMedian = median(git);
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+
+console.log(
+  `COP21 drafts: ${path.basename(fileA)} -> ${path.basename(fileB)} (${RUNS} warm runs after ${WARMUP} warm-up)`,
+);
+console.log(
+  `  parley redline (read + parse + align + word diff): median ${parleyMedian.toFixed(1)} ms, min ${Math.min(...parley).toFixed(1)} ms, cold first run ${cold.toFixed(1)} ms`,
+);
+console.log(
+  `  git diff --no-index --word-diff (spawned):        median ${gitMedian.toFixed(1)} ms, min ${Math.min(...git).toFixed(1)} ms (${gitBytes} bytes of output)`,
+);
+console.log(`  ratio parley/git (medians): ${(parleyMedian / gitMedian).toFixed(2)}  (target <= 2.00)`);
+console.log(
+  `  peak memory: maxRSS ${maxRssMb.toFixed(0)} MB (target < 200 MB), heap in use at end ${heapMb.toFixed(0)} MB`,
+);
+console.log(
+  `  redline: +${summary.wordsAdded} / -${summary.wordsRemoved} words, ${summary.moved} moved, ` +
+    `${summary.units.modified} modified, ${summary.units.inserted} inserted, ${summary.units.deleted} deleted units, ` +
+    `degraded units: ${summary.degraded.length}`,
+);

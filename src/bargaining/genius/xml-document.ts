@@ -1,0 +1,96 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/**
+ * A GENIUS file parsed into plain elements that remember where they start, so every error can
+ * name file:line:column.
+ */
+
+export class GeniusFormatError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}:${column}: ${detail}`);
+  }
+}
+
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  line: number;
+  column: number;
+}
+
+export interface XmlDocument {
+  file: string;
+  root: XmlElement;
+  /** Throws a GeniusFormatError located at `at`. */
+  fail(at: XmlElement, message: string): never;
+}
+
+const ATTRIBUTE = '@_';
+
+export function parseXmlDocument(text: string, file: string): XmlDocument {
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) {
+    throw new GeniusFormatError(file, verdict.err.line, verdict.err.col ?? 1, `not well-formed XML: ${verdict.err.msg}`);
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: ATTRIBUTE,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    preserveOrder: true,
+    captureMetaData: true,
+  });
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const locate = (index: number | undefined) => {
+    if (index === undefined) return { line: 1, column: 1 };
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - lineStarts[lo]! + 1 };
+  };
+  const meta = XMLParser.getMetaDataSymbol() as unknown as string;
+  // preserveOrder output: [{ tagName: [children], ':@': { attributes } }, …]
+  const convert = (node: Record<string, unknown>): XmlElement | undefined => {
+    const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '?xml');
+    if (!name) return undefined;
+    const rawAttributes = (node[':@'] ?? {}) as Record<string, string>;
+    const attributes: Record<string, string> = {};
+    for (const [k, v] of Object.entries(rawAttributes)) attributes[k.slice(ATTRIBUTE.length)] = String(v);
+    const position = locate((node as Record<string, { startIndex?: number }>)[meta]?.startIndex);
+    const children = ((node[name] as Record<string, unknown>[]) ?? []).flatMap((child) => convert(child) ?? []);
+    return { name, attributes, children, ...position };
+  };
+  const top = (parser.parse(text) as Record<string, unknown>[]).flatMap((node) => convert(node) ?? []);
+  const root = top[0];
+  if (!root) throw new GeniusFormatError(file, 1, 1, 'the file holds no XML element');
+  return {
+    file,
+    root,
+    fail(at, message) {
+      throw new GeniusFormatError(file, at.line, at.column, message);
+    },
+  };
+}
+
+export const childrenNamed = (element: XmlElement, name: string) => element.children.filter((c) => c.name === name);
+
+/** A required attribute holding a finite number. */
+export function numberAttribute(doc: XmlDocument, element: XmlElement, name: string): number {
+  const raw = element.attributes[name];
+  if (raw === undefined) doc.fail(element, `<${element.name}> lacks the attribute ${name}`);
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(value))
+    doc.fail(element, `<${element.name}> attribute ${name}="${raw}" is not a number`);
+  return value;
+}

@@ -1,0 +1,395 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { UNATTRIBUTED } from './brackets.ts';
+import type { DraftDocument, Token } from './model.ts';
+import { redline as computeRedline, type RedlineOptions, type UnitChange } from './redline.ts';
+import type { Segment } from './word-diff.ts';
+import { documentView, pieces, redlineView, spaceBefore, type DraftView } from './view.ts';
+
+export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+/** What the XML says about the document that its text does not. */
+export interface AknMeta {
+  /** The document id in the case, e.g. `security-treaty`. */
+  documentId: string;
+  /** The version id, e.g. `2022-04-15`. */
+  versionId: string;
+  /** The version date as `YYYY-MM-DD` (the earliest day of an uncertain EDTF date). */
+  date: string;
+  /** Actor id of the version's author, or `joint`. */
+  author: string;
+  /** Every party the text names (authors and bracket holders), with display names. */
+  parties: { id: string; name: string }[];
+  /** Issue ids get `TLCConcept` entries so provisions can refer to them. */
+  issues?: { id: string; title: string }[];
+  /** AKN country code of the FRBR URIs; `un` suits an international treaty. */
+  country?: string;
+  language?: string;
+  /** True when the text is rebuilt from reports (also taken from the text's own `@reconstruction`). */
+  reconstruction?: boolean;
+  /** For a redline: the earlier version's id and date. */
+  against?: { versionId: string; date: string };
+}
+
+/**
+ * Akoma Ntoso 3.0 (OASIS LegalDocML): a `bill` holding the draft, FRBR identification of the
+ * version, parties as `TLCOrganization`, articles and annexes with `num`, `heading` and
+ * paragraphs. Each bracket is a `span` referring to its party; the alternatives of a choice,
+ * and UN-style adjacent brackets, carry `alternativeTo`. With `against`, the text is the redline
+ * from that earlier version, with `ins` and `del`.
+ */
+export function toAkn(
+  document: DraftDocument,
+  meta: AknMeta,
+  against?: DraftDocument,
+  options: RedlineOptions = {},
+): string {
+  const view = against
+    ? redlineView(against, document, computeRedline(against, document, options))
+    : documentView(document);
+  const country = meta.country ?? 'un';
+  const language = meta.language ?? 'eng';
+  const work = `/akn/${country}/bill/${meta.date}/${meta.documentId}`;
+  const expression = `${work}/${language}@${meta.versionId}${meta.against ? `-redline-${meta.against.versionId}` : ''}`;
+  const author = `#${meta.author}`;
+
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(AKN_NAMESPACE, 'akomaNtoso');
+  const bill = root.ele('bill', {
+    name: meta.documentId,
+    contains: against ? 'multipleVersions' : 'originalVersion',
+  });
+  const metaNode = bill.ele('meta');
+  const identification = metaNode.ele('identification', { source: '#parley' });
+  const frbr = (name: string, uri: string, extra: (node: XMLBuilder) => void) => {
+    const node = identification.ele(name);
+    node.ele('FRBRthis', { value: `${uri}/!main` });
+    node.ele('FRBRuri', { value: uri });
+    node.ele('FRBRdate', { date: meta.date, name: name === 'FRBRManifestation' ? 'generation' : 'draft' });
+    node.ele('FRBRauthor', { href: author });
+    extra(node);
+  };
+  frbr('FRBRWork', work, (node) => node.ele('FRBRcountry', { value: country }));
+  frbr('FRBRExpression', expression, (node) => node.ele('FRBRlanguage', { language }));
+  frbr('FRBRManifestation', `${expression}.akn`, () => {});
+
+  const references = metaNode.ele('references', { source: '#parley' });
+  references.ele('TLCOrganization', {
+    eId: 'parley',
+    href: '/akn/ontology/organizations/parley',
+    showAs: 'Parley',
+  });
+  const parties = new Map(meta.parties.map((p) => [p.id, p.name]));
+  for (const party of partiesUsed(view, meta)) {
+    references.ele('TLCOrganization', {
+      eId: party,
+      href: `/akn/ontology/organizations/${party}`,
+      showAs: parties.get(party) ?? (party === UNATTRIBUTED ? 'not attributed' : party),
+    });
+  }
+  for (const status of ['agreed', 'bracketed', 'deferred', 'dropped']) {
+    references.ele('TLCConcept', {
+      eId: `status-${status}`,
+      href: `/akn/ontology/concepts/parley/status/${status}`,
+      showAs: status,
+    });
+  }
+  for (const issue of meta.issues ?? []) {
+    references.ele('TLCConcept', {
+      eId: `issue-${issue.id}`,
+      href: `/akn/ontology/concepts/parley/issue/${issue.id}`,
+      showAs: issue.title,
+    });
+  }
+  if (meta.reconstruction || document.tags.reconstruction || against?.tags.reconstruction) {
+    const notes = metaNode.ele('notes', { source: '#parley' });
+    notes
+      .ele('note', { eId: 'reconstruction' })
+      .ele('p')
+      .txt('Reconstruction: this text is rebuilt from reports of the draft, not the original.');
+  }
+
+  bill
+    .ele('preface')
+    .ele('p')
+    .ele('docTitle')
+    .txt(document.title || meta.documentId);
+  const writer = new InlineWriter(meta);
+  let preamble: XMLBuilder | undefined;
+  let body: XMLBuilder | undefined;
+  let container: XMLBuilder | undefined;
+  let containerId = '';
+  let paragraphCount = 0;
+  const eIds = new Set<string>();
+  const uniqueEId = (base: string) => {
+    let eId = base;
+    for (let n = 2; eIds.has(eId); n++) eId = `${base}_${n}`;
+    eIds.add(eId);
+    return eId;
+  };
+  for (const change of view.changes) {
+    if (change.sectionKind === 'preamble') {
+      if (change.unit === 'heading') continue;
+      preamble ??= bill.ele('preamble');
+      writer.write(preamble.ele('p', writer.unitAttributes(change)), change);
+      continue;
+    }
+    body ??= bill.ele('body');
+    if (change.unit === 'heading') {
+      closeEmpty(container, paragraphCount);
+      const ref = change.b ?? change.a;
+      const element = change.sectionKind === 'article' ? 'article' : 'hcontainer';
+      const base =
+        change.sectionKind === 'article'
+          ? `art_${eIdPart(ref?.num ?? ref?.id ?? 'x')}`
+          : eIdPart(ref?.id ?? 'section');
+      containerId = uniqueEId(base);
+      container = body.ele(element, {
+        eId: containerId,
+        ...(element === 'hcontainer' ? { name: change.sectionKind } : {}),
+        ...writer.unitAttributes(change),
+      });
+      // `Article 3.` goes to <num> and the rest to <heading>, each keeping its own changes.
+      const [numberPart, headingPart] = splitHeading(change);
+      if (headingPart.segments.length !== change.segments.length || numberPart.segments.length) {
+        writer.write(container.ele('num'), numberPart);
+      } else if (ref?.num)
+        container.ele('num').txt(`${change.sectionKind === 'annex' ? 'Annex' : 'Article'} ${ref.num}`);
+      writer.write(container.ele('heading'), headingPart);
+      paragraphCount = 0;
+      continue;
+    }
+    if (!container) {
+      containerId = uniqueEId('untitled');
+      container = body.ele('hcontainer', { eId: containerId, name: 'section' });
+      paragraphCount = 0;
+    }
+    paragraphCount++;
+    const paragraph = container.ele('paragraph', {
+      eId: uniqueEId(`${containerId}__para_${paragraphCount}`),
+      ...writer.unitAttributes(change),
+    });
+    const num = (change.b ?? change.a)?.num;
+    if (num) paragraph.ele('num').txt(num);
+    writer.write(paragraph.ele('content').ele('p'), change);
+  }
+  closeEmpty(container, paragraphCount);
+  if (!body) bill.ele('body').ele('hcontainer', { eId: 'empty', name: 'empty' }).ele('content').ele('p');
+  return indentBlocks(root.end({ prettyPrint: false }));
+}
+
+// Elements whose content is mixed (text and inline markup): whitespace inside them is text.
+const MIXED = new Set(['p', 'heading', 'num', 'docTitle', 'span', 'ins', 'del']);
+
+/**
+ * Puts each block element on its own indented line. A generic pretty-printer would also indent
+ * inside paragraphs and so change their text; this one leaves mixed content exactly as written.
+ */
+function indentBlocks(xml: string): string {
+  let out = '';
+  let depth = 0;
+  let mixedDepth = 0;
+  let last = 0;
+  for (const match of xml.matchAll(/<(\/?)([A-Za-z][\w:.-]*)[^>]*?(\/?)>/g)) {
+    const [tag, closing, name, selfClosing] = match;
+    out += xml.slice(last, match.index);
+    last = match.index + tag.length;
+    const mixed = MIXED.has(name as string);
+    if (closing) {
+      depth--;
+      if (mixed) mixedDepth--;
+      else if (mixedDepth === 0) out += `\n${'  '.repeat(depth)}`;
+      out += tag;
+      continue;
+    }
+    if (mixedDepth === 0) out += `\n${'  '.repeat(depth)}`;
+    out += tag;
+    if (!selfClosing) {
+      depth++;
+      if (mixed) mixedDepth++;
+    }
+  }
+  return `${out}${xml.slice(last)}\n`;
+}
+
+/** Splits a heading change into its `Article 3.` prefix and the heading words after it. */
+function splitHeading(change: UnitChange): [UnitChange, UnitChange] {
+  const limitA = numberPrefixLength(change.aTokens);
+  const limitB = numberPrefixLength(change.bTokens);
+  const head: Segment[] = [];
+  const tail: Segment[] = [];
+  for (const segment of change.segments) {
+    const length =
+      segment.op === 'insert'
+        ? clamp(limitB - segment.bStart, segment.bEnd - segment.bStart)
+        : segment.op === 'delete'
+          ? clamp(limitA - segment.aStart, segment.aEnd - segment.aStart)
+          : clamp(Math.min(limitA - segment.aStart, limitB - segment.bStart), segment.aEnd - segment.aStart);
+    const cutA = segment.op === 'insert' ? segment.aStart : segment.aStart + length;
+    const cutB = segment.op === 'delete' ? segment.bStart : segment.bStart + length;
+    if (length > 0) head.push({ ...segment, aEnd: cutA, bEnd: cutB });
+    if (cutA < segment.aEnd || cutB < segment.bEnd) tail.push({ ...segment, aStart: cutA, bStart: cutB });
+  }
+  return [
+    { ...change, segments: head },
+    { ...change, segments: tail },
+  ];
+}
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
+
+/** Tokens of `Article 3bis.`, `[Article 3ter]`, `Annex 1 —` at the start of a heading; 0 if none. */
+export function numberPrefixLength(tokens: Token[]): number {
+  let i = 0;
+  while (tokens[i]?.kind === 'open') i++;
+  const opened = i;
+  const word = (k: number) => {
+    const token = tokens[k];
+    return token?.kind === 'word' ? token.text : undefined;
+  };
+  if (!/^(article|annex)$/i.test(word(i) ?? '') || word(i + 1) === undefined) return 0;
+  i += 2;
+  if (/^(bis|ter|quater|quinquies)$/i.test(word(i) ?? '')) i++;
+  for (let closed = 0; closed < opened && tokens[i]?.kind === 'close'; closed++) i++;
+  while (/^[.:—–-]$/.test(word(i) ?? '')) i++;
+  return i;
+}
+
+/** An article with no paragraphs still needs a content element to be valid. */
+function closeEmpty(container: XMLBuilder | undefined, paragraphs: number): void {
+  if (container && paragraphs === 0) container.ele('content').ele('p');
+}
+
+function eIdPart(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]+/g, '_');
+}
+
+function partiesUsed(view: DraftView, meta: AknMeta): string[] {
+  // Only the parties this text names: the author and whoever holds a bracket.
+  const parties = new Set<string>([meta.author]);
+  for (const change of view.changes) {
+    for (const token of [...change.aTokens, ...change.bTokens]) {
+      if (token.kind === 'open' || token.kind === 'alt') parties.add(token.party ?? UNATTRIBUTED);
+    }
+  }
+  return [...parties].sort();
+}
+
+/**
+ * Writes a unit's tokens as mixed content: bracket spans nest as the brackets do, and `ins`/`del`
+ * wrap only the text between two markers, so the XML always nests properly.
+ */
+class InlineWriter {
+  private spanCount = 0;
+  constructor(private readonly meta: AknMeta) {}
+
+  unitAttributes(change: UnitChange): Record<string, string> {
+    const refs: string[] = [];
+    const classes = [
+      change.op === 'inserted' || change.op === 'deleted' ? change.op : '',
+      change.moved ? 'moved' : '',
+      change.renumbered ? 'renumbered' : '',
+    ].filter(Boolean);
+    if (change.statusAfter ?? change.statusBefore)
+      refs.push(`#status-${change.statusAfter ?? change.statusBefore}`);
+    const issues = new Set((this.meta.issues ?? []).map((i) => i.id));
+    for (const issue of change.issues ?? []) if (issues.has(issue)) refs.push(`#issue-${issue}`);
+    return {
+      ...(refs.length ? { refersTo: refs.join(' ') } : {}),
+      ...(classes.length ? { class: classes.join(' ') } : {}),
+    };
+  }
+
+  write(parent: XMLBuilder, change: UnitChange): void {
+    const stack: { node: XMLBuilder; eId?: string; choice: boolean; firstAlternative?: string }[] = [
+      { node: parent, choice: false },
+    ];
+    let previous: Token | undefined;
+    let lastClosedSquare: { depth: number; eId: string; side: string } | undefined;
+    const side = (op: string) => (op === 'delete' ? 'a' : 'b');
+    for (const piece of pieces(change)) {
+      let text = '';
+      const flush = () => {
+        if (!text) return;
+        const top = (stack.at(-1) as (typeof stack)[number]).node;
+        if (piece.op === 'equal') top.txt(text);
+        else {
+          // The space before a change is shared text, not part of the change.
+          const words = text.replace(/^ /, '');
+          if (words !== text) top.txt(' ');
+          if (words) top.ele(piece.op === 'insert' ? 'ins' : 'del').txt(words);
+        }
+        text = '';
+      };
+      for (const token of piece.tokens) {
+        const space = spaceBefore(token, previous) ? ' ' : '';
+        previous = token;
+        if (token.kind === 'word') {
+          text += space + token.text;
+          if (/[\p{L}\p{N}]/u.test(token.text)) lastClosedSquare = undefined;
+          continue;
+        }
+        if (token.kind === 'close') {
+          // The closing mark ends the text of its span: flush them together.
+          text += space + (token.shape === 'square' ? ']' : '}');
+          flush();
+          if (stack.length > 1) {
+            const closed = stack.pop() as (typeof stack)[number];
+            if (
+              token.shape === 'choice' &&
+              stack.length > 1 &&
+              (stack.at(-1) as (typeof stack)[number]).choice
+            )
+              stack.pop();
+            lastClosedSquare =
+              token.shape === 'square' && closed.eId
+                ? { depth: stack.length + 1, eId: closed.eId, side: side(piece.op) }
+                : undefined;
+          }
+          continue;
+        }
+        text += space;
+        flush();
+        const top = stack.at(-1) as (typeof stack)[number];
+        const party = `#${token.party ?? UNATTRIBUTED}`;
+        const eId = () => `${side(piece.op)}_br_${token.bracket}_${++this.spanCount}`;
+        if (token.kind === 'open' && token.shape === 'square') {
+          const id = eId();
+          // `[a] [b]`: a bracket right after a closed one at the same depth is its alternative.
+          // (Only within one version: a bracket is no alternative to one deleted before it.)
+          const alternativeTo =
+            lastClosedSquare?.depth === stack.length + 1 && lastClosedSquare.side === side(piece.op)
+              ? lastClosedSquare.eId
+              : undefined;
+          const node = top.node.ele('span', {
+            eId: id,
+            class: 'bracket',
+            refersTo: party,
+            ...(alternativeTo ? { alternativeTo } : {}),
+          });
+          stack.push({ node, eId: id, choice: false });
+          text = '[' + (token.party ? `${token.party}: ` : '');
+        } else if (token.kind === 'open') {
+          const group = top.node.ele('span', { eId: eId(), class: 'alternatives' });
+          const id = eId();
+          const node = group.ele('span', { eId: id, class: 'alternative', refersTo: party });
+          stack.push({ node: group, choice: true, firstAlternative: id }, { node, choice: false });
+          text = '{' + (token.party ? `${token.party}: ` : '');
+        } else {
+          const group = stack.at(-2);
+          if (stack.length > 2 && group?.choice) {
+            stack.pop();
+            const node = group.node.ele('span', {
+              eId: eId(),
+              class: 'alternative',
+              refersTo: party,
+              ...(group.firstAlternative ? { alternativeTo: group.firstAlternative } : {}),
+            });
+            stack.push({ node, choice: false });
+          }
+          text = '| ' + (token.party ? `${token.party}: ` : '');
+        }
+      }
+      flush();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { Vocabulary, type Fingerprint } from './fingerprint.ts';
+import { matchUnits, orderPairs, type MatchCandidate, type MatchReason } from './match.ts';
+import type { DraftDocument, Paragraph, Section } from './model.ts';
+
+/** A paragraph of A, of B, or of both. `aSection` differs from its row's section when it moved there. */
+export interface ParagraphPair {
+  a?: Paragraph;
+  b?: Paragraph;
+  aSection?: Section;
+  by?: MatchReason | 'moved-between-sections';
+  similarity?: number;
+  moved: boolean;
+  renumbered: boolean;
+}
+
+export interface SectionPair {
+  a?: Section;
+  b?: Section;
+  by?: MatchReason;
+  similarity?: number;
+  moved: boolean;
+  renumbered: boolean;
+  paragraphs: ParagraphPair[];
+}
+
+export interface Alignment {
+  /** In B's order, with A-only sections placed where they stood relative to kept ones. */
+  sections: SectionPair[];
+  /** Token ids of every heading and paragraph, for the word diff that follows. */
+  vocabulary: Vocabulary;
+  fingerprints: Map<Paragraph | Section, Fingerprint>;
+}
+
+export interface AlignOptions {
+  /** Least word similarity (Dice) for two articles or paragraphs to count as the same one. */
+  threshold?: number;
+  /** Least similarity for a paragraph to count as moved to another article. */
+  moveThreshold?: number;
+}
+
+/**
+ * Aligns the structure of two versions: articles by explicit id, heading, then content; within
+ * each pair of articles, paragraphs by id, exact text, then similarity; finally paragraphs left
+ * over on both sides are paired across articles, so a paragraph moved elsewhere shows as moved.
+ */
+export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOptions = {}): Alignment {
+  const threshold = options.threshold ?? 0.5;
+  const moveThreshold = options.moveThreshold ?? 0.75;
+  const vocabulary = new Vocabulary();
+  const fingerprints = new Map<Paragraph | Section, Fingerprint>();
+  const fingerprint = (unit: Paragraph | Section): Fingerprint => {
+    let found = fingerprints.get(unit);
+    if (!found) {
+      found = vocabulary.fingerprint('tokens' in unit ? unit.tokens : unit.headingTokens);
+      fingerprints.set(unit, found);
+    }
+    return found;
+  };
+  const paragraphCandidate = (paragraph: Paragraph): MatchCandidate => {
+    const print = fingerprint(paragraph);
+    return {
+      ...(paragraph.explicitId ? { explicitId: paragraph.id } : {}),
+      exactKey: print.hash,
+      exactIds: print.ids,
+      ...(paragraph.num !== undefined ? { num: paragraph.num } : {}),
+      bag: () => print.bag,
+      bagSize: print.bag.length,
+    };
+  };
+  const sectionCandidate = (section: Section): MatchCandidate => {
+    const prints = [section, ...section.paragraphs].map(fingerprint);
+    let bag: Int32Array | undefined;
+    return {
+      ...(section.explicitId ? { explicitId: section.id } : {}),
+      ...(section.heading || section.kind === 'preamble'
+        ? { exactKey: `${section.kind}|${section.heading.toLowerCase().replace(/\s+/g, ' ')}` }
+        : {}),
+      ...(section.num !== undefined ? { num: section.num } : {}),
+      bag: () => (bag ??= mergeBags(prints.map((p) => p.bag))),
+      bagSize: prints.reduce((n, p) => n + p.bag.length, 0),
+    };
+  };
+
+  const sectionMatches = matchUnits(
+    a.sections.map(sectionCandidate),
+    b.sections.map(sectionCandidate),
+    threshold,
+  );
+  const sections: SectionPair[] = orderPairs(sectionMatches, b.sections.length).map((row) => {
+    const sectionA = row.a === undefined ? undefined : a.sections[row.a];
+    const sectionB = row.b === undefined ? undefined : b.sections[row.b];
+    return {
+      ...(sectionA ? { a: sectionA } : {}),
+      ...(sectionB ? { b: sectionB } : {}),
+      ...(row.match ? { by: row.match.by, similarity: row.match.similarity } : {}),
+      moved: row.moved,
+      renumbered: Boolean(sectionA && sectionB && sectionA.num !== sectionB.num),
+      paragraphs: alignParagraphs(sectionA, sectionB),
+    };
+  });
+
+  function alignParagraphs(sectionA?: Section, sectionB?: Section): ParagraphPair[] {
+    const paragraphsA = sectionA?.paragraphs ?? [];
+    const paragraphsB = sectionB?.paragraphs ?? [];
+    const matches =
+      paragraphsA.length && paragraphsB.length
+        ? matchUnits(paragraphsA.map(paragraphCandidate), paragraphsB.map(paragraphCandidate), threshold)
+        : paragraphsA.map(() => undefined);
+    return orderPairs(matches, paragraphsB.length).map((row) => {
+      const pa = row.a === undefined ? undefined : paragraphsA[row.a];
+      const pb = row.b === undefined ? undefined : paragraphsB[row.b];
+      return {
+        ...(pa ? { a: pa, aSection: sectionA } : {}),
+        ...(pb ? { b: pb } : {}),
+        ...(row.match ? { by: row.match.by, similarity: row.match.similarity } : {}),
+        moved: row.moved,
+        renumbered: Boolean(pa && pb && pa.num !== pb.num),
+      };
+    });
+  }
+
+  pairMovedParagraphs(sections, paragraphCandidate, moveThreshold);
+  return { sections, vocabulary, fingerprints };
+}
+
+/** Pairs A-only and B-only paragraphs of different articles: a paragraph moved to another article. */
+function pairMovedParagraphs(
+  sections: SectionPair[],
+  candidate: (paragraph: Paragraph) => MatchCandidate,
+  threshold: number,
+): void {
+  const removed: ParagraphPair[] = [];
+  const added: { pair: ParagraphPair; section: SectionPair }[] = [];
+  for (const section of sections) {
+    for (const pair of section.paragraphs) {
+      if (pair.a && !pair.b) removed.push(pair);
+      if (pair.b && !pair.a) added.push({ pair, section });
+    }
+  }
+  if (removed.length === 0 || added.length === 0) return;
+  // Pairs within one article were weighed by the paragraph matcher already: group them out.
+  const group = new Map<Section | undefined, number>();
+  const groupOf = (section: Section | undefined) => {
+    if (!group.has(section)) group.set(section, group.size);
+    return group.get(section) as number;
+  };
+  const matches = matchUnits(
+    removed.map((pair) => ({
+      ...candidate(pair.a as Paragraph),
+      explicitId: undefined,
+      group: groupOf(pair.aSection),
+    })),
+    added.map(({ pair, section }) => ({
+      ...candidate(pair.b as Paragraph),
+      explicitId: undefined,
+      group: section.a ? groupOf(section.a) : -1,
+    })),
+    threshold,
+  );
+  const consumed = new Set<ParagraphPair>();
+  matches.forEach((match, i) => {
+    const from = removed[i] as ParagraphPair;
+    const to = match && added[match.b];
+    if (!to) return;
+    to.pair.a = from.a;
+    to.pair.aSection = from.aSection;
+    to.pair.by = 'moved-between-sections';
+    to.pair.similarity = match.similarity;
+    to.pair.moved = true;
+    to.pair.renumbered = from.a?.num !== to.pair.b?.num;
+    consumed.add(from);
+  });
+  if (consumed.size === 0) return;
+  for (const section of sections)
+    section.paragraphs = section.paragraphs.filter((pair) => !consumed.has(pair));
+}
+
+function mergeBags(bags: Int32Array[]): Int32Array {
+  const merged = new Int32Array(bags.reduce((n, bag) => n + bag.length, 0));
+  let offset = 0;
+  for (const bag of bags) {
+    merged.set(bag, offset);
+    offset += bag.length;
+  }
+  return merged;
+}

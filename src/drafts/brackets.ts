@@ -1,0 +1,112 @@
+import { effectiveStatus, isWord, type DraftDocument, type ProvisionStatus, type Token } from './model.ts';
+
+/** The key under which brackets nobody is named for are counted. */
+export const UNATTRIBUTED = 'unattributed';
+
+/** The party a bracket marker speaks for: a `[ru: …]` bracket, or one alternative of a `{…}` choice. */
+export function markerParty(token: Token): string | undefined {
+  if (token.kind === 'open' || token.kind === 'alt') return token.party ?? UNATTRIBUTED;
+  return undefined;
+}
+
+/**
+ * Brackets per party in one version: each square bracket counts for its party, each alternative
+ * of a choice counts for the party that proposed it. Nested brackets count too.
+ */
+export function bracketsByParty(document: DraftDocument): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const tokens of allTokenLists(document)) {
+    for (const token of tokens) {
+      const party = markerParty(token);
+      if (party) counts[party] = (counts[party] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+export interface BracketSeriesEntry {
+  version: string;
+  date?: string;
+  /** Bracketed spans (a choice counts once). */
+  brackets: number;
+  /** Alternatives and attributed brackets per party. */
+  byParty: Record<string, number>;
+  maxDepth: number;
+  /** Words standing inside at least one bracket: the disputed share of the text. */
+  wordsInBrackets: number;
+  words: number;
+  /** Provisions (articles and paragraphs) by status; `unmarked` when the text says nothing. */
+  provisions: Record<ProvisionStatus | 'unmarked', number>;
+  /** Change in `brackets` since the previous version. */
+  delta?: number;
+}
+
+export interface BracketSeries {
+  entries: BracketSeriesEntry[];
+  /** `converging` when the last version has fewer brackets than the first, `diverging` when more. */
+  trend: 'converging' | 'diverging' | 'flat' | 'single-version';
+}
+
+/** The series negotiators read to see whether a text is converging: brackets per version and party. */
+export function bracketSeries(
+  versions: { version: string; date?: string; document: DraftDocument }[],
+): BracketSeries {
+  const entries = versions.map(({ version, date, document }, index): BracketSeriesEntry => {
+    let words = 0;
+    let wordsInBrackets = 0;
+    for (const section of document.sections) {
+      // Brackets pair within a section but may span its paragraphs: depth runs on across them.
+      let depth = 0;
+      for (const tokens of [section.headingTokens, ...section.paragraphs.map((p) => p.tokens)]) {
+        for (const token of tokens) {
+          if (token.kind === 'open') depth++;
+          else if (token.kind === 'close') depth--;
+          else if (token.kind === 'word' && isWord(token)) {
+            words++;
+            if (depth > 0) wordsInBrackets++;
+          }
+        }
+      }
+    }
+    const provisions: BracketSeriesEntry['provisions'] = {
+      agreed: 0,
+      bracketed: 0,
+      deferred: 0,
+      dropped: 0,
+      unmarked: 0,
+    };
+    for (const section of document.sections) {
+      // The preamble states no provisions.
+      if (section.kind === 'preamble') continue;
+      if (section.kind === 'article' || section.kind === 'annex') {
+        provisions[effectiveStatus(section) ?? 'unmarked']++;
+      }
+      for (const paragraph of section.paragraphs)
+        provisions[effectiveStatus(paragraph, section) ?? 'unmarked']++;
+    }
+    const previous = index > 0 ? versions[index - 1]?.document.brackets.length : undefined;
+    return {
+      version,
+      ...(date ? { date } : {}),
+      brackets: document.brackets.length,
+      byParty: bracketsByParty(document),
+      maxDepth: document.brackets.reduce((max, b) => Math.max(max, b.depth), 0),
+      wordsInBrackets,
+      words,
+      provisions,
+      ...(previous !== undefined ? { delta: document.brackets.length - previous } : {}),
+    };
+  });
+  const first = entries[0]?.brackets ?? 0;
+  const last = entries.at(-1)?.brackets ?? 0;
+  const trend =
+    entries.length < 2 ? 'single-version' : last < first ? 'converging' : last > first ? 'diverging' : 'flat';
+  return { entries, trend };
+}
+
+function* allTokenLists(document: DraftDocument): Generator<Token[]> {
+  for (const section of document.sections) {
+    yield section.headingTokens;
+    for (const paragraph of section.paragraphs) yield paragraph.tokens;
+  }
+}

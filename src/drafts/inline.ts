@@ -1,0 +1,277 @@
+import type { Bracket, DraftDiagnostic, ParseMode, Token } from './model.ts';
+
+/**
+ * Scans the inline text of headings and paragraphs into tokens, pairing brackets with a stack
+ * that lives for a whole section: UN drafts bracket several paragraphs at once, but a bracket
+ * never crosses a heading, so a section end is where an unclosed bracket is reported.
+ */
+export interface InlineScanner {
+  mode: ParseMode;
+  file?: string;
+  knownParties?: ReadonlySet<string>;
+  /** Plain mode: labels of Markdown link definitions, so `[text][label]` is not a bracket pair. */
+  linkLabels: ReadonlySet<string>;
+  brackets: Bracket[];
+  diagnostics: DraftDiagnostic[];
+  /** Ids of the brackets open at this point, innermost last. */
+  stack: number[];
+}
+
+export function createScanner(
+  mode: ParseMode,
+  options: { file?: string; knownParties?: ReadonlySet<string>; linkLabels?: ReadonlySet<string> },
+  brackets: Bracket[],
+  diagnostics: DraftDiagnostic[],
+): InlineScanner {
+  return {
+    mode,
+    file: options.file,
+    knownParties: options.knownParties,
+    linkLabels: options.linkLabels ?? new Set(),
+    brackets,
+    diagnostics,
+    stack: [],
+  };
+}
+
+// Character classes, looked up by char code: the scanner runs over whole treaties on every diff.
+const WORD = 0;
+const SPACE = 1;
+const PUNCTUATION = 2; // its own token, so that a changed comma is not a changed word
+const SPECIAL = 3; // brackets and the backslash escape
+const charClass = new Uint8Array(0x10000);
+for (const ch of ' \t\n\r\f\v\u00a0\u2002\u2003\u2009\u202f\u3000') charClass[ch.charCodeAt(0)] = SPACE;
+for (const ch of '.,;:!?()"“”«»*') charClass[ch.charCodeAt(0)] = PUNCTUATION;
+for (const ch of '[]{}|\\') charClass[ch.charCodeAt(0)] = SPECIAL;
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const ATTRIBUTION_AFTER_SQUARE = /([a-z][a-z0-9-]*):[ \t]+/y;
+const ATTRIBUTION_IN_CHOICE = /[ \t]*([a-z][a-z0-9-]*):[ \t]+/y;
+const FOOTNOTE_REF = /\[\^[^\]\s]+\]/y;
+const REFERENCE_LINK = /\[([^[\]]+)\]\[([^[\]]+)\]/y;
+
+function report(
+  scanner: InlineScanner,
+  code: DraftDiagnostic['code'],
+  line: number,
+  column: number,
+  message: string,
+): void {
+  // Foreign texts have typing slips in their brackets; they are reported but do not fail a parse.
+  const severity = scanner.mode === 'plain' && code !== 'unknown-party' ? 'warning' : 'error';
+  scanner.diagnostics.push({ file: scanner.file, line, column, code, severity, message });
+}
+
+/**
+ * Appends the tokens of one line of inline text to `tokens`.
+ * `column0` is the column of `text[0]` in the source line; `space` says whether a space precedes it
+ * (true for continuation lines of a paragraph).
+ */
+export function scanLine(
+  scanner: InlineScanner,
+  text: string,
+  line: number,
+  column0: number,
+  unit: string,
+  tokens: Token[],
+  space: boolean,
+): void {
+  const plain = scanner.mode === 'plain';
+  let word = '';
+  let wordColumn = 0;
+  let pendingSpace = space;
+
+  const flush = () => {
+    if (word) {
+      tokens.push({ kind: 'word', text: word, space: pendingSpace, line, column: wordColumn });
+      pendingSpace = false;
+      word = '';
+    }
+  };
+  const addWordChar = (ch: string, column: number) => {
+    if (!word) wordColumn = column;
+    word += ch;
+  };
+  const pushPunctuation = (ch: string, column: number) => {
+    flush();
+    tokens.push({ kind: 'word', text: ch, space: pendingSpace, line, column });
+    pendingSpace = false;
+  };
+  const checkParty = (party: string, column: number) => {
+    if (scanner.knownParties && !scanner.knownParties.has(party)) {
+      report(
+        scanner,
+        'unknown-party',
+        line,
+        column,
+        `unknown party "${party}": not an actor id of this case`,
+      );
+    }
+  };
+
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const type = charClass[code];
+    const column = column0 + i;
+    if (type === WORD) {
+      // A run of word characters at once; a word may continue after an escape (`US\$100`).
+      let end = i + 1;
+      while (end < length && charClass[text.charCodeAt(end)] === WORD) end++;
+      if (!word) wordColumn = column;
+      word += text.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (type === SPACE) {
+      flush();
+      pendingSpace = true;
+      i++;
+      continue;
+    }
+    if (type === PUNCTUATION) {
+      pushPunctuation(text[i] as string, column);
+      i++;
+      continue;
+    }
+    const ch = text[i] as string;
+    if (ch === '\\' && i + 1 < length && ESCAPABLE.test(text[i + 1] as string)) {
+      addWordChar(text[i + 1] as string, column);
+      i += 2;
+      continue;
+    }
+    if (plain && ch === '[') {
+      // Markdown footnote references and reference links are not negotiating brackets.
+      const literal = matchAt(FOOTNOTE_REF, text, i) ?? matchReferenceLink(scanner, text, i);
+      if (literal) {
+        flush();
+        tokens.push({ kind: 'word', text: literal, space: pendingSpace, line, column });
+        pendingSpace = false;
+        i += literal.length;
+        continue;
+      }
+    }
+    if (ch === '[' || (!plain && ch === '{')) {
+      flush();
+      const shape = ch === '[' ? 'square' : 'choice';
+      const attribution = plain
+        ? undefined
+        : execAt(shape === 'square' ? ATTRIBUTION_AFTER_SQUARE : ATTRIBUTION_IN_CHOICE, text, i + 1);
+      const party = attribution?.[1];
+      if (party) checkParty(party, column + 1 + attribution[0].indexOf(party));
+      const id = scanner.brackets.length;
+      const parent = scanner.stack.at(-1);
+      const bracket: Bracket = {
+        id,
+        shape,
+        depth: scanner.stack.length + 1,
+        open: { line, column },
+        unit,
+        ...(parent !== undefined ? { parent } : {}),
+        ...(shape === 'square' ? (party ? { party } : {}) : { alternatives: [party] }),
+      };
+      // `[a] [b]`: a square bracket right after a closed one at the same level is its alternative.
+      const previous = tokens.at(-1);
+      if (shape === 'square' && previous?.kind === 'close' && previous.shape === 'square') {
+        const sibling = scanner.brackets[previous.bracket];
+        if (sibling && sibling.parent === parent) bracket.alternativeTo = sibling.alternativeTo ?? sibling.id;
+      }
+      scanner.brackets.push(bracket);
+      scanner.stack.push(id);
+      tokens.push({
+        kind: 'open',
+        bracket: id,
+        shape,
+        space: pendingSpace,
+        line,
+        column,
+        ...(party ? { party } : {}),
+      });
+      pendingSpace = false;
+      i += 1 + (attribution?.[0].length ?? 0);
+      continue;
+    }
+    const top = scanner.stack.at(-1);
+    const topBracket = top === undefined ? undefined : scanner.brackets[top];
+    if (!plain && ch === '|' && topBracket?.shape === 'choice') {
+      flush();
+      const attribution = execAt(ATTRIBUTION_IN_CHOICE, text, i + 1);
+      const party = attribution?.[1];
+      if (party) checkParty(party, column + 1 + attribution[0].indexOf(party));
+      topBracket.alternatives?.push(party);
+      tokens.push({
+        kind: 'alt',
+        bracket: topBracket.id,
+        shape: 'choice',
+        space: pendingSpace,
+        line,
+        column,
+        ...(party ? { party } : {}),
+      });
+      pendingSpace = false;
+      i += 1 + (attribution?.[0].length ?? 0);
+      continue;
+    }
+    if (ch === ']' || (!plain && ch === '}')) {
+      const shape = ch === ']' ? 'square' : 'choice';
+      if (!topBracket) {
+        report(scanner, 'unmatched-close', line, column, `unmatched "${ch}": no bracket is open here`);
+        pushPunctuation(ch, column);
+      } else if (topBracket.shape !== shape) {
+        const opener = topBracket.shape === 'square' ? '[' : '{';
+        report(
+          scanner,
+          'mismatched-close',
+          line,
+          column,
+          `"${ch}" cannot close "${opener}" opened at ${topBracket.open.line}:${topBracket.open.column}`,
+        );
+        pushPunctuation(ch, column);
+      } else {
+        flush();
+        topBracket.close = { line, column };
+        scanner.stack.pop();
+        tokens.push({ kind: 'close', bracket: topBracket.id, shape, space: pendingSpace, line, column });
+        pendingSpace = false;
+      }
+      i++;
+      continue;
+    }
+    // `{`, `}` and `|` are plain text in plain mode, as is a `|` outside a choice.
+    addWordChar(ch, column);
+    i++;
+  }
+  flush();
+}
+
+/** Reports every bracket still open when a section ends, and forgets them. */
+export function closeSection(scanner: InlineScanner, endLine: number): void {
+  for (const id of scanner.stack) {
+    const bracket = scanner.brackets[id];
+    if (!bracket) continue;
+    const opener = bracket.shape === 'square' ? '[' : '{';
+    report(
+      scanner,
+      'unclosed-bracket',
+      bracket.open.line,
+      bracket.open.column,
+      `"${opener}" is never closed (its section ends at line ${endLine})`,
+    );
+  }
+  scanner.stack = [];
+}
+
+function execAt(pattern: RegExp, text: string, index: number): RegExpExecArray | undefined {
+  pattern.lastIndex = index;
+  return pattern.exec(text) ?? undefined;
+}
+
+function matchAt(pattern: RegExp, text: string, index: number): string | undefined {
+  return execAt(pattern, text, index)?.[0];
+}
+
+function matchReferenceLink(scanner: InlineScanner, text: string, index: number): string | undefined {
+  if (scanner.linkLabels.size === 0) return undefined;
+  const match = execAt(REFERENCE_LINK, text, index);
+  return match && scanner.linkLabels.has((match[2] as string).toLowerCase()) ? match[0] : undefined;
+}

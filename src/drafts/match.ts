@@ -1,0 +1,210 @@
+import { diceUpperBound, sameIds } from './fingerprint.ts';
+
+/** What the matcher knows about one article or paragraph. */
+export interface MatchCandidate {
+  /** Set only for ids written in the text (`@id:`): derived ids are positions, not identities. */
+  explicitId?: string;
+  /** Units with the same key are the same unit (a heading, or a hash of the exact tokens). */
+  exactKey?: string;
+  /** When set on both sides, an equal `exactKey` is confirmed by comparing these. */
+  exactIds?: Int32Array;
+  num?: string;
+  /** Sorted word ids, asked for only if similarity is needed. */
+  bag(): Int32Array;
+  bagSize: number;
+  /** Units of the same group are never paired by similarity (used for moves between articles). */
+  group?: number;
+}
+
+export type MatchReason = 'id' | 'exact' | 'similar';
+
+export interface Match {
+  b: number;
+  by: MatchReason;
+  similarity: number;
+}
+
+// A matching number is weak evidence: it tips the balance between similar candidates only.
+const SAME_NUMBER_BONUS = 0.1;
+
+/**
+ * Pairs units of two versions: first by explicit id, then by exact key, then greedily by the
+ * most similar words (Dice coefficient at least `threshold`). Returns, per unit of `a`, its match.
+ */
+export function matchUnits(
+  a: MatchCandidate[],
+  b: MatchCandidate[],
+  threshold: number,
+): (Match | undefined)[] {
+  const result: (Match | undefined)[] = new Array(a.length).fill(undefined);
+  const takenB = new Uint8Array(b.length);
+
+  const byId = new Map<string, number>();
+  b.forEach((unit, j) => unit.explicitId && byId.set(unit.explicitId, j));
+  a.forEach((unit, i) => {
+    const j = unit.explicitId ? byId.get(unit.explicitId) : undefined;
+    if (j !== undefined && !takenB[j]) {
+      result[i] = { b: j, by: 'id', similarity: 1 };
+      takenB[j] = 1;
+    }
+  });
+
+  const byKey = new Map<string, number[]>();
+  b.forEach((unit, j) => {
+    if (takenB[j] || unit.exactKey === undefined) return;
+    const queue = byKey.get(unit.exactKey);
+    if (queue) queue.push(j);
+    else byKey.set(unit.exactKey, [j]);
+  });
+  a.forEach((unit, i) => {
+    if (result[i] || unit.exactKey === undefined) return;
+    const queue = byKey.get(unit.exactKey);
+    const at = queue?.findIndex((j) => !takenB[j] && sameExact(unit, b[j] as MatchCandidate)) ?? -1;
+    if (queue && at >= 0) {
+      const j = queue.splice(at, 1)[0] as number;
+      result[i] = { b: j, by: 'exact', similarity: 1 };
+      takenB[j] = 1;
+    }
+  });
+
+  const restA: number[] = [];
+  const restB: number[] = [];
+  a.forEach((_, i) => result[i] || restA.push(i));
+  b.forEach((_, j) => takenB[j] || restB.push(j));
+  const bags = new Map<MatchCandidate, Int32Array>();
+  const bagOf = (unit: MatchCandidate) => {
+    let bag = bags.get(unit);
+    if (!bag) bags.set(unit, (bag = unit.bag()));
+    return bag;
+  };
+  let largestId = 0;
+  for (const j of restB) for (const id of bagOf(b[j] as MatchCandidate)) if (id > largestId) largestId = id;
+  // Word counts of the current A unit, indexed by word id: a multiset intersection is then one
+  // pass over the B unit, with no sorting and an early exit once the threshold is out of reach.
+  const counts = new Int32Array(largestId + 1);
+  const taken = new Int32Array(restB.reduce((n, j) => Math.max(n, (b[j] as MatchCandidate).bagSize), 0));
+  const candidates: { i: number; j: number; score: number; similarity: number }[] = [];
+  for (const i of restA) {
+    const unitA = a[i] as MatchCandidate;
+    const bagA = bagOf(unitA);
+    for (const id of bagA) if (id <= largestId) counts[id] = (counts[id] as number) + 1;
+    for (const j of restB) {
+      const unitB = b[j] as MatchCandidate;
+      if (unitA.group !== undefined && unitA.group === unitB.group) continue;
+      const bonus = unitA.num !== undefined && unitA.num === unitB.num ? SAME_NUMBER_BONUS : 0;
+      if (diceUpperBound(unitA.bagSize, unitB.bagSize) + bonus < threshold) continue;
+      const similarity = sharedWords(counts, bagOf(unitB), unitA.bagSize, threshold - bonus, taken);
+      if (similarity + bonus >= threshold) candidates.push({ i, j, score: similarity + bonus, similarity });
+    }
+    for (const id of bagA) if (id <= largestId) counts[id] = 0;
+  }
+  // Best pairs first; among equals, the pair closest in position.
+  candidates.sort((x, y) => y.score - x.score || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
+  for (const { i, j, similarity } of candidates) {
+    if (result[i] || takenB[j]) continue;
+    result[i] = { b: j, by: 'similar', similarity };
+    takenB[j] = 1;
+  }
+  return result;
+}
+
+/**
+ * Dice coefficient between the words counted in `counts` (an A unit of `sizeA` words) and `bagB`,
+ * or 0 as soon as `atLeast` is out of reach. `taken` is scratch space at least as long as `bagB`;
+ * `counts` is left as it was found.
+ */
+function sharedWords(
+  counts: Int32Array,
+  bagB: Int32Array,
+  sizeA: number,
+  atLeast: number,
+  taken: Int32Array,
+): number {
+  const total = sizeA + bagB.length;
+  if (total === 0) return 1;
+  const needed = (atLeast * total) / 2;
+  let shared = 0;
+  for (let k = 0; k < bagB.length; k++) {
+    if (shared + (bagB.length - k) < needed) break;
+    const id = bagB[k] as number;
+    if ((counts[id] as number) > 0) {
+      counts[id] = (counts[id] as number) - 1;
+      taken[shared++] = id;
+    }
+  }
+  for (let r = 0; r < shared; r++) counts[taken[r] as number] = (counts[taken[r] as number] as number) + 1;
+  return shared < needed ? 0 : (2 * shared) / total;
+}
+
+function sameExact(x: MatchCandidate, y: MatchCandidate): boolean {
+  return x.exactIds && y.exactIds ? sameIds(x.exactIds, y.exactIds) : true;
+}
+
+/** One row of an alignment: a unit present in A, in B, or in both. */
+export interface OrderedPair {
+  a?: number;
+  b?: number;
+  /** True when the pair is out of order relative to the longest run of pairs kept in order. */
+  moved: boolean;
+  match?: Match;
+}
+
+/**
+ * Puts matched pairs in B's order, marks as moved the pairs outside a longest increasing
+ * subsequence of A positions, and places each A-only unit right after the B position of the
+ * nearest preceding in-order A unit (where a reader of B would look for it).
+ */
+export function orderPairs(matches: (Match | undefined)[], bCount: number): OrderedPair[] {
+  const aOfB = new Int32Array(bCount).fill(-1);
+  matches.forEach((match, i) => {
+    if (match) aOfB[match.b] = i;
+  });
+  const inOrder = longestIncreasing(aOfB);
+
+  const deletionsAfter = new Map<number, number[]>();
+  let anchor = -1;
+  matches.forEach((match, i) => {
+    if (match) {
+      if (inOrder.has(match.b)) anchor = match.b;
+      return;
+    }
+    const list = deletionsAfter.get(anchor);
+    if (list) list.push(i);
+    else deletionsAfter.set(anchor, [i]);
+  });
+
+  const rows: OrderedPair[] = [];
+  const pushDeletions = (at: number) => {
+    for (const a of deletionsAfter.get(at) ?? []) rows.push({ a, moved: false });
+  };
+  pushDeletions(-1);
+  for (let j = 0; j < bCount; j++) {
+    const a = aOfB[j] as number;
+    if (a >= 0) rows.push({ a, b: j, moved: !inOrder.has(j), ...(matches[a] ? { match: matches[a] } : {}) });
+    else rows.push({ b: j, moved: false });
+    pushDeletions(j);
+  }
+  return rows;
+}
+
+/** B indexes of a longest subsequence whose A positions increase (patience sorting, O(n log n)). */
+function longestIncreasing(aOfB: Int32Array): Set<number> {
+  const tails: number[] = []; // b index ending the best run of each length
+  const previous = new Int32Array(aOfB.length).fill(-1);
+  for (let j = 0; j < aOfB.length; j++) {
+    const a = aOfB[j] as number;
+    if (a < 0) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((aOfB[tails[mid] as number] as number) < a) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[j] = tails[lo - 1] as number;
+    tails[lo] = j;
+  }
+  const kept = new Set<number>();
+  for (let j = tails.at(-1) ?? -1; j >= 0; j = previous[j] as number) kept.add(j);
+  return kept;
+}

@@ -1,0 +1,147 @@
+/**
+ * The parsed form of a treaty draft in Parley's bracket-text format (see docs/drafts-format.md).
+ * A document is a title, document tags and a flat list of sections (preamble, articles, annexes),
+ * each holding paragraphs. Inline text is a token stream in which brackets appear as markers;
+ * brackets may span paragraphs (as in UN practice), so their pairing lives in `brackets`.
+ */
+
+export const provisionStatuses = ['agreed', 'bracketed', 'deferred', 'dropped'] as const;
+/** Where a provision stands: agreed, still in brackets, deferred to the leaders, or dropped. */
+export type ProvisionStatus = (typeof provisionStatuses)[number];
+
+/** `parley`: the full format (party attribution, `{a | b}` alternatives, tags, strict errors).
+ * `plain`: foreign texts such as UNFCCC drafts: only `[` `]` are brackets, problems are warnings. */
+export type ParseMode = 'parley' | 'plain';
+
+export interface SourcePosition {
+  /** 1-based line and column (column counts UTF-16 code units, as editors do for BMP text). */
+  line: number;
+  column: number;
+}
+
+/** A word or punctuation mark. `space` records whether whitespace preceded it in the source. */
+export interface WordToken extends SourcePosition {
+  kind: 'word';
+  text: string;
+  space: boolean;
+}
+
+/**
+ * A bracket marker: `open` (`[` or `{`), `alt` (the `|` starting the next alternative of a
+ * `{…}` choice) or `close`. `party` is the party the bracket or alternative is attributed to.
+ */
+export interface MarkerToken extends SourcePosition {
+  kind: 'open' | 'alt' | 'close';
+  bracket: number;
+  shape: 'square' | 'choice';
+  party?: string;
+  space: boolean;
+}
+
+export type Token = WordToken | MarkerToken;
+
+/** One disputed span. `id` is its index in `DraftDocument.brackets` (document order of opening). */
+export interface Bracket {
+  id: number;
+  shape: 'square' | 'choice';
+  /** square: the party proposing the bracketed text, if attributed. */
+  party?: string;
+  /** choice: the party of each alternative, in order (undefined entries are unattributed). */
+  alternatives?: (string | undefined)[];
+  /** Nesting depth, 1 for an outermost bracket. */
+  depth: number;
+  parent?: number;
+  /** Adjacent square brackets `[a] [b]` are alternatives to each other: the first one's id. */
+  alternativeTo?: number;
+  open: SourcePosition;
+  /** Undefined when the bracket was never closed (reported as a diagnostic). */
+  close?: SourcePosition;
+  /** The section and paragraph (or heading) where the bracket opens. */
+  unit: string;
+}
+
+export interface ProvisionTags {
+  /** Explicit id from an `@id:` tag; otherwise ids are derived from position and number. */
+  explicitId: boolean;
+  issues: string[];
+  status?: ProvisionStatus;
+  sources: string[];
+  note?: string;
+}
+
+export interface Paragraph extends ProvisionTags {
+  id: string;
+  /** The number as written: `1.`, `(a)`, `2.1`; undefined for an unnumbered paragraph. */
+  num?: string;
+  /** Leading spaces of the first line: sub-paragraphs are indented. */
+  indent: number;
+  tokens: Token[];
+  position: SourcePosition;
+}
+
+export type SectionKind = 'preamble' | 'article' | 'annex' | 'section';
+
+export interface Section extends ProvisionTags {
+  id: string;
+  kind: SectionKind;
+  /** `3`, `2bis`, `8 bis`, `I` … for articles and annexes. */
+  num?: string;
+  /** The heading words after the number (plain text, brackets removed). */
+  heading: string;
+  /** The whole heading line as tokens (brackets in headings are real brackets too). */
+  headingTokens: Token[];
+  paragraphs: Paragraph[];
+  position: SourcePosition;
+}
+
+export interface DocumentTags {
+  reconstruction: boolean;
+  sources: string[];
+  note?: string;
+}
+
+export interface DraftDocument {
+  mode: ParseMode;
+  title: string;
+  tags: DocumentTags;
+  sections: Section[];
+  brackets: Bracket[];
+}
+
+export type DiagnosticCode =
+  | 'unmatched-close'
+  | 'unclosed-bracket'
+  | 'mismatched-close'
+  | 'unknown-party'
+  | 'unknown-issue'
+  | 'unknown-source'
+  | 'unknown-tag'
+  | 'bad-tag-value'
+  | 'misplaced-tag'
+  | 'duplicate-id'
+  | 'empty-alternative';
+
+export interface DraftDiagnostic extends SourcePosition {
+  file?: string;
+  code: DiagnosticCode;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export function formatDraftDiagnostic(d: DraftDiagnostic): string {
+  const where = `${d.file ?? '<text>'}:${d.line}:${d.column}`;
+  return `${where}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+}
+
+/** A provision's status as the text states it: its own `@status`, else its article's. */
+export function effectiveStatus(
+  unit: { status?: ProvisionStatus },
+  section?: Section,
+): ProvisionStatus | undefined {
+  return unit.status ?? section?.status;
+}
+
+/** Words only: punctuation and bracket markers are not words. */
+export function isWord(token: Token): boolean {
+  return token.kind === 'word' && /[\p{L}\p{N}]/u.test(token.text);
+}

@@ -1,0 +1,324 @@
+import { closeSection, createScanner, scanLine, type InlineScanner } from './inline.ts';
+import type {
+  Bracket,
+  DraftDiagnostic,
+  DraftDocument,
+  Paragraph,
+  ParseMode,
+  Section,
+  SectionKind,
+  Token,
+} from './model.ts';
+import { applyTag, TAG_LINE, type TagContext, type TagTarget } from './tags.ts';
+
+export interface ParseOptions {
+  /** Actor ids allowed in `[ru: …]` and `{ua: … | ru: …}`; unchecked when absent. */
+  knownParties?: ReadonlySet<string>;
+  /** Issue ids allowed in `@issues:`; unchecked when absent. */
+  knownIssues?: ReadonlySet<string>;
+  /** Source ids allowed in `@sources:`; unchecked when absent. */
+  knownSources?: ReadonlySet<string>;
+  /** Shown in diagnostics as `file:line:column`. */
+  file?: string;
+  /** `auto` (default) picks `parley` when the text has tag lines, else `plain`. */
+  mode?: ParseMode | 'auto';
+}
+
+export interface ParseResult {
+  document: DraftDocument;
+  /** Every problem, in source order. Errors make the text invalid; warnings do not. */
+  diagnostics: DraftDiagnostic[];
+}
+
+const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+// `1.` `2.1` `(a)` `a)` `iv.` `*` `-`: a list marker starts a new paragraph even without a blank line.
+const LIST_MARKER = /^(\d+(?:\.\d+)*\.?|\([0-9A-Za-z]{1,5}\)|[a-z]\)|[ivx]{1,5}\.|[*+-])(?=[ \t])/;
+const LINK_DEFINITION = /^ {0,3}\[([^\]^][^\]]*)\]:[ \t]+\S/;
+const KRAMDOWN_ATTRIBUTES = /^[ \t]*\{:.*\}[ \t]*$/;
+const FRONT_MATTER_TITLE = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/;
+
+export function detectMode(text: string): ParseMode {
+  return /^[ \t]*@(id|issues|status|sources|note|reconstruction):/m.test(text) ? 'parley' : 'plain';
+}
+
+/** Parses a draft in Parley's bracket-text format; reports every problem at once. */
+export function parseDraft(text: string, options: ParseOptions = {}): ParseResult {
+  const mode = !options.mode || options.mode === 'auto' ? detectMode(text) : options.mode;
+  const lines = text.split(/\r?\n/);
+  const diagnostics: DraftDiagnostic[] = [];
+  const brackets: Bracket[] = [];
+  const linkLabels = new Set<string>();
+  if (mode === 'plain') {
+    for (const line of lines) {
+      const match = LINK_DEFINITION.exec(line);
+      if (match) linkLabels.add((match[1] as string).toLowerCase());
+    }
+  }
+  const scanner = createScanner(mode, { ...options, linkLabels }, brackets, diagnostics);
+  const tagContext: TagContext = { ...options, diagnostics };
+  const builder = new DocumentBuilder(mode, scanner, tagContext);
+
+  let index = 0;
+  if (mode === 'plain' && lines[0]?.trim() === '---') {
+    // YAML front matter of Markdown drafts: only its title is used.
+    for (index = 1; index < lines.length && lines[index]?.trim() !== '---'; index++) {
+      const title = FRONT_MATTER_TITLE.exec(lines[index] as string);
+      if (title) builder.document.title = title[1] as string;
+    }
+    index++;
+  }
+  for (; index < lines.length; index++) builder.line(lines[index] as string, index + 1);
+  builder.finish(lines.length);
+
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { document: builder.document, diagnostics };
+}
+
+type TagOwner =
+  { kind: 'document' } | { kind: 'section'; section: Section } | { kind: 'paragraph'; paragraph: Paragraph };
+
+/** Builds sections and paragraphs line by line. */
+class DocumentBuilder {
+  readonly document: DraftDocument;
+  private section: Section | undefined;
+  private paragraph: Paragraph | undefined;
+  /** What the tag lines right below describe; undefined after a blank line. */
+  private tagOwner: TagOwner | undefined;
+  private readonly sectionIds = new Map<string, number>();
+  private readonly explicitIds = new Set<string>();
+  private readonly pendingTags = new Map<Section | Paragraph, TagTarget>();
+
+  constructor(
+    private readonly mode: ParseMode,
+    private readonly scanner: InlineScanner,
+    private readonly tagContext: TagContext,
+  ) {
+    this.document = {
+      mode,
+      title: '',
+      tags: { reconstruction: false, sources: [] },
+      sections: [],
+      brackets: scanner.brackets,
+    };
+  }
+
+  line(raw: string, lineNumber: number): void {
+    if (raw.trim() === '') {
+      this.endParagraph();
+      this.tagOwner = undefined;
+      return;
+    }
+    if (this.mode === 'parley' && TAG_LINE.test(raw)) return this.tag(raw, lineNumber);
+    if (this.mode === 'plain' && (LINK_DEFINITION.test(raw) || KRAMDOWN_ATTRIBUTES.test(raw))) return;
+
+    const heading = HEADING.exec(raw);
+    if (heading) {
+      const level = (heading[1] as string).length;
+      const content = heading[2] as string;
+      const column = raw.indexOf(content) + 1;
+      if (level === 1 && !this.document.title && this.document.sections.length === 0) {
+        this.endParagraph();
+        this.document.title = content;
+        this.tagOwner = { kind: 'document' };
+        return;
+      }
+      if (level <= 2) return this.startSection(content, lineNumber, column);
+    }
+
+    const indent = /^[ \t]*/.exec(raw)?.[0].length ?? 0;
+    const body = raw.slice(indent);
+    const marker = LIST_MARKER.exec(body);
+    if (marker || !this.paragraph) {
+      this.endParagraph();
+      const section = this.currentSection(lineNumber);
+      const num =
+        marker && marker[1] !== '*' && marker[1] !== '-' && marker[1] !== '+' ? marker[1] : undefined;
+      const paragraph: Paragraph = {
+        id: `${section.id}.p${section.paragraphs.length + 1}`,
+        explicitId: false,
+        ...(num ? { num } : {}),
+        indent,
+        tokens: [],
+        issues: [],
+        sources: [],
+        position: { line: lineNumber, column: indent + 1 },
+      };
+      section.paragraphs.push(paragraph);
+      this.paragraph = paragraph;
+      this.tagOwner = { kind: 'paragraph', paragraph };
+      const textStart = marker ? indent + marker[0].length : indent;
+      const skipped = /^[ \t]*/.exec(raw.slice(textStart))?.[0].length ?? 0;
+      scanLine(
+        this.scanner,
+        raw.slice(textStart + skipped),
+        lineNumber,
+        textStart + skipped + 1,
+        paragraph.id,
+        paragraph.tokens,
+        false,
+      );
+      return;
+    }
+    // A continuation line of the open paragraph.
+    scanLine(this.scanner, body, lineNumber, indent + 1, this.paragraph.id, this.paragraph.tokens, true);
+  }
+
+  finish(lastLine: number): void {
+    this.endParagraph();
+    closeSection(this.scanner, lastLine);
+    for (const section of this.document.sections) {
+      this.applyPending(section);
+      for (const paragraph of section.paragraphs) this.applyPending(paragraph);
+    }
+  }
+
+  private tag(raw: string, lineNumber: number): void {
+    const owner = this.tagOwner;
+    if (!owner) {
+      const column = raw.indexOf('@') + 1;
+      this.tagContext.diagnostics.push({
+        file: this.tagContext.file,
+        line: lineNumber,
+        column,
+        code: 'misplaced-tag',
+        severity: 'error',
+        message: 'a tag line must directly follow the title, heading or paragraph it describes',
+      });
+      return;
+    }
+    if (owner.kind === 'document') {
+      const target: TagTarget = { issues: [], sources: this.document.tags.sources };
+      applyTag(this.tagContext, target, 'document', raw, lineNumber);
+      if (target.reconstruction !== undefined) this.document.tags.reconstruction = target.reconstruction;
+      if (target.note)
+        this.document.tags.note = this.document.tags.note
+          ? `${this.document.tags.note} ${target.note}`
+          : target.note;
+      return;
+    }
+    const unit = owner.kind === 'section' ? owner.section : owner.paragraph;
+    let target = this.pendingTags.get(unit);
+    if (!target) {
+      target = { issues: unit.issues, sources: unit.sources };
+      this.pendingTags.set(unit, target);
+    }
+    applyTag(this.tagContext, target, 'provision', raw, lineNumber);
+  }
+
+  /** Tags are applied at the end so that an `@id` renames the unit and the brackets opened in it. */
+  private applyPending(unit: Section | Paragraph): void {
+    const target = this.pendingTags.get(unit);
+    if (!target) return;
+    if (target.status) unit.status = target.status;
+    if (target.note) unit.note = target.note;
+    if (target.id) {
+      if (this.explicitIds.has(target.id)) {
+        const { line, column } = unit.position;
+        this.tagContext.diagnostics.push({
+          file: this.tagContext.file,
+          line,
+          column,
+          code: 'duplicate-id',
+          severity: 'error',
+          message: `duplicate id "${target.id}"`,
+        });
+        return;
+      }
+      this.explicitIds.add(target.id);
+      const oldId = unit.id;
+      unit.id = target.id;
+      unit.explicitId = true;
+      // Derived paragraph ids follow their article's explicit id (`neutrality.p1`).
+      if ('paragraphs' in unit) {
+        for (const paragraph of unit.paragraphs) {
+          if (!paragraph.explicitId && paragraph.id.startsWith(oldId + '.'))
+            paragraph.id = unit.id + paragraph.id.slice(oldId.length);
+        }
+      }
+      for (const bracket of this.scanner.brackets) {
+        if (bracket.unit === oldId) bracket.unit = unit.id;
+        else if (bracket.unit.startsWith(oldId + '.'))
+          bracket.unit = unit.id + bracket.unit.slice(oldId.length);
+      }
+    }
+  }
+
+  private endParagraph(): void {
+    this.paragraph = undefined;
+  }
+
+  private currentSection(lineNumber: number): Section {
+    if (this.section) return this.section;
+    // Text before the first `##` heading is the preamble.
+    return this.addSection({ kind: 'preamble', heading: '', headingTokens: [] }, lineNumber, 1);
+  }
+
+  private startSection(content: string, lineNumber: number, column: number): void {
+    this.endParagraph();
+    closeSection(this.scanner, lineNumber - 1);
+    const headingTokens: Token[] = [];
+    const provisionalId = `s${this.document.sections.length + 1}`;
+    const firstBracket = this.scanner.brackets.length;
+    scanLine(this.scanner, content, lineNumber, column, `${provisionalId}.heading`, headingTokens, false);
+    const { kind, num, heading } = classifyHeading(content);
+    const section = this.addSection(
+      { kind, ...(num ? { num } : {}), heading, headingTokens },
+      lineNumber,
+      column,
+    );
+    for (let b = firstBracket; b < this.scanner.brackets.length; b++) {
+      const bracket = this.scanner.brackets[b] as Bracket;
+      if (bracket.unit === `${provisionalId}.heading`) bracket.unit = `${section.id}.heading`;
+    }
+    this.tagOwner = { kind: 'section', section };
+  }
+
+  private addSection(
+    parts: Pick<Section, 'kind' | 'num' | 'heading' | 'headingTokens'>,
+    lineNumber: number,
+    column: number,
+  ): Section {
+    const base = derivedSectionId(parts.kind, parts.num, parts.heading);
+    const seen = this.sectionIds.get(base) ?? 0;
+    this.sectionIds.set(base, seen + 1);
+    const section: Section = {
+      ...parts,
+      id: seen === 0 ? base : `${base}-${seen + 1}`,
+      explicitId: false,
+      issues: [],
+      sources: [],
+      paragraphs: [],
+      position: { line: lineNumber, column },
+    };
+    this.document.sections.push(section);
+    this.section = section;
+    return section;
+  }
+}
+
+/** Reads `Article 3bis. Heading`, `[Article 3ter] *(mechanism)*`, `Annex 1 — Forces`, `Preamble`. */
+export function classifyHeading(content: string): { kind: SectionKind; num?: string; heading: string } {
+  const text = content.replace(/[[\]*_]/g, '').trim();
+  const article = /^Article\s+(\d+[a-z]*(?:\s+(?:bis|ter|quater|quinquies))?)\b[\s.:—–-]*(.*)$/i.exec(text);
+  if (article) return { kind: 'article', num: article[1] as string, heading: (article[2] as string).trim() };
+  const annex = /^Annex(?:\s+([0-9]+|[IVXLC]+|[A-Z])\b)?[\s.:—–-]*(.*)$/i.exec(text);
+  if (annex)
+    return { kind: 'annex', ...(annex[1] ? { num: annex[1] } : {}), heading: (annex[2] as string).trim() };
+  if (/^Preamble\b/i.test(text))
+    return { kind: 'preamble', heading: text.replace(/^Preamble\b[\s.:—–-]*/i, '') };
+  return { kind: 'section', heading: text };
+}
+
+function derivedSectionId(kind: SectionKind, num: string | undefined, heading: string): string {
+  if (kind === 'preamble') return 'preamble';
+  if (kind === 'article' && num) return `art-${slug(num)}`;
+  if (kind === 'annex') return num ? `annex-${slug(num)}` : 'annex';
+  return `sec-${slug(heading).slice(0, 40).replace(/-$/, '') || 'untitled'}`;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

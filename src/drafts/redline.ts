@@ -1,0 +1,297 @@
+import { alignDrafts, type AlignOptions, type Alignment } from './align.ts';
+import { bracketsByParty, markerParty } from './brackets.ts';
+import {
+  effectiveStatus,
+  type DraftDocument,
+  type Paragraph,
+  type ProvisionStatus,
+  type Section,
+  type SectionKind,
+  type Token,
+} from './model.ts';
+import { diffTokenIds, type Segment } from './word-diff.ts';
+
+/** Where a unit stands in one version. */
+export interface UnitRef {
+  /** The section (article) id and the unit's own id (`art-3` for a heading, `art-3.p2` for a paragraph). */
+  section: string;
+  id: string;
+  /** `Article 3`, `Article 3 ¶2`: how a negotiator names it. */
+  label: string;
+  num?: string;
+  line: number;
+  column: number;
+}
+
+export interface UnitChange {
+  op: 'unchanged' | 'modified' | 'inserted' | 'deleted';
+  /** A section's heading line, or a paragraph. */
+  unit: 'heading' | 'paragraph';
+  sectionKind: SectionKind;
+  a?: UnitRef;
+  b?: UnitRef;
+  moved: boolean;
+  renumbered: boolean;
+  /** Issue ids the unit is tagged with (the later version's tags when both exist). */
+  issues: string[];
+  statusBefore?: ProvisionStatus;
+  statusAfter?: ProvisionStatus;
+  aTokens: Token[];
+  bTokens: Token[];
+  /** Token runs over `aTokens`/`bTokens`; inserted and deleted units are one run. */
+  segments: Segment[];
+  degraded: boolean;
+}
+
+export interface PartyBrackets {
+  before: number;
+  after: number;
+  /** Brackets or alternatives of this party that appear in B. */
+  opened: number;
+  /** Brackets or alternatives of this party that are gone in B (resolved or dropped). */
+  closed: number;
+}
+
+export interface RedlineSummary {
+  wordsAdded: number;
+  wordsRemoved: number;
+  /** Units (articles and paragraphs) shown as moved. */
+  moved: number;
+  renumbered: number;
+  units: { unchanged: number; modified: number; inserted: number; deleted: number };
+  brackets: Record<string, PartyBrackets>;
+  statusChanges: { unit: string; label: string; before?: ProvisionStatus; after?: ProvisionStatus }[];
+  /** Units where a bound was hit; empty when the redline is exact everywhere. */
+  degraded: { unit: string; reason: string }[];
+}
+
+export interface Redline {
+  summary: RedlineSummary;
+  changes: UnitChange[];
+}
+
+export interface RedlineOptions extends AlignOptions {
+  /** Edits allowed per unit before the unit is shown as wholly replaced (and reported as degraded). */
+  maxEditLength?: number;
+}
+
+// Myers needs O(D²) scratch: 2,000 edits is 16 MB at worst, far above any paragraph's real edits.
+export const DEFAULT_MAX_EDIT_LENGTH = 2000;
+
+/** Aligns the structure of two versions, then diffs the words inside each aligned unit. */
+export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOptions = {}): Redline {
+  const alignment = alignDrafts(a, b, options);
+  const maxEditLength = options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH;
+  const changes: UnitChange[] = [];
+  const ids: UnitIds[] = [];
+  const add = ([change, unitIds]: [UnitChange, UnitIds]) => {
+    changes.push(change);
+    ids.push(unitIds);
+  };
+  for (const pair of alignment.sections) {
+    const kind = (pair.b ?? pair.a)?.kind ?? 'section';
+    add(
+      compareUnits(alignment, 'heading', kind, maxEditLength, {
+        a: pair.a && { unit: pair.a, section: pair.a },
+        b: pair.b && { unit: pair.b, section: pair.b },
+        moved: pair.moved,
+        renumbered: pair.renumbered,
+      }),
+    );
+    for (const paragraphs of pair.paragraphs) {
+      add(
+        compareUnits(alignment, 'paragraph', kind, maxEditLength, {
+          a: paragraphs.a && paragraphs.aSection && { unit: paragraphs.a, section: paragraphs.aSection },
+          b: paragraphs.b && pair.b && { unit: paragraphs.b, section: pair.b },
+          moved: paragraphs.moved,
+          renumbered: paragraphs.renumbered,
+        }),
+      );
+    }
+  }
+  return { summary: summarise(a, b, changes, ids, alignment, maxEditLength), changes };
+}
+
+/** Token ids of both sides of a change, kept beside it for counting words. */
+type UnitIds = { a: Int32Array; b: Int32Array };
+
+interface Located {
+  unit: Section | Paragraph;
+  section: Section;
+}
+
+function compareUnits(
+  alignment: Alignment,
+  unit: UnitChange['unit'],
+  sectionKind: SectionKind,
+  maxEditLength: number,
+  pair: { a?: Located; b?: Located; moved: boolean; renumbered: boolean },
+): [UnitChange, UnitIds] {
+  const tokensOf = (located?: Located) =>
+    !located ? [] : 'tokens' in located.unit ? located.unit.tokens : located.unit.headingTokens;
+  const aTokens = tokensOf(pair.a);
+  const bTokens = tokensOf(pair.b);
+  const statusOf = (located?: Located) =>
+    !located
+      ? undefined
+      : 'tokens' in located.unit
+        ? effectiveStatus(located.unit, located.section)
+        : effectiveStatus(located.section);
+  const statusBefore = statusOf(pair.a);
+  const statusAfter = statusOf(pair.b);
+  const base = {
+    unit,
+    sectionKind,
+    ...(pair.a ? { a: unitRef(pair.a) } : {}),
+    ...(pair.b ? { b: unitRef(pair.b) } : {}),
+    moved: pair.moved,
+    renumbered: pair.renumbered,
+    issues: (pair.b ?? pair.a)?.unit.issues ?? [],
+    ...(statusBefore ? { statusBefore } : {}),
+    ...(statusAfter ? { statusAfter } : {}),
+    aTokens,
+    bTokens,
+  };
+  const ids = (located: Located | undefined, tokens: Token[]) =>
+    !located
+      ? new Int32Array(0)
+      : (alignment.fingerprints.get(located.unit)?.ids ?? alignment.vocabulary.fingerprint(tokens).ids);
+  const unitIds = { a: ids(pair.a, aTokens), b: ids(pair.b, bTokens) };
+  if (!pair.a) {
+    return [
+      { ...base, op: 'inserted', segments: [run('insert', 0, 0, 0, bTokens.length)], degraded: false },
+      unitIds,
+    ];
+  }
+  if (!pair.b) {
+    return [
+      { ...base, op: 'deleted', segments: [run('delete', 0, aTokens.length, 0, 0)], degraded: false },
+      unitIds,
+    ];
+  }
+  const kinds = alignment.vocabulary.kind;
+  const { segments, degraded } = diffTokenIds(
+    unitIds.a,
+    unitIds.b,
+    maxEditLength,
+    (id) => kinds[id] as string,
+  );
+  const modified = segments.some((s) => s.op !== 'equal') || statusBefore !== statusAfter;
+  return [{ ...base, op: modified ? 'modified' : 'unchanged', segments, degraded }, unitIds];
+}
+
+function run(op: Segment['op'], aStart: number, aEnd: number, bStart: number, bEnd: number): Segment {
+  return { op, aStart, aEnd, bStart, bEnd };
+}
+
+export function sectionLabel(section: Section): string {
+  switch (section.kind) {
+    case 'preamble':
+      return 'Preamble';
+    case 'article':
+      return `Article ${section.num ?? ''}`.trim();
+    case 'annex':
+      return `Annex ${section.num ?? ''}`.trim();
+    default:
+      return section.heading.length > 48 ? `${section.heading.slice(0, 47)}…` : section.heading || section.id;
+  }
+}
+
+function unitRef({ unit, section }: Located): UnitRef {
+  const isParagraph = 'tokens' in unit;
+  const label = isParagraph
+    ? `${sectionLabel(section)} ¶${section.paragraphs.indexOf(unit) + 1}`
+    : sectionLabel(section);
+  return {
+    section: section.id,
+    id: isParagraph ? unit.id : section.id,
+    label,
+    ...(unit.num !== undefined ? { num: unit.num } : {}),
+    line: unit.position.line,
+    column: unit.position.column,
+  };
+}
+
+function summarise(
+  a: DraftDocument,
+  b: DraftDocument,
+  changes: UnitChange[],
+  ids: UnitIds[],
+  alignment: Alignment,
+  maxEditLength: number,
+): RedlineSummary {
+  const summary: RedlineSummary = {
+    wordsAdded: 0,
+    wordsRemoved: 0,
+    moved: 0,
+    renumbered: 0,
+    units: { unchanged: 0, modified: 0, inserted: 0, deleted: 0 },
+    brackets: {},
+    statusChanges: [],
+    degraded: [],
+  };
+  const before = bracketsByParty(a);
+  const after = bracketsByParty(b);
+  const party = (id: string): PartyBrackets =>
+    (summary.brackets[id] ??= { before: before[id] ?? 0, after: after[id] ?? 0, opened: 0, closed: 0 });
+  for (const id of [...Object.keys(before), ...Object.keys(after)].sort()) party(id);
+
+  const isWordId = alignment.vocabulary.isWord;
+  const wordsIn = (
+    tokens: Token[],
+    tokenIds: Int32Array,
+    start: number,
+    end: number,
+    onMarker: (p: string) => void,
+  ) => {
+    let words = 0;
+    for (let i = start; i < end; i++) {
+      const markerOf = markerParty(tokens[i] as Token);
+      if (markerOf) onMarker(markerOf);
+      else if (isWordId[tokenIds[i] as number]) words++;
+    }
+    return words;
+  };
+
+  changes.forEach((change, index) => {
+    const unitIds = ids[index] as UnitIds;
+    summary.units[change.op]++;
+    if (change.moved) summary.moved++;
+    if (change.renumbered) summary.renumbered++;
+    const label = (change.b ?? change.a)?.label ?? '';
+    if (change.degraded) {
+      summary.degraded.push({
+        unit: label,
+        reason: `more than ${maxEditLength} word edits: shown as wholly replaced`,
+      });
+    }
+    if (change.a && change.b && change.statusBefore !== change.statusAfter) {
+      summary.statusChanges.push({
+        unit: change.b.id,
+        label,
+        ...(change.statusBefore ? { before: change.statusBefore } : {}),
+        ...(change.statusAfter ? { after: change.statusAfter } : {}),
+      });
+    }
+    for (const segment of change.segments) {
+      if (segment.op === 'insert') {
+        summary.wordsAdded += wordsIn(
+          change.bTokens,
+          unitIds.b,
+          segment.bStart,
+          segment.bEnd,
+          (p) => party(p).opened++,
+        );
+      } else if (segment.op === 'delete') {
+        summary.wordsRemoved += wordsIn(
+          change.aTokens,
+          unitIds.a,
+          segment.aStart,
+          segment.aEnd,
+          (p) => party(p).closed++,
+        );
+      }
+    }
+  });
+  return summary;
+}

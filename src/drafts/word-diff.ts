@@ -1,0 +1,128 @@
+import { sameIds } from './fingerprint.ts';
+import { myersDiff } from './myers.ts';
+
+/** A run of tokens: `[aStart, aEnd)` in the A unit and `[bStart, bEnd)` in the B unit. */
+export interface Segment {
+  op: 'equal' | 'insert' | 'delete';
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+export interface TokenDiff {
+  segments: Segment[];
+  /** True when the edit bound was hit and the unit is shown as wholly replaced instead. */
+  degraded: boolean;
+}
+
+/**
+ * Word-level diff of one aligned unit, over token ids, with Myers' O(ND) algorithm. Units are
+ * small after alignment; `maxEditLength` caps the rare pathological pair, which then shows as a
+ * replacement and is reported as degraded, never silently.
+ */
+export function diffTokenIds(
+  a: Int32Array,
+  b: Int32Array,
+  maxEditLength: number,
+  kindOf?: (id: number) => string,
+): TokenDiff {
+  if (sameIds(a, b))
+    return { segments: a.length ? [segment('equal', 0, a.length, 0, b.length)] : [], degraded: false };
+  // Common prefix and suffix cost nothing to find and shrink the problem Myers has to solve.
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
+  const segments: Segment[] = [];
+  if (prefix) segments.push(segment('equal', 0, prefix, 0, prefix));
+  let i = prefix;
+  let j = prefix;
+  const endA = a.length - suffix;
+  const endB = b.length - suffix;
+  const exact = myersDiff(a.subarray(prefix, endA), b.subarray(prefix, endB), maxEditLength, (op, count) => {
+    const di = op === 'insert' ? 0 : count;
+    const dj = op === 'delete' ? 0 : count;
+    segments.push(segment(op, i, i + di, j, j + dj));
+    i += di;
+    j += dj;
+  });
+  if (!exact) {
+    if (endA > i) segments.push(segment('delete', i, endA, j, j));
+    if (endB > j) segments.push(segment('insert', endA, endA, j, endB));
+    i = endA;
+    j = endB;
+  }
+  if (suffix) segments.push(segment('equal', i, i + suffix, j, j + suffix));
+  if (kindOf) slideToBrackets(segments, a, b, kindOf);
+  return { segments, degraded: !exact };
+}
+
+/**
+ * An insertion or deletion between two equal runs can often slide along the text without
+ * changing the diff (`x[{+a] [b+}]` is `x[a]{+ [b]+}`). Slide each to where it starts with an
+ * opening bracket or ends with a closing one, so a redline shows whole brackets added or removed.
+ */
+function slideToBrackets(
+  segments: Segment[],
+  a: Int32Array,
+  b: Int32Array,
+  kindOf: (id: number) => string,
+): void {
+  for (let k = 1; k + 1 < segments.length; k++) {
+    const before = segments[k - 1] as Segment;
+    const run = segments[k] as Segment;
+    const after = segments[k + 1] as Segment;
+    if (before.op !== 'equal' || after.op !== 'equal' || run.op === 'equal') continue;
+    const ids = run.op === 'insert' ? b : a;
+    const start = (s: Segment) => (run.op === 'insert' ? s.bStart : s.aStart);
+    const end = (s: Segment) => (run.op === 'insert' ? s.bEnd : s.aEnd);
+    const score = (from: number, to: number) =>
+      (kindOf(ids[from] as number) === 'open' ? 1 : 0) + (kindOf(ids[to - 1] as number) === 'close' ? 1 : 0);
+    // Candidate offsets: left while the run's last token repeats before it, right while its first repeats after it.
+    let left = 0;
+    while (start(run) - left - 1 >= start(before) && ids[start(run) - left - 1] === ids[end(run) - left - 1])
+      left++;
+    let right = 0;
+    while (end(run) + right < end(after) && ids[start(run) + right] === ids[end(run) + right]) right++;
+    let best = 0;
+    let bestScore = score(start(run), end(run));
+    for (let offset = -left; offset <= right; offset++) {
+      const candidate = score(start(run) + offset, end(run) + offset);
+      if (candidate > bestScore) {
+        best = offset;
+        bestScore = candidate;
+      }
+    }
+    if (best === 0) continue;
+    before.aEnd += best;
+    before.bEnd += best;
+    after.aStart += best;
+    after.bStart += best;
+    if (run.op === 'insert') {
+      run.bStart += best;
+      run.bEnd += best;
+      run.aStart += best;
+      run.aEnd += best;
+    } else {
+      run.aStart += best;
+      run.aEnd += best;
+      run.bStart += best;
+      run.bEnd += best;
+    }
+  }
+  // A slide may empty an equal run: drop it.
+  for (let k = segments.length - 1; k >= 0; k--) {
+    const s = segments[k] as Segment;
+    if (s.op === 'equal' && s.aEnd === s.aStart) segments.splice(k, 1);
+  }
+}
+
+function segment(op: Segment['op'], aStart: number, aEnd: number, bStart: number, bEnd: number): Segment {
+  return { op, aStart, aEnd, bStart, bEnd };
+}
