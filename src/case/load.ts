@@ -1,13 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Case } from './case.ts';
 import { draftKey } from './case.ts';
 import { compareDiagnostics, formatPath, type Diagnostic, type FieldPath } from './diagnostic.ts';
 import { checkReferences } from './references.ts';
 import { caseFileSchemas, type CaseFileName } from './schema/case-files.ts';
-import { locate } from './yaml-locate.ts';
+import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 
 export interface LoadResult {
   /** Undefined only when the folder itself cannot be read or has no valid case.yaml. */
@@ -16,39 +15,12 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** A parsed YAML file kept with its positions, so later checks can point into it. */
-export interface ParsedFile {
-  name: string;
-  /** Path as shown in messages (relative to the working directory when possible). */
-  display: string;
-  doc: Document;
-  lines: LineCounter;
-}
-
-/** Reports a problem at a field of a file; used by schema and reference checks alike. */
+/** Reports a problem at a field of a case file; used by schema and reference checks alike. */
 export type Reporter = (file: string, fieldPath: FieldPath, message: string, atKey?: boolean) => void;
 
 function displayPath(filePath: string): string {
   const rel = path.relative(process.cwd(), filePath);
   return rel && !rel.startsWith('..') ? rel : filePath;
-}
-
-function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
-  if (value === undefined) return 'required field is missing';
-  // Rephrase zod's generic enum message, but keep a schema's own (custom) message.
-  if (issue.code === 'invalid_value' && 'values' in issue && /^Invalid (option|input)/.test(issue.message)) {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  return issue.message;
-}
-
-function valueAt(root: unknown, fieldPath: readonly PropertyKey[]): unknown {
-  let node: unknown = root;
-  for (const part of fieldPath) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
 }
 
 /**
@@ -71,17 +43,11 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     return folderProblem('no such folder');
   }
 
-  const files = new Map<string, ParsedFile>();
+  const files = new Map<string, YamlFile<unknown>>();
   const report: Reporter = (file, fieldPath, message, atKey = false) => {
     const parsed = files.get(file);
-    const pos = parsed ? locate(parsed.doc, parsed.lines, fieldPath, atKey) : { line: 0, column: 0 };
-    diagnostics.push({
-      file: parsed?.display ?? displayPath(path.join(dir, file)),
-      line: pos.line,
-      column: pos.column,
-      path: formatPath(fieldPath),
-      message,
-    });
+    if (parsed) parsed.report(fieldPath, message, atKey);
+    else diagnostics.push({ file: displayPath(path.join(dir, file)), line: 0, column: 0, path: formatPath(fieldPath), message });
   };
 
   for (const entry of entries.sort()) {
@@ -101,48 +67,13 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     const filePath = path.join(dir, name);
     if (!entries.includes(name)) {
       if (name === 'case.yaml') {
-        diagnostics.push({
-          file: displayPath(filePath),
-          line: 0,
-          column: 0,
-          path: '',
-          message: 'missing: every case needs a case.yaml',
-        });
+        diagnostics.push({ file: displayPath(filePath), line: 0, column: 0, path: '', message: 'missing: every case needs a case.yaml' });
       }
       continue;
     }
-    const text = await readFile(filePath, 'utf8');
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const display = displayPath(filePath);
-    files.set(name, { name, display, doc, lines });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const pos = lines.linePos(error.pos[0]);
-        diagnostics.push({
-          file: display,
-          line: pos.line,
-          column: pos.col,
-          path: '',
-          message: `YAML: ${error.message.split('\n')[0]}`,
-        });
-      }
-      continue;
-    }
-    const raw: unknown = doc.toJS();
-    const result = schema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const fieldPath = issue.path as (string | number)[];
-        if (issue.code === 'unrecognized_keys') {
-          for (const key of issue.keys) report(name, [...fieldPath, key], 'unknown field', true);
-        } else {
-          report(name, fieldPath, zodMessage(issue, valueAt(raw, issue.path)));
-        }
-      }
-      continue;
-    }
-    content[name] = result.data;
+    const parsed = parseYamlFile(await readFile(filePath, 'utf8'), displayPath(filePath), schema);
+    files.set(name, parsed);
+    if (parsed.value !== undefined) content[name] = parsed.value;
   }
 
   const meta = content['case.yaml'] as Case['meta'] | undefined;
@@ -170,6 +101,7 @@ export async function loadCase(dir: string): Promise<LoadResult> {
 
   await loadDraftTexts(caseData, report);
   checkReferences(caseData, { loaded: new Set(Object.keys(content)), files, report });
+  for (const parsed of files.values()) diagnostics.push(...parsed.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return meta ? { caseData, diagnostics } : { diagnostics };
 }

@@ -2,7 +2,8 @@ import type { Case } from './case.ts';
 import { draftKey } from './case.ts';
 import type { FieldPath } from './diagnostic.ts';
 import { compareEdtfText } from './edtf.ts';
-import type { ParsedFile, Reporter } from './load.ts';
+import type { Reporter } from './load.ts';
+import type { YamlFile } from './yaml-file.ts';
 import { checkModelReferences } from '../bargaining/references.ts';
 import { checkGuaranteeReferences } from '../guarantees/references.ts';
 import { checkPositionValue } from './position-value.ts';
@@ -10,7 +11,7 @@ import { checkPositionValue } from './position-value.ts';
 export interface ReferenceContext {
   /** Files whose schema check passed: only these are cross-checked. */
   loaded: Set<string>;
-  files: Map<string, ParsedFile>;
+  files: Map<string, YamlFile<unknown>>;
   report: Reporter;
 }
 
@@ -205,8 +206,8 @@ function checkSourceCitations(c: Case, ctx: ReferenceContext, defined: Set<strin
   if (ctx.files.has('sources.yaml') && !ctx.loaded.has('sources.yaml')) return;
   const cited = new Set<string>();
   for (const [file, parsed] of ctx.files) {
-    if (file === 'sources.yaml' || parsed.doc.errors.length > 0) continue;
-    walk(parsed.doc.toJS(), [], (id, fieldPath) => {
+    if (file === 'sources.yaml' || parsed.raw === undefined) continue;
+    walk(parsed.raw, [], (id, fieldPath) => {
       cited.add(id);
       if (!defined.has(id)) ctx.report(file, fieldPath, `unknown source "${id}"`);
     });

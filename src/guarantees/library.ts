@@ -1,73 +1,7 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import { compareDiagnostics, formatPath, type Diagnostic } from '../case/diagnostic.ts';
 import { libraryFileSchema, type LibraryFile, type Place } from '../case/schema/guarantee.ts';
-import { locate } from '../case/yaml-locate.ts';
+import { parseYamlFile } from '../case/yaml-file.ts';
 import { checkGuaranteeReferences } from './references.ts';
-
-/** A YAML text checked against a schema, with a way to point at any field of it. */
-export interface ParsedYaml<T> {
-  value?: T;
-  diagnostics: Diagnostic[];
-  /** Records a problem at a field path of this file. */
-  report: (path: (string | number)[], message: string, atKey?: boolean) => void;
-}
-
-/** Parses YAML and checks it against a zod schema; every problem is located as file:line:column. */
-export function parseYamlWith<S extends z.ZodType>(
-  text: string,
-  display: string,
-  schema: S,
-): ParsedYaml<z.infer<S>> {
-  const lines = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = [];
-  const report = (path: (string | number)[], message: string, atKey = false) => {
-    const pos = locate(doc, lines, path, atKey);
-    diagnostics.push({ file: display, line: pos.line, column: pos.column, path: formatPath(path), message });
-  };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lines.linePos(error.pos[0]);
-      diagnostics.push({
-        file: display,
-        line: pos.line,
-        column: pos.col,
-        path: '',
-        message: `YAML: ${error.message.split('\n')[0]}`,
-      });
-    }
-    return { diagnostics, report };
-  }
-  const raw: unknown = doc.toJS();
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path as (string | number)[];
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) report([...path, key], 'unknown field', true);
-      } else if (issue.code === 'invalid_type' && valueAt(raw, path) === undefined) {
-        report(path, 'required field is missing');
-      } else if (issue.code === 'invalid_value' && 'values' in issue && issue.message.startsWith('Invalid')) {
-        // zod's own wording; a schema's custom message (e.g. on `assumption: true`) is kept as written.
-        report(path, `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`);
-      } else {
-        report(path, issue.message);
-      }
-    }
-    return { diagnostics, report };
-  }
-  return { value: result.data, diagnostics, report };
-}
-
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let node = root;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[part];
-  }
-  return node;
-}
 
 export interface LibraryEntry {
   /** The file as shown in messages, e.g. library/instruments/budapest-1994.yaml. */
@@ -83,10 +17,7 @@ export function checkLibrary(texts: readonly { display: string; text: string }[]
   entries: LibraryEntry[];
   diagnostics: Diagnostic[];
 } {
-  const parsed = texts.map(({ display, text }) => ({
-    display,
-    ...parseYamlWith(text, display, libraryFileSchema),
-  }));
+  const parsed = texts.map(({ display, text }) => parseYamlFile(text, display, libraryFileSchema));
   const places = new Map<string, Place>();
   const councils = new Set<string>();
   for (const p of parsed) {

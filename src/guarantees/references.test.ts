@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../case/diagnostic.ts';
 import { guaranteesFileSchema } from '../case/schema/guarantee.ts';
-import { parseYamlWith } from './library.ts';
+import { parseYamlFile } from '../case/yaml-file.ts';
 import { checkGuaranteeReferences, type GuaranteeIds } from './references.ts';
 
 // A small valid guarantees.yaml; each test breaks one thing in it.
@@ -45,7 +45,7 @@ const ids: GuaranteeIds = {
 
 /** Every problem in a guarantees.yaml text, formatted as the CLI prints them. */
 function problems(text: string): string[] {
-  const parsed = parseYamlWith(text, 'guarantees.yaml', guaranteesFileSchema);
+  const parsed = parseYamlFile(text, 'guarantees.yaml', guaranteesFileSchema);
   if (parsed.value) checkGuaranteeReferences(parsed.value, ids, parsed.report);
   return parsed.diagnostics.map(formatDiagnostic);
 }

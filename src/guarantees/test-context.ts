@@ -6,14 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { guaranteesFileSchema, type GuaranteesFile } from '../case/schema/guarantee.ts';
 import { buildContext, type GuaranteeContext, type GuaranteeSource } from './context.ts';
-import { checkLibrary, parseYamlWith } from './library.ts';
+import { parseYamlFile } from '../case/yaml-file.ts';
+import { checkLibrary } from './library.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const caseDir = path.join(repoRoot, 'cases', 'istanbul-2022');
 const libraryDir = path.join(repoRoot, 'library', 'instruments');
 
 export function embeddedGuarantees(): GuaranteesFile {
-  const parsed = parseYamlWith(
+  const parsed = parseYamlFile(
     readFileSync(path.join(caseDir, 'guarantees.yaml'), 'utf8'),
     'guarantees.yaml',
     guaranteesFileSchema,
