@@ -119,3 +119,29 @@ describe('schema rules, each reported at file:line:column with its field path', 
     ]);
   });
 });
+
+describe('draft texts are parsed against the case', () => {
+  it('reports unknown parties, issues and sources in a draft text at their position', async () => {
+    const { messages } = await loadEdited([
+      {
+        file: 'drafts/v2.txt',
+        content:
+          '# River Accord\n@sources: report-a, report-q\n\n## Article 1 Flow\n@issues: min-flow, max-flow\n\n1. The flow shall be {north: 40 | west: 60} [units.\n',
+      },
+    ]);
+    expect(messages).toEqual([
+      'drafts/v2.txt:2:21: unknown source id "report-q"',
+      'drafts/v2.txt:5:20: unknown issue id "max-flow"',
+      'drafts/v2.txt:7:35: unknown party "west": not an actor id of this case',
+      'drafts/v2.txt:7:45: "[" is never closed (its section ends at line 8)',
+    ]);
+  });
+
+  it('counts sources cited only in draft tags as cited', async () => {
+    const { messages } = await loadEdited([
+      { file: 'sources.yaml', find: 'sources:\n', replace: 'sources:\n  - { id: memo, title: Memo, kind: primary-text, reliability: high }\n' },
+      { file: 'drafts/v2.txt', content: '# River Accord\n@sources: memo\n\n## Article 1 Flow\n\n1. The flow shall be 40.\n' },
+    ]);
+    expect(messages).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Case } from './case.ts';
 import { draftKey } from './case.ts';
 import { compareDiagnostics, formatPath, type Diagnostic, type FieldPath } from './diagnostic.ts';
+import { loadDraftTexts } from './draft-texts.ts';
 import { checkReferences } from './references.ts';
 import { caseFileSchemas, type CaseFileName } from './schema/case-files.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
@@ -99,28 +100,9 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     ...(content['model.yaml'] ? { model: content['model.yaml'] as Case['model'] } : {}),
   };
 
-  await loadDraftTexts(caseData, report);
-  checkReferences(caseData, { loaded: new Set(Object.keys(content)), files, report });
+  const citedInDrafts = await loadDraftTexts(caseData, report, diagnostics, (file) => displayPath(file));
+  checkReferences(caseData, { loaded: new Set(Object.keys(content)), files, report, citedElsewhere: citedInDrafts });
   for (const parsed of files.values()) diagnostics.push(...parsed.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return meta ? { caseData, diagnostics } : { diagnostics };
-}
-
-async function loadDraftTexts(caseData: Case, report: Reporter): Promise<void> {
-  for (const [d, document] of caseData.drafts.entries()) {
-    for (const [v, version] of document.versions.entries()) {
-      try {
-        caseData.draftTexts[draftKey(document.id, version.id)] = await readFile(
-          path.join(caseData.dir, version.text),
-          'utf8',
-        );
-      } catch {
-        report(
-          'drafts.yaml',
-          ['documents', d, 'versions', v, 'text'],
-          `cannot read draft text file "${version.text}"`,
-        );
-      }
-    }
-  }
 }

@@ -13,6 +13,8 @@ export interface ReferenceContext {
   loaded: Set<string>;
   files: Map<string, YamlFile<unknown>>;
   report: Reporter;
+  /** Sources cited outside the YAML files (in draft texts' tags). */
+  citedElsewhere?: Set<string>;
 }
 
 /**
@@ -204,7 +206,7 @@ function idIndex(
  */
 function checkSourceCitations(c: Case, ctx: ReferenceContext, defined: Set<string>): void {
   if (ctx.files.has('sources.yaml') && !ctx.loaded.has('sources.yaml')) return;
-  const cited = new Set<string>();
+  const cited = new Set<string>(ctx.citedElsewhere);
   for (const [file, parsed] of ctx.files) {
     if (file === 'sources.yaml' || parsed.raw === undefined) continue;
     walk(parsed.raw, [], (id, fieldPath) => {
