@@ -77,10 +77,10 @@ describe('toAkn', () => {
       '<article eId="art_1" refersTo="#issue-guarantors">\n        <num>Article 1.</num>\n        <heading>Guarantors</heading>',
     );
     expect(xml).toContain(
-      '<p>They are France<span eId="b_br_0_1" class="bracket" refersTo="#ru">[ru: , Belarus]</span> ' +
-        '<span eId="b_br_1_2" class="bracket" refersTo="#ua" alternativeTo="b_br_0_1">[ua: , Turkey]</span> and ' +
-        '<span eId="b_br_2_3" class="alternatives"><span eId="b_br_2_4" class="alternative" refersTo="#ua">{ua: each decides </span>' +
-        '<span eId="b_br_2_5" class="alternative" refersTo="#ru" alternativeTo="b_br_2_4">| ru: all decide}</span></span>.</p>',
+      '<p>They are France<span eId="br_0_1" class="bracket" refersTo="#ru">[ru: , Belarus]</span> ' +
+        '<span eId="br_1_2" class="bracket" refersTo="#ua" alternativeTo="br_0_1">[ua: , Turkey]</span> and ' +
+        '<span eId="br_2_3" class="alternatives"><span eId="br_2_4" class="alternative" refersTo="#ua">{ua: each decides </span>' +
+        '<span eId="br_2_5" class="alternative" refersTo="#ru" alternativeTo="br_2_4">| ru: all decide}</span></span>.</p>',
     );
   });
 

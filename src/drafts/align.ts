@@ -1,4 +1,4 @@
-import { Vocabulary, type Fingerprint } from './fingerprint.ts';
+import { Vocabulary, type Fingerprint, type TokenIds } from './fingerprint.ts';
 import { matchUnits, orderPairs, type MatchCandidate, type MatchReason } from './match.ts';
 import type { DraftDocument, Paragraph, Section } from './model.ts';
 
@@ -59,23 +59,24 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
   const paragraphCandidate = (paragraph: Paragraph): MatchCandidate => {
     const print = fingerprint(paragraph);
     return {
-      ...(paragraph.explicitId ? { explicitId: paragraph.id } : {}),
+      explicitId: paragraph.explicitId ? paragraph.id : undefined,
       exactKey: print.hash,
       exactIds: print.ids,
-      ...(paragraph.num !== undefined ? { num: paragraph.num } : {}),
+      num: paragraph.num,
       bag: () => print.bag,
       bagSize: print.bag.length,
     };
   };
   const sectionCandidate = (section: Section): MatchCandidate => {
     const prints = [section, ...section.paragraphs].map(fingerprint);
-    let bag: Int32Array | undefined;
+    let bag: TokenIds | undefined;
     return {
-      ...(section.explicitId ? { explicitId: section.id } : {}),
-      ...(section.heading || section.kind === 'preamble'
-        ? { exactKey: `${section.kind}|${section.heading.toLowerCase().replace(/\s+/g, ' ')}` }
-        : {}),
-      ...(section.num !== undefined ? { num: section.num } : {}),
+      explicitId: section.explicitId ? section.id : undefined,
+      exactKey:
+        section.heading || section.kind === 'preamble'
+          ? `${section.kind}|${section.heading.toLowerCase().replace(/\s+/g, ' ')}`
+          : undefined,
+      num: section.num,
       bag: () => (bag ??= mergeBags(prints.map((p) => p.bag))),
       bagSize: prints.reduce((n, p) => n + p.bag.length, 0),
     };
@@ -90,9 +91,10 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
     const sectionA = row.a === undefined ? undefined : a.sections[row.a];
     const sectionB = row.b === undefined ? undefined : b.sections[row.b];
     return {
-      ...(sectionA ? { a: sectionA } : {}),
-      ...(sectionB ? { b: sectionB } : {}),
-      ...(row.match ? { by: row.match.by, similarity: row.match.similarity } : {}),
+      a: sectionA,
+      b: sectionB,
+      by: row.match?.by,
+      similarity: row.match?.similarity,
       moved: row.moved,
       renumbered: Boolean(sectionA && sectionB && sectionA.num !== sectionB.num),
       paragraphs: alignParagraphs(sectionA, sectionB),
@@ -110,9 +112,11 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
       const pa = row.a === undefined ? undefined : paragraphsA[row.a];
       const pb = row.b === undefined ? undefined : paragraphsB[row.b];
       return {
-        ...(pa ? { a: pa, aSection: sectionA } : {}),
-        ...(pb ? { b: pb } : {}),
-        ...(row.match ? { by: row.match.by, similarity: row.match.similarity } : {}),
+        a: pa,
+        aSection: pa && sectionA,
+        b: pb,
+        by: row.match?.by,
+        similarity: row.match?.similarity,
         moved: row.moved,
         renumbered: Boolean(pa && pb && pa.num !== pb.num),
       };
@@ -175,12 +179,6 @@ function pairMovedParagraphs(
     section.paragraphs = section.paragraphs.filter((pair) => !consumed.has(pair));
 }
 
-function mergeBags(bags: Int32Array[]): Int32Array {
-  const merged = new Int32Array(bags.reduce((n, bag) => n + bag.length, 0));
-  let offset = 0;
-  for (const bag of bags) {
-    merged.set(bag, offset);
-    offset += bag.length;
-  }
-  return merged;
+function mergeBags(bags: TokenIds[]): TokenIds {
+  return ([] as number[]).concat(...bags);
 }

@@ -15,10 +15,10 @@ export function markerParty(token: Token): string | undefined {
  */
 export function bracketsByParty(document: DraftDocument): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const tokens of allTokenLists(document)) {
-    for (const token of tokens) {
-      const party = markerParty(token);
-      if (party) counts[party] = (counts[party] ?? 0) + 1;
+  for (const bracket of document.brackets) {
+    for (const party of bracket.alternatives ?? [bracket.party]) {
+      const key = party ?? UNATTRIBUTED;
+      counts[key] = (counts[key] ?? 0) + 1;
     }
   }
   return counts;
@@ -102,11 +102,4 @@ export function bracketSeries(
   const trend =
     entries.length < 2 ? 'single-version' : last < first ? 'converging' : last > first ? 'diverging' : 'flat';
   return { entries, trend };
-}
-
-function* allTokenLists(document: DraftDocument): Generator<Token[]> {
-  for (const section of document.sections) {
-    yield section.headingTokens;
-    for (const paragraph of section.paragraphs) yield paragraph.tokens;
-  }
 }

@@ -5,18 +5,28 @@ import { isWord, type Token } from './model.ts';
  * tokens, so alignment and the word diff compare numbers instead of strings.
  */
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+  /** Marker ids by kind and shape, then by party ('' when unattributed): no key strings to build. */
+  private readonly markers = new Map<string, Map<string, number>>();
   /** Per id: true for words (letters or digits), false for punctuation and bracket markers. */
   readonly isWord: boolean[] = [];
   /** Per id: the token kind (`word`, `open`, `alt`, `close`). */
   readonly kind: Token['kind'][] = [];
 
   id(token: Token): number {
-    const key = token.kind === 'word' ? token.text : markerKey(token);
-    let id = this.ids.get(key);
+    let table = this.words;
+    let key: string;
+    if (token.kind === 'word') key = token.text;
+    else {
+      const group = token.kind + token.shape;
+      table = this.markers.get(group) ?? new Map<string, number>();
+      if (table.size === 0) this.markers.set(group, table);
+      key = token.party ?? '';
+    }
+    let id = table.get(key);
     if (id === undefined) {
       id = this.isWord.length;
-      this.ids.set(key, id);
+      table.set(key, id);
       this.isWord.push(isWord(token));
       this.kind.push(token.kind);
     }
@@ -24,7 +34,8 @@ export class Vocabulary {
   }
 
   fingerprint(tokens: readonly Token[]): Fingerprint {
-    const ids = new Int32Array(tokens.length);
+    // Plain arrays: thousands of small typed arrays measured slower to allocate than these.
+    const ids: number[] = new Array<number>(tokens.length);
     const isWordId = this.isWord;
     let words = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -32,26 +43,20 @@ export class Vocabulary {
       ids[i] = id;
       if (isWordId[id]) words++;
     }
-    const bag = new Int32Array(words);
+    const bag: number[] = new Array<number>(words);
     for (let i = 0, w = 0; i < ids.length; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
     return { ids, bag, hash: hashIds(ids) };
   }
 }
 
-/** What makes two tokens the same token: the word, or the marker's kind, shape and party. */
-export function tokenKey(token: Token): string {
-  return token.kind === 'word' ? token.text : markerKey(token);
-}
-
-function markerKey(token: Exclude<Token, { kind: 'word' }>): string {
-  return `\u0000${token.kind}:${token.shape}:${token.party ?? ''}`;
-}
+/** Token ids of a unit, or of the words of a unit. */
+export type TokenIds = readonly number[];
 
 export interface Fingerprint {
   /** Token ids in order: what the word diff compares. */
-  ids: Int32Array;
+  ids: TokenIds;
   /** Ids of the words only, in text order: what similarity compares. */
-  bag: Int32Array;
+  bag: TokenIds;
   /** A 64-bit hash of `ids` as text: equal token sequences have equal hashes (confirm with `sameIds`). */
   hash: string;
 }
@@ -63,7 +68,7 @@ export function diceUpperBound(sizeA: number, sizeB: number): number {
 }
 
 /** Two independent 32-bit FNV-1a style hashes: cheap, and a collision is confirmed away by `sameIds`. */
-function hashIds(ids: Int32Array): string {
+function hashIds(ids: TokenIds): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ ids.length;
   for (let i = 0; i < ids.length; i++) {
@@ -74,7 +79,7 @@ function hashIds(ids: Int32Array): string {
   return `${ids.length}:${h1 >>> 0}:${h2 >>> 0}`;
 }
 
-export function sameIds(a: Int32Array, b: Int32Array): boolean {
+export function sameIds(a: TokenIds, b: TokenIds): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -57,7 +57,7 @@ function report(
   message: string,
 ): void {
   // Foreign texts have typing slips in their brackets; they are reported but do not fail a parse.
-  const severity = scanner.mode === 'plain' && code !== 'unknown-party' ? 'warning' : 'error';
+  const severity = scanner.mode === 'plain' ? 'warning' : 'error';
   scanner.diagnostics.push({ file: scanner.file, line, column, code, severity, message });
 }
 
@@ -195,6 +195,7 @@ export function scanLine(
     const topBracket = top === undefined ? undefined : scanner.brackets[top];
     if (!plain && ch === '|' && topBracket?.shape === 'choice') {
       flush();
+      reportEmptyAlternative(scanner, tokens, topBracket.id, line, column);
       const attribution = execAt(ATTRIBUTION_IN_CHOICE, text, i + 1);
       const party = attribution?.[1];
       if (party) checkParty(party, column + 1 + attribution[0].indexOf(party));
@@ -203,10 +204,10 @@ export function scanLine(
         kind: 'alt',
         bracket: topBracket.id,
         shape: 'choice',
+        party,
         space: pendingSpace,
         line,
         column,
-        ...(party ? { party } : {}),
       });
       pendingSpace = false;
       i += 1 + (attribution?.[0].length ?? 0);
@@ -229,9 +230,18 @@ export function scanLine(
         pushPunctuation(ch, column);
       } else {
         flush();
+        if (shape === 'choice') reportEmptyAlternative(scanner, tokens, topBracket.id, line, column);
         topBracket.close = { line, column };
         scanner.stack.pop();
-        tokens.push({ kind: 'close', bracket: topBracket.id, shape, space: pendingSpace, line, column });
+        tokens.push({
+          kind: 'close',
+          bracket: topBracket.id,
+          shape,
+          party: undefined,
+          space: pendingSpace,
+          line,
+          column,
+        });
         pendingSpace = false;
       }
       i++;
@@ -242,6 +252,26 @@ export function scanLine(
     i++;
   }
   flush();
+}
+
+/** `{ua: | ru: x}`: an alternative with no words is a slip, not a position. */
+function reportEmptyAlternative(
+  scanner: InlineScanner,
+  tokens: Token[],
+  bracket: number,
+  line: number,
+  column: number,
+): void {
+  const previous = tokens.at(-1);
+  if (previous && previous.kind !== 'word' && previous.kind !== 'close' && previous.bracket === bracket) {
+    report(
+      scanner,
+      'empty-alternative',
+      line,
+      column,
+      'empty alternative: each alternative of a choice needs wording',
+    );
+  }
 }
 
 /** Reports every bracket still open when a section ends, and forgets them. */

@@ -1,4 +1,4 @@
-import { diceUpperBound, sameIds } from './fingerprint.ts';
+import { diceUpperBound, sameIds, type TokenIds } from './fingerprint.ts';
 
 /** What the matcher knows about one article or paragraph. */
 export interface MatchCandidate {
@@ -7,10 +7,10 @@ export interface MatchCandidate {
   /** Units with the same key are the same unit (a heading, or a hash of the exact tokens). */
   exactKey?: string;
   /** When set on both sides, an equal `exactKey` is confirmed by comparing these. */
-  exactIds?: Int32Array;
+  exactIds?: TokenIds;
   num?: string;
   /** Sorted word ids, asked for only if similarity is needed. */
-  bag(): Int32Array;
+  bag(): TokenIds;
   bagSize: number;
   /** Units of the same group are never paired by similarity (used for moves between articles). */
   group?: number;
@@ -71,32 +71,38 @@ export function matchUnits(
   const restB: number[] = [];
   a.forEach((_, i) => result[i] || restA.push(i));
   b.forEach((_, j) => takenB[j] || restB.push(j));
-  const bags = new Map<MatchCandidate, Int32Array>();
-  const bagOf = (unit: MatchCandidate) => {
-    let bag = bags.get(unit);
-    if (!bag) bags.set(unit, (bag = unit.bag()));
-    return bag;
-  };
+  // Plain arrays indexed by position keep the all-pairs loop below free of lookups.
+  const bagsB = restB.map((j) => (b[j] as MatchCandidate).bag());
+  const unitsB = restB.map((j) => b[j] as MatchCandidate);
   let largestId = 0;
-  for (const j of restB) for (const id of bagOf(b[j] as MatchCandidate)) if (id > largestId) largestId = id;
+  let largestBag = 0;
+  for (const bag of bagsB) {
+    largestBag = Math.max(largestBag, bag.length);
+    for (const id of bag) if (id > largestId) largestId = id;
+  }
   // Word counts of the current A unit, indexed by word id: a multiset intersection is then one
   // pass over the B unit, with no sorting and an early exit once the threshold is out of reach.
   const counts = new Int32Array(largestId + 1);
-  const taken = new Int32Array(restB.reduce((n, j) => Math.max(n, (b[j] as MatchCandidate).bagSize), 0));
+  const taken = new Int32Array(largestBag);
   const candidates: { i: number; j: number; score: number; similarity: number }[] = [];
   for (const i of restA) {
     const unitA = a[i] as MatchCandidate;
-    const bagA = bagOf(unitA);
-    for (const id of bagA) if (id <= largestId) counts[id] = (counts[id] as number) + 1;
-    for (const j of restB) {
-      const unitB = b[j] as MatchCandidate;
+    let bagA: TokenIds | undefined;
+    for (let k = 0; k < unitsB.length; k++) {
+      const unitB = unitsB[k] as MatchCandidate;
       if (unitA.group !== undefined && unitA.group === unitB.group) continue;
       const bonus = unitA.num !== undefined && unitA.num === unitB.num ? SAME_NUMBER_BONUS : 0;
       if (diceUpperBound(unitA.bagSize, unitB.bagSize) + bonus < threshold) continue;
-      const similarity = sharedWords(counts, bagOf(unitB), unitA.bagSize, threshold - bonus, taken);
-      if (similarity + bonus >= threshold) candidates.push({ i, j, score: similarity + bonus, similarity });
+      if (!bagA) {
+        bagA = unitA.bag();
+        for (const id of bagA) if (id <= largestId) counts[id] = (counts[id] as number) + 1;
+      }
+      const similarity = sharedWords(counts, bagsB[k] as TokenIds, unitA.bagSize, threshold - bonus, taken);
+      if (similarity + bonus >= threshold) {
+        candidates.push({ i, j: restB[k] as number, score: similarity + bonus, similarity });
+      }
     }
-    for (const id of bagA) if (id <= largestId) counts[id] = 0;
+    if (bagA) for (const id of bagA) if (id <= largestId) counts[id] = 0;
   }
   // Best pairs first; among equals, the pair closest in position.
   candidates.sort((x, y) => y.score - x.score || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
@@ -115,7 +121,7 @@ export function matchUnits(
  */
 function sharedWords(
   counts: Int32Array,
-  bagB: Int32Array,
+  bagB: TokenIds,
   sizeA: number,
   atLeast: number,
   taken: Int32Array,
@@ -180,7 +186,7 @@ export function orderPairs(matches: (Match | undefined)[], bCount: number): Orde
   pushDeletions(-1);
   for (let j = 0; j < bCount; j++) {
     const a = aOfB[j] as number;
-    if (a >= 0) rows.push({ a, b: j, moved: !inOrder.has(j), ...(matches[a] ? { match: matches[a] } : {}) });
+    if (a >= 0) rows.push({ a, b: j, moved: !inOrder.has(j), match: matches[a] });
     else rows.push({ b: j, moved: false });
     pushDeletions(j);
   }

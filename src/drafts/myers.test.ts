@@ -18,13 +18,21 @@ function lcs(a: number[], b: number[]): number {
 
 function run(a: number[], b: number[], maxEdits = 10_000) {
   const ops: [string, number][] = [];
-  const exact = myersDiff(Int32Array.from(a), Int32Array.from(b), maxEdits, (op, count) =>
-    ops.push([op, count]),
-  );
+  const exact = myersDiff(a, 0, a.length, b, 0, b.length, maxEdits, (op, count) => ops.push([op, count]));
   return { exact, ops };
 }
 
 describe('myersDiff', () => {
+  it('compares the given ranges only', () => {
+    const ops: [string, number][] = [];
+    myersDiff([9, 1, 2, 9], 1, 3, [8, 8, 1, 3], 2, 4, 10, (op, count) => ops.push([op, count]));
+    expect(ops).toEqual([
+      ['equal', 1],
+      ['delete', 1],
+      ['insert', 1],
+    ]);
+  });
+
   it('gives the runs of a small known case', () => {
     expect(run([1, 2, 3, 4], [1, 3, 4, 5]).ops).toEqual([
       ['equal', 1],

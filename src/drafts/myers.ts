@@ -2,51 +2,56 @@
  * Myers' O((N+M)·D) shortest edit script ("An O(ND) Difference Algorithm", 1986) over token ids.
  * Hand-written because jsdiff's `diffArrays` measured about 3× slower on the COP21 pair and
  * allocates per step; this one records the frontier of every step in one flat buffer, O(D²)
- * memory, reused from call to call (it is scratch space only: results never alias it).
+ * memory, reused from call to call (scratch space only: results never alias it).
  *
- * Calls `emit(op, count)` with runs in order: `equal`, `delete` (from a) and `insert` (from b).
+ * Compares `a[aStart, aEnd)` with `b[bStart, bEnd)`; calls `emit(op, count)` with runs in order:
+ * `equal`, `delete` (from a) and `insert` (from b).
  * Returns false, emitting nothing, when more than `maxEdits` edits would be needed.
  */
-let scratch = new Int32Array(1 << 16);
+let trace = new Int32Array(1 << 16);
 
 export function myersDiff(
-  a: Int32Array,
-  b: Int32Array,
+  a: readonly number[],
+  aStart: number,
+  aEnd: number,
+  b: readonly number[],
+  bStart: number,
+  bEnd: number,
   maxEdits: number,
   emit: (op: 'equal' | 'delete' | 'insert', count: number) => void,
 ): boolean {
-  const n = a.length;
-  const m = b.length;
+  const n = aEnd - aStart;
+  const m = bEnd - bStart;
   const limit = Math.min(n + m, maxEdits);
-  const offset = limit + 1;
-  const v = new Int32Array(2 * limit + 3);
-  // The frontier after step d (diagonals -d..d) is stored at trace offset d², so step d's k is at d² + d + k.
+  // The furthest x reached on diagonal k after step d lives at trace[d² + d + k]: each step reads
+  // the previous step's cells and writes its own, so nothing is copied and nothing is allocated.
   let found = -1;
   search: for (let d = 0; d <= limit; d++) {
+    const base = d * d + d;
+    const previous = base - 2 * d; // (d-1)² + (d-1)
+    if ((d + 1) * (d + 1) > trace.length) {
+      const grown = new Int32Array(Math.max(trace.length * 2, (d + 1) * (d + 1)));
+      grown.set(trace.subarray(0, d * d));
+      trace = grown;
+    }
     for (let k = -d; k <= d; k += 2) {
       let x =
-        k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number))
-          ? (v[offset + k + 1] as number)
-          : (v[offset + k - 1] as number) + 1;
+        d === 0
+          ? 0
+          : k === -d || (k !== d && (trace[previous + k - 1] as number) < (trace[previous + k + 1] as number))
+            ? (trace[previous + k + 1] as number)
+            : (trace[previous + k - 1] as number) + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
+      while (x < n && y < m && a[aStart + x] === b[bStart + y]) {
         x++;
         y++;
       }
-      v[offset + k] = x;
+      trace[base + k] = x;
       if (x >= n && y >= m) {
         found = d;
-        break;
+        break search;
       }
     }
-    const base = d * d;
-    if (base + 2 * d + 1 > scratch.length) {
-      const grown = new Int32Array(Math.max(scratch.length * 2, base + 2 * d + 1));
-      grown.set(scratch.subarray(0, base));
-      scratch = grown;
-    }
-    for (let i = 0; i <= 2 * d; i++) scratch[base + i] = v[offset - d + i] as number;
-    if (found >= 0) break search;
   }
   if (found < 0) return false;
 
@@ -64,8 +69,8 @@ export function myersDiff(
   let x = n;
   let y = m;
   for (let d = found; d > 0; d--) {
-    const base = (d - 1) * (d - 1) + (d - 1); // frontier of step d-1, diagonal 0
-    const at = (k: number) => scratch[base + k] as number;
+    const previous = (d - 1) * (d - 1) + (d - 1); // step d-1, diagonal 0
+    const at = (k: number) => trace[previous + k] as number;
     const k = x - y;
     const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
     const previousK = down ? k + 1 : k - 1;

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDraftDiagnostic, type Token } from './model.ts';
 import { classifyHeading, detectMode, parseDraft } from './parse.ts';
+import { redline } from './redline.ts';
 
 /** Tokens as compact strings: words as-is, markers as `[ru`, `{ua`, `|ru`, `]`, `}`. */
 function show(tokens: Token[]): string {
@@ -247,5 +249,40 @@ describe('classifyHeading', () => {
     expect(classifyHeading('Annex 1 — Forces')).toEqual({ kind: 'annex', num: '1', heading: 'Forces' });
     expect(classifyHeading('Preamble')).toEqual({ kind: 'preamble', heading: '' });
     expect(classifyHeading('Final provisions')).toEqual({ kind: 'section', heading: 'Final provisions' });
+  });
+});
+
+describe('choices', () => {
+  it('reports an empty alternative', () => {
+    const { diagnostics } = parseDraft('1. Help {ua: | ru: all}.\n', known);
+    expect(diagnostics.map(formatDraftDiagnostic)).toEqual([
+      'draft.txt:1:14: empty alternative: each alternative of a choice needs wording',
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws, whatever the text, and every diagnostic points inside it', () => {
+    const alphabet = fc.constantFrom(
+      ...'ab [ ] { } | \\ @ # 1. (a) : \n\n## Article 2\n@status: agreed\n@id: x\nru: ua: '.split(' '),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }),
+        fc.constantFrom('parley', 'plain', 'auto'),
+        (parts, mode) => {
+          const text = parts.join('');
+          const { document, diagnostics } = parseDraft(text, { ...known, mode: mode as 'parley' });
+          const lines = text.split('\n').length;
+          for (const d of diagnostics) {
+            expect(d.line).toBeGreaterThanOrEqual(1);
+            expect(d.line).toBeLessThanOrEqual(lines);
+            expect(d.column).toBeGreaterThanOrEqual(1);
+          }
+          expect(redline(document, document).summary.wordsAdded).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

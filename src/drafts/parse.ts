@@ -37,8 +37,15 @@ const LINK_DEFINITION = /^ {0,3}\[([^\]^][^\]]*)\]:[ \t]+\S/;
 const KRAMDOWN_ATTRIBUTES = /^[ \t]*\{:.*\}[ \t]*$/;
 const FRONT_MATTER_TITLE = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/;
 
+const TAG_START = /^[ \t]*@(id|issues|status|sources|note|reconstruction):/;
+
 export function detectMode(text: string): ParseMode {
-  return /^[ \t]*@(id|issues|status|sources|note|reconstruction):/m.test(text) ? 'parley' : 'plain';
+  // Only lines holding an `@` can be tag lines: look at those instead of running a regex over all.
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (TAG_START.test(text.slice(lineStart, at + 16))) return 'parley';
+  }
+  return 'plain';
 }
 
 /** Parses a draft in Parley's bracket-text format; reports every problem at once. */
@@ -103,15 +110,21 @@ class DocumentBuilder {
   }
 
   line(raw: string, lineNumber: number): void {
-    if (raw.trim() === '') {
+    let indent = 0;
+    while (raw.charCodeAt(indent) === 32 || raw.charCodeAt(indent) === 9) indent++;
+    if (indent === raw.length || raw.trim() === '') {
       this.endParagraph();
       this.tagOwner = undefined;
       return;
     }
-    if (this.mode === 'parley' && TAG_LINE.test(raw)) return this.tag(raw, lineNumber);
-    if (this.mode === 'plain' && (LINK_DEFINITION.test(raw) || KRAMDOWN_ATTRIBUTES.test(raw))) return;
+    // Cheap first-character checks keep the per-line regexes off ordinary text lines.
+    const first = raw[indent];
+    if (first === '@' && this.mode === 'parley' && TAG_LINE.test(raw)) return this.tag(raw, lineNumber);
+    if ((first === '[' || first === '{') && this.mode === 'plain') {
+      if (LINK_DEFINITION.test(raw) || KRAMDOWN_ATTRIBUTES.test(raw)) return;
+    }
 
-    const heading = HEADING.exec(raw);
+    const heading = first === '#' && indent === 0 ? HEADING.exec(raw) : null;
     if (heading) {
       const level = (heading[1] as string).length;
       const content = heading[2] as string;
@@ -125,8 +138,7 @@ class DocumentBuilder {
       if (level <= 2) return this.startSection(content, lineNumber, column);
     }
 
-    const indent = /^[ \t]*/.exec(raw)?.[0].length ?? 0;
-    const body = raw.slice(indent);
+    const body = indent ? raw.slice(indent) : raw;
     const marker = LIST_MARKER.exec(body);
     if (marker || !this.paragraph) {
       this.endParagraph();
@@ -136,7 +148,7 @@ class DocumentBuilder {
       const paragraph: Paragraph = {
         id: `${section.id}.p${section.paragraphs.length + 1}`,
         explicitId: false,
-        ...(num ? { num } : {}),
+        num,
         indent,
         tokens: [],
         issues: [],
@@ -146,13 +158,13 @@ class DocumentBuilder {
       section.paragraphs.push(paragraph);
       this.paragraph = paragraph;
       this.tagOwner = { kind: 'paragraph', paragraph };
-      const textStart = marker ? indent + marker[0].length : indent;
-      const skipped = /^[ \t]*/.exec(raw.slice(textStart))?.[0].length ?? 0;
+      let textStart = marker ? indent + marker[0].length : indent;
+      while (raw.charCodeAt(textStart) === 32 || raw.charCodeAt(textStart) === 9) textStart++;
       scanLine(
         this.scanner,
-        raw.slice(textStart + skipped),
+        textStart ? raw.slice(textStart) : raw,
         lineNumber,
-        textStart + skipped + 1,
+        textStart + 1,
         paragraph.id,
         paragraph.tokens,
         false,

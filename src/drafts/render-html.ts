@@ -1,13 +1,14 @@
 import { UNATTRIBUTED } from './brackets.ts';
-import type { Token } from './model.ts';
+import type { DraftDocument, Token } from './model.ts';
 import type { RedlineSummary, UnitChange } from './redline.ts';
-import { movementNote, pieces, spaceBefore, type DraftView } from './view.ts';
+import { asView, movementNote, pieces, spaceBefore, type DraftView } from './view.ts';
 
 /**
  * One self-contained HTML page (inline CSS, no scripts): brackets tinted by the party that holds
  * them, insertions and deletions marked, and for a redline the summary at the top.
  */
-export function toHtml(view: DraftView): string {
+export function toHtml(input: DraftDocument | DraftView): string {
+  const view = asView(input);
   const parties = partiesIn(view);
   const heading =
     view.titleBefore !== undefined
@@ -185,6 +186,6 @@ function stylesheet(parties: string[]): string {
   ].join('\n');
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,13 +1,14 @@
 import type { RedlineSummary, UnitChange } from './redline.ts';
-import { movementNote, pieces, tokensText, type DraftView } from './view.ts';
-import type { Token } from './model.ts';
+import { asView, movementNote, pieces, tokensText, type DraftView } from './view.ts';
+import type { DraftDocument, Token } from './model.ts';
 
 /**
  * Markdown: the draft in its own bracket notation (so a reader sees `[ru: …]` and
  * `{ua: … | ru: …}` as negotiators write them); a redline marks text with `<del>` and `<ins>`,
  * which GitHub and most Markdown viewers show struck through and underlined.
  */
-export function toMarkdown(view: DraftView): string {
+export function toMarkdown(input: DraftDocument | DraftView): string {
+  const view = asView(input);
   const out: string[] = [];
   out.push(`# ${escapeInline(view.title || 'Untitled draft')}`, '');
   if (view.titleBefore !== undefined)

@@ -58,6 +58,11 @@ export function documentView(document: DraftDocument): DraftView {
   return { title: document.title, reconstruction: document.tags.reconstruction, changes };
 }
 
+/** Renderers take a document (shown as it stands) or a view (a redline). */
+export function asView(input: DraftDocument | DraftView): DraftView {
+  return 'sections' in input ? documentView(input) : input;
+}
+
 export function redlineView(before: DraftDocument, after: DraftDocument, result: Redline): DraftView {
   return {
     title: after.title,
@@ -82,7 +87,7 @@ export function pieces(change: UnitChange): Piece[] {
 }
 
 /** A token as written in the bracket-text format (markers with their party). */
-export function tokenSource(token: Token): string {
+function tokenSource(token: Token): string {
   switch (token.kind) {
     case 'word':
       return token.text.replace(/[[\]{}|\\]/g, '\\$&');

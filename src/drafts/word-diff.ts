@@ -1,4 +1,4 @@
-import { sameIds } from './fingerprint.ts';
+import { sameIds, type TokenIds } from './fingerprint.ts';
 import { myersDiff } from './myers.ts';
 
 /** A run of tokens: `[aStart, aEnd)` in the A unit and `[bStart, bEnd)` in the B unit. */
@@ -22,8 +22,8 @@ export interface TokenDiff {
  * replacement and is reported as degraded, never silently.
  */
 export function diffTokenIds(
-  a: Int32Array,
-  b: Int32Array,
+  a: TokenIds,
+  b: TokenIds,
   maxEditLength: number,
   kindOf?: (id: number) => string,
 ): TokenDiff {
@@ -45,7 +45,7 @@ export function diffTokenIds(
   let j = prefix;
   const endA = a.length - suffix;
   const endB = b.length - suffix;
-  const exact = myersDiff(a.subarray(prefix, endA), b.subarray(prefix, endB), maxEditLength, (op, count) => {
+  const exact = myersDiff(a, prefix, endA, b, prefix, endB, maxEditLength, (op, count) => {
     const di = op === 'insert' ? 0 : count;
     const dj = op === 'delete' ? 0 : count;
     segments.push(segment(op, i, i + di, j, j + dj));
@@ -70,8 +70,8 @@ export function diffTokenIds(
  */
 function slideToBrackets(
   segments: Segment[],
-  a: Int32Array,
-  b: Int32Array,
+  a: TokenIds,
+  b: TokenIds,
   kindOf: (id: number) => string,
 ): void {
   for (let k = 1; k + 1 < segments.length; k++) {

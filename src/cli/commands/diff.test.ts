@@ -144,5 +144,13 @@ describe('parley diff', () => {
       'parley: a case diff needs two versions: parley diff <case-dir> <doc>@<version> <doc>@<version>',
     );
     expect((await runCli(['diff', v1, v2, '--max-edits', '0'])).code).toBe(2);
+    const ref = await runCli(['diff', minimal, 'v1', 'v2']);
+    expect(ref.code).toBe(2);
+    expect(ref.err.split('\n')[0]).toBe(
+      'parley: "v1" is not a draft version: write <document>@<version>, e.g. security-treaty@2022-04-15',
+    );
+    const none = await runCli(['diff']);
+    expect(none.code).toBe(2);
+    expect(none.err.split('\n')[0]).toBe("parley: missing required argument 'a'");
   });
 });

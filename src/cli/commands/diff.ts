@@ -136,6 +136,11 @@ export function loadCaseDraft(
   defaultDocument: string | undefined,
   output: Output,
 ): LoadedDraft {
+  if (!ref.includes('@') && !defaultDocument) {
+    throw new UsageError(
+      `"${ref}" is not a draft version: write <document>@<version>, e.g. security-treaty@2022-04-15`,
+    );
+  }
   const resolved = resolveDraftRef(caseData, ref, defaultDocument);
   if ('error' in resolved) throw new InputError(`parley: ${resolved.error}`);
   const { draft } = resolved;
