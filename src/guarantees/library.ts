@@ -1,4 +1,4 @@
-import { compareDiagnostics, formatPath, type Diagnostic } from '../case/diagnostic.ts';
+import { compareDiagnostics, type Diagnostic } from '../case/diagnostic.ts';
 import { libraryFileSchema, type LibraryFile, type Place } from '../case/schema/guarantee.ts';
 import { parseYamlFile } from '../case/yaml-file.ts';
 import { checkGuaranteeReferences } from './references.ts';
