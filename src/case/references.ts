@@ -7,6 +7,7 @@ import type { YamlFile } from './yaml-file.ts';
 import { checkModelReferences } from '../bargaining/references.ts';
 import { checkGuaranteeReferences } from '../guarantees/references.ts';
 import { checkPositionValue } from './position-value.ts';
+import { uniqueIds } from './unique-ids.ts';
 
 export interface ReferenceContext {
   /** Files whose schema check passed: only these are cross-checked. */
@@ -25,16 +26,16 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
   const { report } = ctx;
   const at = (file: string) => (fieldPath: FieldPath, message: string) => report(file, fieldPath, message);
 
-  const actors = idIndex(c.actors, at('actors.yaml'), 'actors', 'actor');
-  const rounds = idIndex(c.rounds, at('rounds.yaml'), 'rounds', 'round');
-  idIndex(c.roles, at('roles.yaml'), 'roles', 'role');
-  idIndex(c.events, at('events.yaml'), 'events', 'event');
-  const sources = idIndex(c.sources, at('sources.yaml'), 'sources', 'source');
-  const propositions = idIndex(c.propositions, at('claims.yaml'), 'propositions', 'proposition');
-  const claims = idIndex(c.claims, at('claims.yaml'), 'claims', 'claim');
-  const issues = idIndex(c.issues, at('issues.yaml'), 'issues', 'issue');
-  idIndex(c.positions, at('positions.yaml'), 'positions', 'position');
-  idIndex(c.drafts, at('drafts.yaml'), 'documents', 'document');
+  const actors = uniqueIds(c.actors, at('actors.yaml'), 'actors', 'actor');
+  const rounds = uniqueIds(c.rounds, at('rounds.yaml'), 'rounds', 'round');
+  uniqueIds(c.roles, at('roles.yaml'), 'roles', 'role');
+  uniqueIds(c.events, at('events.yaml'), 'events', 'event');
+  const sources = uniqueIds(c.sources, at('sources.yaml'), 'sources', 'source');
+  const propositions = uniqueIds(c.propositions, at('claims.yaml'), 'propositions', 'proposition');
+  const claims = uniqueIds(c.claims, at('claims.yaml'), 'claims', 'claim');
+  const issues = uniqueIds(c.issues, at('issues.yaml'), 'issues', 'issue');
+  uniqueIds(c.positions, at('positions.yaml'), 'positions', 'position');
+  uniqueIds(c.drafts, at('drafts.yaml'), 'documents', 'document');
   const versions = new Set(c.drafts.flatMap((d) => d.versions.map((v) => draftKey(d.id, v.id))));
 
   // A file that failed its schema check contributes no records; references into it are not
@@ -134,7 +135,7 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
 
   c.drafts.forEach((d, i) => {
     const own = new Map(d.versions.map((v) => [v.id, v]));
-    idIndex(d.versions, (fp, m) => report('drafts.yaml', ['documents', i, ...fp], m), 'versions', 'version');
+    uniqueIds(d.versions, (fp, m) => report('drafts.yaml', ['documents', i, ...fp], m), 'versions', 'version');
     d.versions.forEach((v, k) => {
       const base = ['documents', i, 'versions', k];
       if (v.author !== 'joint') needActor('drafts.yaml')(v.author, [...base, 'author']);
@@ -184,21 +185,6 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
   checkSourceCitations(c, ctx, sources);
 }
 
-function idIndex(
-  records: ReadonlyArray<{ id: string }>,
-  report: (fieldPath: FieldPath, message: string) => void,
-  listKey: string,
-  kind: string,
-): Set<string> {
-  const seen = new Map<string, number>();
-  records.forEach((r, i) => {
-    const first = seen.get(r.id);
-    if (first !== undefined)
-      report([listKey, i, 'id'], `duplicate ${kind} id "${r.id}" (first used at ${listKey}[${first}])`);
-    else seen.set(r.id, i);
-  });
-  return new Set(seen.keys());
-}
 
 /**
  * Every `sources: [...]` list (or `source:` field) in any case file must name a defined source,

@@ -1,4 +1,5 @@
 import type { GuaranteesFile, InstrumentAspect, Place, Willingness } from '../case/schema/guarantee.ts';
+import { uniqueIds } from '../case/unique-ids.ts';
 import { thirdState } from './context.ts';
 
 /** Ids the guarantee records may point at. Sources are checked by the case's generic citation walk. */
@@ -14,7 +15,7 @@ export interface GuaranteeIds {
   instruments?: Set<string>;
 }
 
-export type GuaranteeReporter = (path: (string | number)[], message: string) => void;
+export type GuaranteeReporter = (path: readonly (string | number)[], message: string) => void;
 
 /** The most participants a compiled instrument supports (one bit each in a 32-bit mask). */
 export const maxParticipants = 32;
@@ -32,10 +33,10 @@ export function checkGuaranteeReferences(
   const needActor = (id: string, path: (string | number)[], extra?: string) => {
     if (!ids.actors.has(id) && id !== extra) report(path, `unknown actor "${id}"`);
   };
-  unique(file.instruments, 'instruments', 'instrument', report);
-  unique(file.places ?? [], 'places', 'place', report);
-  unique(file.councils ?? [], 'councils', 'council', report);
-  unique(file.willingness ?? [], 'willingness', 'willingness entry', report);
+  uniqueIds(file.instruments, report, 'instruments', 'instrument');
+  uniqueIds(file.places ?? [], report, 'places', 'place');
+  uniqueIds(file.councils ?? [], report, 'councils', 'council');
+  uniqueIds(file.willingness ?? [], report, 'willingness', 'willingness entry');
 
   const places = new Map<string, Place>(ids.places ?? []);
   for (const p of file.places ?? []) places.set(p.id, p);
@@ -136,7 +137,7 @@ export function checkGuaranteeReferences(
       if (!ids.issues.has(id)) report(at('issues', k), `unknown issue "${id}"`);
     });
 
-    unique(inst.provisions, 'provisions', 'provision', (path, m) => report(at(...path), m));
+    uniqueIds(inst.provisions, (path, m) => report(at(...path), m), 'provisions', 'provision');
     inst.provisions.forEach((p, k) => {
       if (p.draft !== undefined && !ids.drafts.has(p.draft))
         report(at('provisions', k, 'draft'), `unknown draft version "${p.draft}"`);
@@ -207,20 +208,6 @@ function tie(a: Willingness, b: Willingness): string | undefined {
   return `"${shared[0]}" protecting "${a.guaranteedState}"${against}${under}`;
 }
 
-function unique(
-  records: readonly { id: string }[],
-  listKey: string,
-  kind: string,
-  report: GuaranteeReporter,
-): void {
-  const seen = new Map<string, number>();
-  records.forEach((r, i) => {
-    const first = seen.get(r.id);
-    if (first !== undefined)
-      report([listKey, i, 'id'], `duplicate ${kind} id "${r.id}" (first used at ${listKey}[${first}])`);
-    else seen.set(r.id, i);
-  });
-}
 
 function duplicatesIn(
   values: readonly string[],
