@@ -2,7 +2,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Case } from './case.ts';
-import { draftKey } from './case.ts';
 import { compareDiagnostics, formatPath, type Diagnostic, type FieldPath } from './diagnostic.ts';
 import { loadDraftTexts } from './draft-texts.ts';
 import { checkReferences } from './references.ts';
