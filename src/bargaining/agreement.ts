@@ -41,7 +41,9 @@ export function agreementSet(domain: NegotiationDomain, options: SearchOptions =
   // A maxmin objective without reservation constraints always has a best package.
   const best = result.best!;
   const binding = domain.stakeholders.flatMap((s, q) =>
-    isRequiredSignatory(s, best.outcome) && best.utilities[q]! - s.reservationValue <= best.value + 1e-12 ? [s.id] : [],
+    isRequiredSignatory(s, best.outcome) && best.utilities[q]! - s.reservationValue <= best.value + 1e-12
+      ? [s.id]
+      : [],
   );
   return {
     open: best.value >= -MARGIN_TOLERANCE,

@@ -27,24 +27,45 @@ export function listAssumptions(model: AnalystModel): NamedAssumption[] {
   for (const s of model.stakeholders) {
     for (const [issue, v] of Object.entries(s.issues)) {
       const at = `${s.actor}.${issue}`;
-      list.push({ path: `${at}.weight`, value: v.weight.value, rationale: v.weight.rationale, min: 0, max: Infinity });
+      list.push({
+        path: `${at}.weight`,
+        value: v.weight.value,
+        rationale: v.weight.rationale,
+        min: 0,
+        max: Infinity,
+      });
       for (const [option, value] of Object.entries(v.scores?.value ?? {}))
         list.push({ path: `${at}.scores.${option}`, value, rationale: v.scores!.rationale, min: 0, max: 1 });
       for (const [member, value] of Object.entries(v.members?.value ?? {}))
-        list.push({ path: `${at}.members.${member}`, value, rationale: v.members!.rationale, min: -1, max: 1 });
+        list.push({
+          path: `${at}.members.${member}`,
+          value,
+          rationale: v.members!.rationale,
+          min: -1,
+          max: 1,
+        });
       v.curve?.value.forEach(([, value], k) =>
         list.push({ path: `${at}.curve.${k}`, value, rationale: v.curve!.rationale, min: 0, max: 1 }),
       );
     }
     for (const p of s.reservation)
-      list.push({ path: `${s.actor}.reservation.${p.event}`, value: p.value, rationale: p.rationale, min: 0, max: 1 });
+      list.push({
+        path: `${s.actor}.reservation.${p.event}`,
+        value: p.value,
+        rationale: p.rationale,
+        min: 0,
+        max: 1,
+      });
   }
   return list;
 }
 
 export function findAssumption(model: AnalystModel, path: string): NamedAssumption {
   const found = listAssumptions(model).find((a) => a.path === path);
-  if (!found) throw new ModelError(`no assumption "${path}" in the model (run 'parley deals assumptions <case>' to list them)`);
+  if (!found)
+    throw new ModelError(
+      `no assumption "${path}" in the model (run 'parley deals assumptions <case>' to list them)`,
+    );
   return found;
 }
 

@@ -22,8 +22,12 @@ import {
  *   (Nash: Σ log(u−d) ≤ −Σ log ν + |S|·log(g/|S|); max-min: ≤ g / Σ ν_p/w_p; linear: ≤ g + α·d).
  *   g is separable by issue, so for a stored ν its suffix sums make the bound O(stakeholders).
  *
- * The multipliers come from the concave relaxation over per-issue convex hulls (relaxation.ts),
- * solved at the root and again at nodes the stored multipliers fail to prune. Leaves and
+ * The multipliers come from the concave relaxation over per-issue convex hulls, solved at the
+ * root and again at nodes with more than RELAX_ABOVE completions: simplicial decomposition on a
+ * smooth stand-in for Nash and linear objectives (relaxation.ts, surrogates.ts), exact column
+ * generation with a matrix-game master for max-min objectives (matrix-game.ts). When reservation
+ * values are enforced, feasibility multipliers (the max-min relaxation of the agreement margin)
+ * also prune subtrees that cannot reach the agreement set. Leaves and
  * relaxation vertices (real packages) update the incumbent under the shared tie-break (beats).
  * The certificate: every pruned subtree had a bound below the incumbent, so the best value is
  * at most max(incumbent, largest pruned bound) = `upperBound`.
@@ -79,20 +83,29 @@ export function searchBest(
   objective: SearchObjective,
   options: SearchOptions = {},
 ): SearchResult {
-  if (!objective.enforceReservation || options.feasible) return new BranchAndBound(domain, objective, options).run();
-  // Settle feasibility first: the agreement margin is ≥ 0 exactly when some package meets every
-  // required reservation value, and its package then seeds the incumbent. Without this, a search
-  // over an empty agreement set could only stop by exhausting every subtree.
-  const margin = new BranchAndBound(
-    domain,
-    {
-      kind: 'maxmin',
-      weights: domain.stakeholders.map(() => 1),
-      thresholds: objective.thresholds,
-      enforceReservation: false,
-    },
-    options,
-  ).run();
+  if (!objective.enforceReservation || options.feasible)
+    return new BranchAndBound(domain, objective, options).run();
+  // When even the worst package meets every reservation value, the constraint is void.
+  if (
+    domain.stakeholders.every(
+      (s, q) => s.scores.reduce((sum, row) => sum + Math.min(...row), 0) >= objective.thresholds[q]!,
+    )
+  )
+    return new BranchAndBound(domain, { ...objective, enforceReservation: false }, options).run();
+  // Settle feasibility first, so the incumbent starts from a package in the agreement set: a
+  // quick ascent on the agreement margin usually finds one; if not, the exact margin search
+  // either finds one or proves the agreement set empty (without it, a search over an empty
+  // agreement set could only stop by exhausting every subtree).
+  const marginObjective: SearchObjective = {
+    kind: 'maxmin',
+    weights: domain.stakeholders.map(() => 1),
+    thresholds: objective.thresholds,
+    enforceReservation: false,
+  };
+  const quick = ascend(domain, marginObjective, welfarePackage(domain));
+  if (quick.value >= 0)
+    return new BranchAndBound(domain, objective, { ...options, feasible: quick.outcome }).run();
+  const margin = new BranchAndBound(domain, marginObjective, options).run();
   if (!margin.best || margin.best.value < 0) {
     return {
       certificate: {
@@ -108,6 +121,63 @@ export function searchBest(
   result.certificate.nodes += margin.certificate.nodes;
   result.certificate.relaxations += margin.certificate.relaxations;
   return result;
+}
+
+/** Per issue, the option with the largest sum of utilities. */
+function welfarePackage(domain: NegotiationDomain): Outcome {
+  return domain.issues.map((issue, i) => {
+    let best = 0;
+    let bestSum = -Infinity;
+    issue.options.forEach((_, j) => {
+      const sum = domain.stakeholders.reduce((s, q) => s + q.scores[i]![j]!, 0);
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = j;
+      }
+    });
+    return best;
+  });
+}
+
+/**
+ * Coordinate ascent: change one issue at a time while the objective improves. Utilities are
+ * updated by differences while climbing; the returned value is recomputed exactly.
+ */
+function ascend(
+  domain: NegotiationDomain,
+  objective: SearchObjective,
+  start: Outcome,
+): { outcome: Outcome; value: number } {
+  const current = [...start];
+  const utilities = utilitiesOf(domain, current);
+  const trial = [...utilities];
+  let value = objectiveValue(domain, objective, current, utilities);
+  for (let sweep = 0; sweep < 20; sweep++) {
+    let improved = false;
+    for (let i = 0; i < current.length; i++) {
+      const keep = current[i]!;
+      for (let j = 0; j < domain.issues[i]!.options.length; j++) {
+        if (j === keep) continue;
+        domain.stakeholders.forEach((s, q) => {
+          trial[q] = utilities[q]! - s.scores[i]![keep]! + s.scores[i]![j]!;
+        });
+        current[i] = j;
+        const tried = objectiveValue(domain, objective, current, trial);
+        if (tried > value + TIE_TOLERANCE * Math.max(1, Math.abs(value))) {
+          value = tried;
+          for (let q = 0; q < utilities.length; q++) utilities[q] = trial[q]!;
+          improved = true;
+          break;
+        }
+        current[i] = keep;
+      }
+    }
+    if (!improved) break;
+  }
+  return {
+    outcome: current,
+    value: objectiveValue(domain, objective, current, utilitiesOf(domain, current)),
+  };
 }
 
 class BranchAndBound {
@@ -147,7 +217,9 @@ class BranchAndBound {
     this.useNodeRelaxations = options.nodeRelaxations ?? true;
     this.feasibleSeed = options.feasible;
     this.players = objective.weights.flatMap((w, p) => (w !== 0 ? [p] : []));
-    this.triggerIssues = new Set(domain.stakeholders.flatMap((s) => (s.obligedWhen ? [s.obligedWhen.issue] : [])));
+    this.triggerIssues = new Set(
+      domain.stakeholders.flatMap((s) => (s.obligedWhen ? [s.obligedWhen.issue] : [])),
+    );
     this.optionsOf = domain.issues.map((issue, i) => {
       const fixed = options.fixed?.get(i);
       if (fixed !== undefined) return [fixed];
@@ -160,7 +232,8 @@ class BranchAndBound {
       values: this.optionsOf.map((opts, i) => {
         const vals = new Float64Array(opts.length * this.dims);
         opts.forEach((j, k) => {
-          for (let q = 0; q < this.dims; q++) vals[k * this.dims + q] = domain.stakeholders[q]!.scores[i]![j]!;
+          for (let q = 0; q < this.dims; q++)
+            vals[k * this.dims + q] = domain.stakeholders[q]!.scores[i]![j]!;
         });
         return vals;
       }),
@@ -182,16 +255,17 @@ class BranchAndBound {
   /** Options no other option of the issue matches or beats for every stakeholder (ties keep the first). */
   private undominated(issue: number, all: number[]): number[] {
     const score = (j: number, q: number) => this.domain.stakeholders[q]!.scores[issue]![j]!;
-    return all.filter((j) =>
-      !all.some((k) => {
-        if (k === j) return false;
-        let strictly = false;
-        for (let q = 0; q < this.dims; q++) {
-          if (score(k, q) < score(j, q)) return false;
-          if (score(k, q) > score(j, q)) strictly = true;
-        }
-        return strictly || k < j;
-      }),
+    return all.filter(
+      (j) =>
+        !all.some((k) => {
+          if (k === j) return false;
+          let strictly = false;
+          for (let q = 0; q < this.dims; q++) {
+            if (score(k, q) < score(j, q)) return false;
+            if (score(k, q) > score(j, q)) strictly = true;
+          }
+          return strictly || k < j;
+        }),
     );
   }
 
@@ -221,7 +295,8 @@ class BranchAndBound {
       return ty - tx || contest[y]! - contest[x]! || x - y;
     });
     this.completions = new Float64Array(this.n + 1).fill(1);
-    for (let k = this.n - 1; k >= 0; k--) this.completions[k] = this.completions[k + 1]! * this.space.sizes[this.order[k]!]!;
+    for (let k = this.n - 1; k >= 0; k--)
+      this.completions[k] = this.completions[k + 1]! * this.space.sizes[this.order[k]!]!;
     this.suffixBox = new Float64Array((this.n + 1) * this.dims);
     for (let k = this.n - 1; k >= 0; k--) {
       const i = this.order[k]!;
@@ -313,7 +388,8 @@ class BranchAndBound {
     if (enforceReservation) {
       for (const direction of this.feasibility.get(mask) ?? []) {
         let g = direction.suffix[k]!;
-        for (let q = 0; q < this.dims; q++) if (mask & (1 << q)) g += direction.nu[q]! * (a[q]! - thresholds[q]!);
+        for (let q = 0; q < this.dims; q++)
+          if (mask & (1 << q)) g += direction.nu[q]! * (a[q]! - thresholds[q]!);
         if (g < -1e-12 * this.scale) return -Infinity;
       }
     }
@@ -379,13 +455,11 @@ class BranchAndBound {
       const stored = this.feasibility.get(mask) ?? [];
       this.feasibility.set(mask, [...stored, ...feasibility.map((d) => this.withSuffix(d.nu))]);
     }
-    if (this.objective.kind === 'maxmin') return this.relaxMaxmin(free, base, this.objectiveRows(mask), prefix);
+    if (this.objective.kind === 'maxmin')
+      return this.relaxMaxmin(free, base, this.objectiveRows(mask), prefix);
     const found: { nu: Float64Array }[] = [];
     let start = warm;
-    // At the root every temperature of the surrogate is worth its cost; below it, the middle one.
-    const all = this.surrogates(mask);
-    const surrogates = prefix.length === 0 || all.length < 3 ? all : [all[1]!];
-    for (const surrogate of surrogates) {
+    for (const surrogate of this.surrogates(mask)) {
       this.relaxations++;
       const result = solveRelaxation(this.space, free, base, surrogate, start);
       start = result.vertices;
@@ -430,7 +504,12 @@ class BranchAndBound {
    * so far (rows) and signatories (columns); its minimiser's strategy prices the next package
    * (linear oracle). Stops when that price proves the master optimal over the whole hull.
    */
-  private relaxMaxmin(free: number[], base: Float64Array, rows: GameRow[], prefix: number[]): { nu: Float64Array }[] {
+  private relaxMaxmin(
+    free: number[],
+    base: Float64Array,
+    rows: GameRow[],
+    prefix: number[],
+  ): { nu: Float64Array }[] {
     if (rows.length === 0) return [];
     const { thresholds } = this.objective;
     const direction = (mix: number[]) => {
@@ -470,7 +549,8 @@ class BranchAndBound {
   private validDirection(nu: Float64Array, mask: number): boolean {
     if (nu.some((x) => !(x >= 0) || !Number.isFinite(x))) return false;
     if (this.objective.kind === 'nash') return this.players.every((p) => nu[p]! > 0);
-    if (this.objective.kind === 'linear') return this.players.every((p) => nu[p]! >= this.objective.weights[p]!);
+    if (this.objective.kind === 'linear')
+      return this.players.every((p) => nu[p]! >= this.objective.weights[p]!);
     return this.players.some((p) => mask & (1 << p) && nu[p]! > 0);
   }
 
@@ -544,7 +624,13 @@ class BranchAndBound {
     return v - 4 * TIE_TOLERANCE * Math.max(1, Math.abs(v));
   }
 
-  private descend(k: number, path: Int32Array, partial: Float64Array, mask: number, optionOrder: number[][]): void {
+  private descend(
+    k: number,
+    path: Int32Array,
+    partial: Float64Array,
+    mask: number,
+    optionOrder: number[][],
+  ): void {
     if (this.aborted) return;
     this.nodes++;
     if (this.nodes > this.nodeLimit) {
@@ -602,5 +688,3 @@ class BranchAndBound {
     }
   }
 }
-
-export { linearOracle };

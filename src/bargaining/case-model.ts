@@ -47,7 +47,10 @@ export interface CaseBargaining {
 
 export class ModelError extends Error {}
 
-export function optionsOf(issue: ModelIssue, model: AnalystModel): { options: string[]; labels: string[]; values?: number[] } {
+export function optionsOf(
+  issue: ModelIssue,
+  model: AnalystModel,
+): { options: string[]; labels: string[]; values?: number[] } {
   switch (issue.kind) {
     case 'boolean':
       return { options: ['yes', 'no'], labels: ['yes', 'no'] };
@@ -57,7 +60,8 @@ export function optionsOf(issue: ModelIssue, model: AnalystModel): { options: st
     }
     case 'set': {
       const packages = model.packages[issue.id];
-      if (!packages) throw new ModelError(`set issue "${issue.id}" needs its packages listed under packages.${issue.id}`);
+      if (!packages)
+        throw new ModelError(`set issue "${issue.id}" needs its packages listed under packages.${issue.id}`);
       return { options: packages.map((p) => p.id), labels: packages.map((p) => p.label) };
     }
     case 'number': {
@@ -75,12 +79,19 @@ export function optionsOf(issue: ModelIssue, model: AnalystModel): { options: st
       return { options: sorted.map(String), labels: sorted.map((x) => `${x}${unit}`), values: sorted };
     }
     case 'text':
-      throw new ModelError(`issue "${issue.id}" is a text issue; the bargaining model scores boolean, choice, number and set issues only`);
+      throw new ModelError(
+        `issue "${issue.id}" is a text issue; the bargaining model scores boolean, choice, number and set issues only`,
+      );
   }
 }
 
 /** Score of option k of an issue under one valuation, before weighting. */
-export function optionScore(valuation: IssueValuation, issue: CaseIssue, k: number, model: AnalystModel): number {
+export function optionScore(
+  valuation: IssueValuation,
+  issue: CaseIssue,
+  k: number,
+  model: AnalystModel,
+): number {
   if (valuation.scores) return valuation.scores.value[issue.options[k]!] ?? 0;
   if (valuation.curve) return interpolate(valuation.curve.value, issue.values![k]!);
   const packages = model.packages[issue.id] ?? [];
@@ -105,7 +116,8 @@ export function buildCaseBargaining(agenda: ModelIssue[], model: AnalystModel): 
   const used: string[] = [];
   for (const s of model.stakeholders) {
     for (const id of Object.keys(s.issues)) {
-      if (!byId.has(id)) throw new ModelError(`${s.actor} values issue "${id}", which is not on the case's agenda`);
+      if (!byId.has(id))
+        throw new ModelError(`${s.actor} values issue "${id}", which is not on the case's agenda`);
       if (!used.includes(id)) used.push(id);
     }
   }
@@ -121,7 +133,9 @@ export function buildCaseBargaining(agenda: ModelIssue[], model: AnalystModel): 
     const scores = issues.map((issue) => {
       const valuation = s.issues[issue.id];
       if (!valuation || total === 0) return issue.options.map(() => 0);
-      return issue.options.map((_, k) => (valuation.weight.value / total) * optionScore(valuation, issue, k, model));
+      return issue.options.map(
+        (_, k) => (valuation.weight.value / total) * optionScore(valuation, issue, k, model),
+      );
     });
     const stakeholder: Omit<Stakeholder, 'reservationValue'> = { id: s.actor, role: s.role, scores };
     if (s.role === 'guarantor' && guarantorIssue >= 0) {
@@ -151,7 +165,11 @@ export function reservationOn(s: StakeholderModel, day: string): number | undefi
 }
 
 /** The domain on a day; throws ModelError when a stakeholder has no reservation value yet. */
-export function domainOn(bargaining: CaseBargaining, day: string, options: { partiesOnly?: boolean } = {}): NegotiationDomain {
+export function domainOn(
+  bargaining: CaseBargaining,
+  day: string,
+  options: { partiesOnly?: boolean } = {},
+): NegotiationDomain {
   const stakeholders: Stakeholder[] = [];
   bargaining.model.stakeholders.forEach((s, k) => {
     const base = bargaining.stakeholders[k]!;
@@ -179,5 +197,7 @@ export function changeDays(model: AnalystModel): { day: string; events: string[]
       days.get(day)!.add(p.event);
     }
   }
-  return [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, events]) => ({ day, events: [...events].sort() }));
+  return [...days.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, events]) => ({ day, events: [...events].sort() }));
 }

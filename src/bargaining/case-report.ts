@@ -1,7 +1,14 @@
 import type { AnalystModel } from '../case/schema/analyst-model.ts';
 import { agreementSet, type AgreementSet } from './agreement.ts';
 import { applyScenario } from './assumptions.ts';
-import { buildCaseBargaining, dayOf, domainOn, reservationOn, type CaseBargaining, type ModelIssue } from './case-model.ts';
+import {
+  buildCaseBargaining,
+  dayOf,
+  domainOn,
+  reservationOn,
+  type CaseBargaining,
+  type ModelIssue,
+} from './case-model.ts';
 import { dealWindow } from './deal-window.ts';
 import type { Candidate } from './objectives.ts';
 import { outcomeCount, partyIndices, type NegotiationDomain } from './outcome-space.ts';
@@ -41,7 +48,10 @@ export interface DealsReport {
   reservationValues: Record<string, { value: number; event: string; role: 'party' | 'guarantor' }>;
   agreement: { withGuarantors: AgreementReport; partiesOnly: AgreementReport };
   pareto: { parties: string[]; size: number | null; reason?: string };
-  solutions: { withGuarantors: Record<SolutionName, SolutionReport>; partiesOnly: Record<SolutionName, SolutionReport> };
+  solutions: {
+    withGuarantors: Record<SolutionName, SolutionReport>;
+    partiesOnly: Record<SolutionName, SolutionReport>;
+  };
   zopa: IssueZopa[];
 }
 
@@ -63,7 +73,11 @@ function agreementReport(domain: NegotiationDomain, set: AgreementSet): Agreemen
     margin: set.margin,
     binding: set.binding,
     ...packageReport(domain, set.package),
-    certificate: { proven: set.certificate.proven, upperBound: set.certificate.upperBound, nodes: set.certificate.nodes },
+    certificate: {
+      proven: set.certificate.proven,
+      upperBound: set.certificate.upperBound,
+      nodes: set.certificate.nodes,
+    },
   };
 }
 
@@ -110,6 +124,7 @@ export function dealsReport(input: CaseModelInput, at: string): DealsReport {
     reservationValues[s.actor] = { value: reservationOn(s, day)!, event: point.event, role: s.role };
   }
   const frontier = paretoFrontier(domain);
+  const partiesAgreement = agreementSet(partiesDomain);
   return {
     case: input.caseId,
     at,
@@ -119,7 +134,7 @@ export function dealsReport(input: CaseModelInput, at: string): DealsReport {
     reservationValues,
     agreement: {
       withGuarantors: agreementReport(domain, agreementSet(domain)),
-      partiesOnly: agreementReport(partiesDomain, agreementSet(partiesDomain)),
+      partiesOnly: agreementReport(partiesDomain, partiesAgreement),
     },
     pareto: {
       parties: partyIndices(domain).map((p) => domain.stakeholders[p]!.id),
@@ -127,7 +142,11 @@ export function dealsReport(input: CaseModelInput, at: string): DealsReport {
       ...(frontier.size === null ? { reason: frontier.reason } : {}),
     },
     solutions: { withGuarantors: solutionReports(domain), partiesOnly: solutionReports(partiesDomain) },
-    zopa: bargaining.issues.flatMap((issue, i) => (issue.kind === 'number' ? [zopaFor(domain, bargaining.issues, i)] : [])),
+    zopa: bargaining.issues.flatMap((issue, i) =>
+      issue.kind === 'number'
+        ? [zopaFor(domain, partiesDomain, bargaining.issues, i, partiesAgreement.package.outcome)]
+        : [],
+    ),
   };
 }
 
@@ -149,7 +168,10 @@ export interface WindowReport {
 
 export function windowReport(input: CaseModelInput, range: { from?: string; to?: string }): WindowReport {
   const bargaining = prepare(input);
-  const window = dealWindow(bargaining, { from: range.from && dayOf(range.from), to: range.to && dayOf(range.to) });
+  const window = dealWindow(bargaining, {
+    from: range.from && dayOf(range.from),
+    to: range.to && dayOf(range.to),
+  });
   return {
     case: input.caseId,
     scenario: input.scenario ?? null,
@@ -160,7 +182,10 @@ export function windowReport(input: CaseModelInput, range: { from?: string; to?:
       until: interval.until ?? null,
       events: interval.events,
       withGuarantors: agreementReport(domainOn(bargaining, interval.from), interval.withGuarantors),
-      partiesOnly: agreementReport(domainOn(bargaining, interval.from, { partiesOnly: true }), interval.partiesOnly),
+      partiesOnly: agreementReport(
+        domainOn(bargaining, interval.from, { partiesOnly: true }),
+        interval.partiesOnly,
+      ),
     })),
     open: window.open.map((r) => ({ from: r.from, until: r.until ?? null })),
     openForPartiesOnly: window.openForPartiesOnly.map((r) => ({ from: r.from, until: r.until ?? null })),

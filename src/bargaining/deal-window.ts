@@ -27,7 +27,10 @@ export interface DealWindow {
   openForPartiesOnly: { from: string; until?: string }[];
 }
 
-export function dealWindow(bargaining: CaseBargaining, range: { from?: string; to?: string } = {}): DealWindow {
+export function dealWindow(
+  bargaining: CaseBargaining,
+  range: { from?: string; to?: string } = {},
+): DealWindow {
   const days = changeDays(bargaining.model);
   const intervals: WindowInterval[] = [];
   days.forEach(({ day, events }, k) => {
@@ -49,7 +52,10 @@ export function dealWindow(bargaining: CaseBargaining, range: { from?: string; t
   };
 }
 
-function runs(intervals: WindowInterval[], open: (i: WindowInterval) => boolean): { from: string; until?: string }[] {
+function runs(
+  intervals: WindowInterval[],
+  open: (i: WindowInterval) => boolean,
+): { from: string; until?: string }[] {
   const out: { from: string; until?: string }[] = [];
   for (const interval of intervals) {
     const last = out[out.length - 1];

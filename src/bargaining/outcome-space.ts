@@ -6,6 +6,9 @@
  * (weights are already folded into the scores). No agreement gives each stakeholder its
  * reservation value — the value of its best alternative to a negotiated agreement — so the
  * disagreement point is the vector of reservation values.
+ *
+ * Utilities are expected on the 0..1 scale every importer produces (GENIUS, GeniusWeb, case
+ * models): the engines' tie and pruning tolerances (1e-12) are absolute below 1.
  */
 
 export interface NegotiationIssue {
@@ -102,7 +105,8 @@ export function domainProblems(domain: NegotiationDomain): string[] {
     const trigger = s.obligedWhen;
     if (trigger) {
       const issue = domain.issues[trigger.issue];
-      if (!issue) problems.push(`${s.id}: obligation trigger names issue ${trigger.issue}, which does not exist`);
+      if (!issue)
+        problems.push(`${s.id}: obligation trigger names issue ${trigger.issue}, which does not exist`);
       else if (trigger.options.some((o) => o < 0 || o >= issue.options.length))
         problems.push(`${s.id}: obligation trigger names an option outside issue ${issue.name}`);
     }

@@ -32,13 +32,18 @@ export function checkModelReferences(model: AnalystModel, ids: ModelIds, report:
   for (const [issueId, grid] of Object.entries(model.grids)) {
     const issue = ids.issues.get(issueId);
     if (!issue) report(['grids', issueId], `unknown issue "${issueId}"`);
-    else if (issue.kind !== 'number') report(['grids', issueId], `issue "${issueId}" is a ${issue.kind} issue; grids are for number issues`);
+    else if (issue.kind !== 'number')
+      report(['grids', issueId], `issue "${issueId}" is a ${issue.kind} issue; grids are for number issues`);
     if ('from' in grid && grid.to < grid.from) report(['grids', issueId, 'to'], 'to must not be below from');
   }
   for (const [issueId, packages] of Object.entries(model.packages)) {
     const issue = ids.issues.get(issueId);
     if (!issue) report(['packages', issueId], `unknown issue "${issueId}"`);
-    else if (issue.kind !== 'set') report(['packages', issueId], `issue "${issueId}" is a ${issue.kind} issue; packages are for set issues`);
+    else if (issue.kind !== 'set')
+      report(
+        ['packages', issueId],
+        `issue "${issueId}" is a ${issue.kind} issue; packages are for set issues`,
+      );
     const seen = new Set<string>();
     packages.forEach((p, k) => {
       if (seen.has(p.id)) report(['packages', issueId, k, 'id'], `package "${p.id}" appears twice`);
@@ -55,8 +60,10 @@ export function checkModelReferences(model: AnalystModel, ids: ModelIds, report:
   if (model.guarantorIssue) {
     const issue = ids.issues.get(model.guarantorIssue);
     if (!issue) report(['guarantorIssue'], `unknown issue "${model.guarantorIssue}"`);
-    else if (issue.kind !== 'set') report(['guarantorIssue'], `issue "${model.guarantorIssue}" must be a set issue of guarantor states`);
-    else if (!model.packages[model.guarantorIssue]) report(['guarantorIssue'], `list the guarantor packages under packages.${model.guarantorIssue}`);
+    else if (issue.kind !== 'set')
+      report(['guarantorIssue'], `issue "${model.guarantorIssue}" must be a set issue of guarantor states`);
+    else if (!model.packages[model.guarantorIssue])
+      report(['guarantorIssue'], `list the guarantor packages under packages.${model.guarantorIssue}`);
   }
 
   model.stakeholders.forEach((s, k) => {
@@ -83,11 +90,16 @@ export function checkModelReferences(model: AnalystModel, ids: ModelIds, report:
   const known = new Map(listAssumptions(model).map((a) => [a.path, a]));
   const scenarioIds = new Set<string>();
   model.scenarios.forEach((scenario, k) => {
-    if (scenarioIds.has(scenario.id)) report(['scenarios', k, 'id'], `scenario "${scenario.id}" appears twice`);
+    if (scenarioIds.has(scenario.id))
+      report(['scenarios', k, 'id'], `scenario "${scenario.id}" appears twice`);
     scenarioIds.add(scenario.id);
     scenario.overrides.forEach((o, j) => {
       const a = known.get(o.assumption);
-      if (!a) report(['scenarios', k, 'overrides', j, 'assumption'], `no assumption "${o.assumption}" in the model`);
+      if (!a)
+        report(
+          ['scenarios', k, 'overrides', j, 'assumption'],
+          `no assumption "${o.assumption}" in the model`,
+        );
       else if (o.value < a.min || o.value > a.max)
         report(['scenarios', k, 'overrides', j, 'value'], `must lie in [${a.min}, ${a.max}]`);
     });
@@ -109,7 +121,9 @@ function checkValuation(
   }
   const exactKeys = (given: string[], expected: string[], field: string) => {
     for (const key of expected) if (!given.includes(key)) report([...at, field], `no score for "${key}"`);
-    for (const key of given) if (!expected.includes(key)) report([...at, field, key], `"${key}" is not an option of issue "${issueId}"`);
+    for (const key of given)
+      if (!expected.includes(key))
+        report([...at, field, key], `"${key}" is not an option of issue "${issueId}"`);
   };
   const scores = valuation.scores ? Object.keys(valuation.scores.value) : undefined;
   switch (issue.kind) {
@@ -128,7 +142,8 @@ function checkValuation(
       if (!valuation.curve) report(at, 'a number issue is scored with a curve of [value, score] points');
       else {
         const xs = valuation.curve.value.map(([x]) => x);
-        if (xs.some((x, k) => k > 0 && x <= xs[k - 1]!)) report([...at, 'curve'], 'curve points must have increasing values');
+        if (xs.some((x, k) => k > 0 && x <= xs[k - 1]!))
+          report([...at, 'curve'], 'curve points must have increasing values');
       }
       if (!model.grids[issueId]) report(at, `number issue "${issueId}" needs a grid under grids.${issueId}`);
       return;
@@ -137,7 +152,12 @@ function checkValuation(
       const packages = model.packages[issueId];
       if (!packages) report(at, `set issue "${issueId}" needs its packages listed under packages.${issueId}`);
       if (valuation.curve) report(at, 'a set issue is scored with members or with scores per package');
-      if (scores && packages) exactKeys(scores, packages.map((p) => p.id), 'scores');
+      if (scores && packages)
+        exactKeys(
+          scores,
+          packages.map((p) => p.id),
+          'scores',
+        );
       for (const m of Object.keys(valuation.members?.value ?? {})) {
         if (issue.members && !issue.members.includes(m))
           report([...at, 'members', m], `"${m}" is not a member of issue "${issueId}"`);

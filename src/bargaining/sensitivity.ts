@@ -41,7 +41,12 @@ export interface SensitivityResult {
   nearest?: ThresholdSearch;
 }
 
-export function sensitivity(agenda: ModelIssue[], model: AnalystModel, path: string, at?: string): SensitivityResult {
+export function sensitivity(
+  agenda: ModelIssue[],
+  model: AnalystModel,
+  path: string,
+  at?: string,
+): SensitivityResult {
   const assumption = findAssumption(model, path);
   const marginAt = (value: number) => {
     const bargaining = buildCaseBargaining(agenda, withAssumption(model, path, value));
@@ -56,10 +61,15 @@ export function sensitivity(agenda: ModelIssue[], model: AnalystModel, path: str
     const end = direction === 'up' ? upper : assumption.min;
     let inside = assumption.value;
     for (let step = 1; step <= SCAN_STEPS; step++) {
-      const probe = assumption.value + ((end - assumption.value) * step) / SCAN_STEPS;
+      const raw = assumption.value + ((end - assumption.value) * step) / SCAN_STEPS;
+      const probe = step === SCAN_STEPS ? end : Math.min(upper, Math.max(assumption.min, raw));
       if (isOpen(marginAt(probe)) !== open) {
         let flipped = probe;
-        for (let b = 0; b < BISECTIONS && Math.abs(flipped - inside) > 1e-9 * Math.max(1, Math.abs(end)); b++) {
+        for (
+          let b = 0;
+          b < BISECTIONS && Math.abs(flipped - inside) > 1e-9 * Math.max(1, Math.abs(end));
+          b++
+        ) {
           const mid = (inside + flipped) / 2;
           if (isOpen(marginAt(mid)) !== open) flipped = mid;
           else inside = mid;
@@ -71,7 +81,10 @@ export function sensitivity(agenda: ModelIssue[], model: AnalystModel, path: str
     return { direction, searchedTo: end };
   };
   const up = assumption.value < upper ? search('up') : { direction: 'up' as const, searchedTo: upper };
-  const down = assumption.value > assumption.min ? search('down') : { direction: 'down' as const, searchedTo: assumption.min };
+  const down =
+    assumption.value > assumption.min
+      ? search('down')
+      : { direction: 'down' as const, searchedTo: assumption.min };
   const found = [up, down].filter((s) => s.change !== undefined);
   const nearest = found.sort((a, b) => Math.abs(a.change!) - Math.abs(b.change!))[0];
   return {

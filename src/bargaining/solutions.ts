@@ -85,7 +85,8 @@ export function idealPoint(domain: NegotiationDomain, options: SearchOptions = {
   return ideal;
 }
 
-const EMPTY = 'no package gives every required signatory at least its reservation value (the agreement set is empty)';
+const EMPTY =
+  'no package gives every required signatory at least its reservation value (the agreement set is empty)';
 
 export function bargainingSolutions(
   domain: NegotiationDomain,
@@ -102,7 +103,9 @@ export function bargainingSolutions(
     }
     const objective = solutionObjective(domain, name, ideal);
     if (!objective) {
-      points[name] = { reason: 'every party gets exactly its reservation value in every package of the agreement set' };
+      points[name] = {
+        reason: 'every party gets exactly its reservation value in every package of the agreement set',
+      };
       continue;
     }
     const result = searchBest(domain, objective, options);
@@ -110,9 +113,7 @@ export function bargainingSolutions(
       ? { candidate: result.best, certificate: result.certificate }
       : {
           reason:
-            name === 'nash'
-              ? 'no package gives every party strictly more than its reservation value'
-              : EMPTY,
+            name === 'nash' ? 'no package gives every party strictly more than its reservation value' : EMPTY,
           certificate: result.certificate,
         };
   }

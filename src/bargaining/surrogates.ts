@@ -7,7 +7,6 @@ import { extendedLog, extendedLogSlope, type SmoothObjective } from './relaxatio
  * a stand-in only has to point the right way:
  *
  * - Nash: Σ log(u − d), with log continued smoothly below a tiny floor;
- * - max-min: the soft minimum −τ·log Σ exp(−r/τ), at a few temperatures τ (coarse to fine);
  * - linear: itself.
  *
  * Reservation constraints of non-players add the smooth penalty −K·max(0, d − u)², whose
@@ -67,38 +66,6 @@ export function surrogatesFor(
       },
     ];
   }
-  if (players.length === 0) return [];
-  const topWeight = Math.max(...players.map((p) => weights[p]!));
-  const gains = new Float64Array(players.length);
-  const leastGain = (y: Float64Array) => {
-    let least = Infinity;
-    for (let k = 0; k < players.length; k++) {
-      const p = players[k]!;
-      gains[k] = weights[p]! * (y[p]! - thresholds[p]!);
-      if (gains[k]! < least) least = gains[k]!;
-    }
-    return least;
-  };
-  return [1e-2, 1e-3, 1e-4].map((t): SmoothObjective => {
-    const tau = t * scale * topWeight;
-    return {
-      value: (y) => {
-        const least = leastGain(y);
-        let total = 0;
-        for (let k = 0; k < players.length; k++) total += Math.exp(-(gains[k]! - least) / tau);
-        return withPenalty(least - tau * Math.log(total), y);
-      },
-      gradient: (y, out) => {
-        const least = leastGain(y);
-        let total = 0;
-        for (let k = 0; k < players.length; k++) {
-          gains[k] = Math.exp(-(gains[k]! - least) / tau);
-          total += gains[k]!;
-        }
-        out.fill(0);
-        for (let k = 0; k < players.length; k++) out[players[k]!] = (weights[players[k]!]! * gains[k]!) / total;
-        addPenaltyGradient(y, out);
-      },
-    };
-  });
+  // Max-min objectives are relaxed exactly by column generation (branch-and-bound.ts).
+  return [];
 }

@@ -1,16 +1,17 @@
 import { agreementSet } from './agreement.ts';
 import type { CaseIssue } from './case-model.ts';
-import { partyIndices, type NegotiationDomain } from './outcome-space.ts';
+import { partyIndices, type NegotiationDomain, type Outcome } from './outcome-space.ts';
 
 /**
  * The zone of possible agreement on one number issue (e.g. a troop ceiling).
  *
- * - A party's acceptable values: those x for which some package with the issue at x still gives
- *   the party its reservation value (every other issue settled in its favour). This is the
- *   textbook single-issue range, derived from the model rather than asserted.
- * - The overlap of the parties' ranges: the classic ZOPA (a necessary condition).
- * - The joint ZOPA: the values x for which the whole agreement set (every required signatory,
- *   guarantors included) is non-empty with the issue fixed at x — exact, by branch-and-bound.
+ * - Each party's acceptable values, ceteris paribus: with every other issue as in a reference
+ *   package (the parties' most balanced package), the values of this issue that still give the
+ *   party its reservation value. This is the textbook single-issue range, derived from the model.
+ * - overlap: values every party accepts in that sense (the classic ZOPA).
+ * - jointPartiesOnly / joint: the values x for which some whole package with the issue at x
+ *   satisfies both parties / every required signatory (guarantors included) — exact, by
+ *   branch-and-bound, with every other issue free to move.
  */
 
 export interface IssueZopa {
@@ -19,24 +20,40 @@ export interface IssueZopa {
   grid: number[];
   parties: { id: string; acceptable: number[]; range: [number, number] | null }[];
   overlap: number[];
+  jointPartiesOnly: number[];
   joint: number[];
 }
 
-export function zopaFor(domain: NegotiationDomain, issues: CaseIssue[], issueIndex: number): IssueZopa {
+export function zopaFor(
+  domain: NegotiationDomain,
+  partiesDomain: NegotiationDomain,
+  issues: CaseIssue[],
+  issueIndex: number,
+  reference: Outcome,
+): IssueZopa {
   const issue = issues[issueIndex]!;
   const grid = issue.values ?? [];
   const parties = partyIndices(domain).map((p) => {
     const s = domain.stakeholders[p]!;
     let rest = 0;
     s.scores.forEach((row, i) => {
-      if (i !== issueIndex) rest += Math.max(...row);
+      if (i !== issueIndex) rest += row[reference[i]!]!;
     });
-    const acceptable = grid.filter((_, k) => rest + s.scores[issueIndex]![k]! >= s.reservationValue - 1e-12);
+    const acceptable = grid.filter((_, k) => rest + s.scores[issueIndex]![k]! >= s.reservationValue);
     return { id: s.id, acceptable, range: bounds(acceptable) };
   });
   const overlap = grid.filter((x) => parties.every((p) => p.acceptable.includes(x)));
-  const joint = grid.filter((_, k) => agreementSet(domain, { fixed: new Map([[issueIndex, k]]) }).open);
-  return { issue: issue.id, unit: issue.unit, grid, parties, overlap, joint };
+  const feasibleWith = (d: NegotiationDomain) =>
+    grid.filter((_, k) => agreementSet(d, { fixed: new Map([[issueIndex, k]]) }).open);
+  return {
+    issue: issue.id,
+    unit: issue.unit,
+    grid,
+    parties,
+    overlap,
+    jointPartiesOnly: feasibleWith(partiesDomain),
+    joint: feasibleWith(domain),
+  };
 }
 
 function bounds(values: number[]): [number, number] | null {

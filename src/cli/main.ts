@@ -8,6 +8,7 @@ import { registerGuarantees } from './commands/guarantees.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerBrackets } from './commands/brackets.ts';
 import { registerExport } from './commands/export.ts';
+import { registerDeals } from './commands/deals.ts';
 
 /** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
 export type CommandRegistrar = (program: Command, output: Output) => void;
@@ -20,6 +21,7 @@ const registrars: CommandRegistrar[] = [
   registerDiff,
   registerBrackets,
   registerExport,
+  registerDeals,
 ];
 
 export function buildProgram(output: Output): Command {

@@ -1,5 +1,11 @@
 import type { NegotiationDomain } from '../outcome-space.ts';
-import { childrenNamed, numberAttribute, parseXmlDocument, type XmlDocument, type XmlElement } from './xml-document.ts';
+import {
+  childrenNamed,
+  numberAttribute,
+  parseXmlDocument,
+  type XmlDocument,
+  type XmlElement,
+} from './xml-document.ts';
 
 /**
  * GENIUS (the ANAC competition platform) domain and preference-profile XML.
@@ -97,7 +103,10 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
         doc.fail(element, `integer issue "${name}" needs integer bounds with lowerbound ≤ upperbound`);
       return { index, name, kind, lower, upper };
     }
-    return doc.fail(element, `issue "${name}" has type "${kind}"; Parley reads discrete and integer issues only`);
+    return doc.fail(
+      element,
+      `issue "${name}" has type "${kind}"; Parley reads discrete and integer issues only`,
+    );
   });
   return { name: objective.attributes.name ?? file, issues };
 }
@@ -117,15 +126,24 @@ export function parseGeniusProfile(
   const evaluations: number[][] = [];
   for (const issue of domain.issues) {
     const element = issueElements.find((e) => Number(e.attributes.index) === issue.index);
-    if (!element) doc.fail(objective, `the profile has no evaluation for domain issue ${issue.index} ("${issue.name}")`);
+    if (!element)
+      doc.fail(objective, `the profile has no evaluation for domain issue ${issue.index} ("${issue.name}")`);
     if (element.attributes.name !== undefined && element.attributes.name !== issue.name)
-      doc.fail(element, `issue ${issue.index} is "${element.attributes.name}" here but "${issue.name}" in the domain`);
+      doc.fail(
+        element,
+        `issue ${issue.index} is "${element.attributes.name}" here but "${issue.name}" in the domain`,
+      );
     const weightElement = weightElements.find((e) => Number(e.attributes.index) === issue.index);
-    if (!weightElement) doc.fail(objective, `the profile has no <weight> for issue ${issue.index} ("${issue.name}")`);
+    if (!weightElement)
+      doc.fail(objective, `the profile has no <weight> for issue ${issue.index} ("${issue.name}")`);
     const weight = numberAttribute(doc, weightElement, 'value');
     if (weight < 0) doc.fail(weightElement, `the weight of issue "${issue.name}" is negative`);
     weights.push(weight);
-    evaluations.push(issue.kind === 'discrete' ? discreteEvaluations(doc, element, issue) : integerEvaluations(doc, element, issue));
+    evaluations.push(
+      issue.kind === 'discrete'
+        ? discreteEvaluations(doc, element, issue)
+        : integerEvaluations(doc, element, issue),
+    );
   }
   for (const element of issueElements) {
     if (!domain.issues.some((issue) => issue.index === Number(element.attributes.index)))
@@ -170,7 +188,10 @@ function discreteEvaluations(
   });
   for (const item of items) {
     if (!issue.values.includes(item.attributes.value ?? ''))
-      doc.fail(item, `value "${item.attributes.value ?? ''}" is not a value of issue "${issue.name}" in the domain`);
+      doc.fail(
+        item,
+        `value "${item.attributes.value ?? ''}" is not a value of issue "${issue.name}" in the domain`,
+      );
   }
   const best = Math.max(...raw);
   return raw.map((e) => (best > 0 ? e / best : 0));
@@ -213,7 +234,9 @@ export function toNegotiationDomain(domain: GeniusDomain, profiles: GeniusProfil
     stakeholders: profiles.map((profile, k) => ({
       id: profileId(profile.file, k),
       role: 'party' as const,
-      scores: profile.evaluations.map((row, i) => row.map((e) => (profile.weights[i]! / profile.weightSum) * e)),
+      scores: profile.evaluations.map((row, i) =>
+        row.map((e) => (profile.weights[i]! / profile.weightSum) * e),
+      ),
       reservationValue: profile.reservationValue,
     })),
   };
@@ -221,6 +244,9 @@ export function toNegotiationDomain(domain: GeniusDomain, profiles: GeniusProfil
 
 /** A readable, unique id from the profile's file name. */
 function profileId(file: string, k: number): string {
-  const base = file.split(/[\\/]/).pop()!.replace(/\.xml$/i, '');
+  const base = file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.xml$/i, '');
   return `${k + 1}:${base}`;
 }

@@ -36,7 +36,12 @@ const ATTRIBUTE = '@_';
 export function parseXmlDocument(text: string, file: string): XmlDocument {
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) {
-    throw new GeniusFormatError(file, verdict.err.line, verdict.err.col ?? 1, `not well-formed XML: ${verdict.err.msg}`);
+    throw new GeniusFormatError(
+      file,
+      verdict.err.line,
+      verdict.err.col ?? 1,
+      `not well-formed XML: ${verdict.err.msg}`,
+    );
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -68,7 +73,9 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
     const attributes: Record<string, string> = {};
     for (const [k, v] of Object.entries(rawAttributes)) attributes[k.slice(ATTRIBUTE.length)] = String(v);
     const position = locate((node as Record<string, { startIndex?: number }>)[meta]?.startIndex);
-    const children = ((node[name] as Record<string, unknown>[]) ?? []).flatMap((child) => convert(child) ?? []);
+    const children = ((node[name] as Record<string, unknown>[]) ?? []).flatMap(
+      (child) => convert(child) ?? [],
+    );
     return { name, attributes, children, ...position };
   };
   const top = (parser.parse(text) as Record<string, unknown>[]).flatMap((node) => convert(node) ?? []);
@@ -83,7 +90,8 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
   };
 }
 
-export const childrenNamed = (element: XmlElement, name: string) => element.children.filter((c) => c.name === name);
+export const childrenNamed = (element: XmlElement, name: string) =>
+  element.children.filter((c) => c.name === name);
 
 /** A required attribute holding a finite number. */
 export function numberAttribute(doc: XmlDocument, element: XmlElement, name: string): number {

@@ -77,7 +77,13 @@ export const scenario = z.strictObject({
   title: z.string().min(1),
   rationale,
   overrides: z
-    .array(z.strictObject({ assumption: z.string().min(1), value: z.number().finite(), rationale: rationale.optional() }))
+    .array(
+      z.strictObject({
+        assumption: z.string().min(1),
+        value: z.number().finite(),
+        rationale: rationale.optional(),
+      }),
+    )
     .min(1),
 });
 
