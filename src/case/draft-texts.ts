@@ -28,17 +28,30 @@ export async function loadDraftTexts(
       try {
         text = await readFile(file, 'utf8');
       } catch {
-        report('drafts.yaml', ['documents', d, 'versions', v, 'text'], `cannot read draft text file "${version.text}"`);
+        report(
+          'drafts.yaml',
+          ['documents', d, 'versions', v, 'text'],
+          `cannot read draft text file "${version.text}"`,
+        );
         continue;
       }
       c.draftTexts[draftKey(document.id, version.id)] = text;
       const parsed = parseDraft(text, { knownParties, knownIssues, knownSources, file: display(file) });
       for (const problem of parsed.diagnostics) {
         if (problem.severity !== 'error') continue;
-        diagnostics.push({ file: display(file), line: problem.line, column: problem.column, path: '', message: problem.message });
+        diagnostics.push({
+          file: display(file),
+          line: problem.line,
+          column: problem.column,
+          path: '',
+          message: problem.message,
+        });
       }
       const doc = parsed.document;
-      for (const id of [...doc.tags.sources, ...doc.sections.flatMap((s) => [...s.sources, ...s.paragraphs.flatMap((p) => p.sources)])]) {
+      for (const id of [
+        ...doc.tags.sources,
+        ...doc.sections.flatMap((s) => [...s.sources, ...s.paragraphs.flatMap((p) => p.sources)]),
+      ]) {
         cited.add(id);
       }
     }

@@ -139,8 +139,15 @@ describe('draft texts are parsed against the case', () => {
 
   it('counts sources cited only in draft tags as cited', async () => {
     const { messages } = await loadEdited([
-      { file: 'sources.yaml', find: 'sources:\n', replace: 'sources:\n  - { id: memo, title: Memo, kind: primary-text, reliability: high }\n' },
-      { file: 'drafts/v2.txt', content: '# River Accord\n@sources: memo\n\n## Article 1 Flow\n\n1. The flow shall be 40.\n' },
+      {
+        file: 'sources.yaml',
+        find: 'sources:\n',
+        replace: 'sources:\n  - { id: memo, title: Memo, kind: primary-text, reliability: high }\n',
+      },
+      {
+        file: 'drafts/v2.txt',
+        content: '# River Accord\n@sources: memo\n\n## Article 1 Flow\n\n1. The flow shall be 40.\n',
+      },
     ]);
     expect(messages).toEqual([]);
   });

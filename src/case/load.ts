@@ -47,7 +47,14 @@ export async function loadCase(dir: string): Promise<LoadResult> {
   const report: Reporter = (file, fieldPath, message, atKey = false) => {
     const parsed = files.get(file);
     if (parsed) parsed.report(fieldPath, message, atKey);
-    else diagnostics.push({ file: displayPath(path.join(dir, file)), line: 0, column: 0, path: formatPath(fieldPath), message });
+    else
+      diagnostics.push({
+        file: displayPath(path.join(dir, file)),
+        line: 0,
+        column: 0,
+        path: formatPath(fieldPath),
+        message,
+      });
   };
 
   for (const entry of entries.sort()) {
@@ -67,7 +74,13 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     const filePath = path.join(dir, name);
     if (!entries.includes(name)) {
       if (name === 'case.yaml') {
-        diagnostics.push({ file: displayPath(filePath), line: 0, column: 0, path: '', message: 'missing: every case needs a case.yaml' });
+        diagnostics.push({
+          file: displayPath(filePath),
+          line: 0,
+          column: 0,
+          path: '',
+          message: 'missing: every case needs a case.yaml',
+        });
       }
       continue;
     }
@@ -100,7 +113,12 @@ export async function loadCase(dir: string): Promise<LoadResult> {
   };
 
   const citedInDrafts = await loadDraftTexts(caseData, report, diagnostics, (file) => displayPath(file));
-  checkReferences(caseData, { loaded: new Set(Object.keys(content)), files, report, citedElsewhere: citedInDrafts });
+  checkReferences(caseData, {
+    loaded: new Set(Object.keys(content)),
+    files,
+    report,
+    citedElsewhere: citedInDrafts,
+  });
   for (const parsed of files.values()) diagnostics.push(...parsed.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return meta ? { caseData, diagnostics } : { diagnostics };

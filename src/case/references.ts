@@ -135,7 +135,12 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
 
   c.drafts.forEach((d, i) => {
     const own = new Map(d.versions.map((v) => [v.id, v]));
-    uniqueIds(d.versions, (fp, m) => report('drafts.yaml', ['documents', i, ...fp], m), 'versions', 'version');
+    uniqueIds(
+      d.versions,
+      (fp, m) => report('drafts.yaml', ['documents', i, ...fp], m),
+      'versions',
+      'version',
+    );
     d.versions.forEach((v, k) => {
       const base = ['documents', i, 'versions', k];
       if (v.author !== 'joint') needActor('drafts.yaml')(v.author, [...base, 'author']);
@@ -184,7 +189,6 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
 
   checkSourceCitations(c, ctx, sources);
 }
-
 
 /**
  * Every `sources: [...]` list (or `source:` field) in any case file must name a defined source,

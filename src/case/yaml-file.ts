@@ -38,18 +38,34 @@ function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
  * Parses YAML (duplicate keys are errors) and checks it against a zod schema. Every problem is
  * located as file:line:column with its field path; unknown fields are reported at their key.
  */
-export function parseYamlFile<S extends z.ZodType>(text: string, display: string, schema: S): YamlFile<z.infer<S>> {
+export function parseYamlFile<S extends z.ZodType>(
+  text: string,
+  display: string,
+  schema: S,
+): YamlFile<z.infer<S>> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
   const report = (fieldPath: FieldPath, message: string, atKey = false) => {
     const pos = locate(doc, lines, fieldPath, atKey);
-    diagnostics.push({ file: display, line: pos.line, column: pos.column, path: formatPath(fieldPath), message });
+    diagnostics.push({
+      file: display,
+      line: pos.line,
+      column: pos.column,
+      path: formatPath(fieldPath),
+      message,
+    });
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const pos = lines.linePos(error.pos[0]);
-      diagnostics.push({ file: display, line: pos.line, column: pos.col, path: '', message: `YAML: ${error.message.split('\n')[0]}` });
+      diagnostics.push({
+        file: display,
+        line: pos.line,
+        column: pos.col,
+        path: '',
+        message: `YAML: ${error.message.split('\n')[0]}`,
+      });
     }
     return { display, raw: undefined, diagnostics, report };
   }

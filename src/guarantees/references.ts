@@ -208,7 +208,6 @@ function tie(a: Willingness, b: Willingness): string | undefined {
   return `"${shared[0]}" protecting "${a.guaranteedState}"${against}${under}`;
 }
 
-
 function duplicatesIn(
   values: readonly string[],
   path: (string | number)[],
