@@ -82,4 +82,20 @@ describe('the embedded case cases/istanbul-2022', () => {
     const visit = JSON.parse(bennett.out).entries.find((e: any) => e.id === 'bennett-moscow-visit');
     expect(visit.contested[0].values).toEqual(expect.arrayContaining(['2022-03-05', '2022-03-06']));
   });
+
+  it('shows who says what about why the talks failed', async () => {
+    const r = await runCli(['show', dir, 'claims', '--topic', 'why-the-talks-failed', '--json']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.out);
+    expect(data.topic).toBe('why-the-talks-failed');
+    expect(data.propositions.every((p: any) => p.topic === 'why-the-talks-failed')).toBe(true);
+    expect(data.matrix.snider).toEqual({ 'us-uk-blocked-deal': 'supports' });
+    expect(data.matrix.charap['us-uk-blocked-deal']).toBe('disputes');
+    expect(data.matrix.schroeder['bucha-drove-breakdown']).toBe('disputes');
+    const text = await runCli(['show', dir, 'claims', '--topic', 'why-the-talks-failed']);
+    expect(text.out.split('\n')[0]).toBe(
+      'Who says what on "why-the-talks-failed" (+ supports, − disputes, ± both)',
+    );
+    expect(text.out).toContain('  P2 us-uk-blocked-deal');
+  });
 });

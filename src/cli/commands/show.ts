@@ -36,9 +36,14 @@ export const registerShow: CommandRegistrar = (program, output) => {
     .argument('[view]', `one of: ${Object.keys(views).join(', ')}`, 'overview')
     .addOption(new Option('--at <date>', "EDTF date for positions (default: the case's asOf date)"))
     .option('--contested', 'claims: only contested propositions', false)
+    .option('--topic <topic>', 'claims: only propositions on this topic, with a who-says-what grid')
     .option('--json', 'print JSON (documented in docs/json.md)', false)
     .action(
-      async (dir: string, viewName: string, opts: { at?: string; contested: boolean; json: boolean }) => {
+      async (
+        dir: string,
+        viewName: string,
+        opts: { at?: string; contested: boolean; topic?: string; json: boolean },
+      ) => {
         const view = views[viewName];
         if (!view)
           throw new UsageError(
@@ -54,7 +59,7 @@ export const registerShow: CommandRegistrar = (program, output) => {
         if (opts.contested && viewName !== 'claims')
           throw new UsageError('--contested applies to the claims view only');
         const c = await loadCaseForCli(dir);
-        const data = view.build(c, { at: opts.at, contestedOnly: opts.contested });
+        const data = view.build(c, { at: opts.at, contestedOnly: opts.contested, topic: opts.topic });
         if (opts.json) printJson(output, data);
         else output.out(view.render(data));
       },

@@ -1,4 +1,6 @@
+import { claimMatrix, type MatrixCell } from '../../evidence/claim-matrix.ts';
 import { propositionStandings } from '../../evidence/contested.ts';
+import { renderTable } from './table.ts';
 import type { Claim } from '../../case/schema/claims.ts';
 import type { View } from './view.ts';
 
@@ -6,6 +8,9 @@ export interface ClaimsJson {
   view: 'claims';
   case: string;
   contestedOnly: boolean;
+  topic?: string;
+  /** Who says what: claimant → proposition → stance, over the listed propositions. */
+  matrix: Record<string, Record<string, MatrixCell>>;
   propositions: Array<{
     id: string;
     statement: string;
@@ -24,12 +29,16 @@ function claimLine(cl: Claim): string {
 }
 
 export const claimsView: View<ClaimsJson> = {
-  build(c, { contestedOnly }) {
-    const standings = propositionStandings(c).filter((s) => !contestedOnly || s.contested);
+  build(c, { contestedOnly, topic }) {
+    const standings = propositionStandings(c).filter(
+      (s) => (!contestedOnly || s.contested) && (topic === undefined || s.proposition.topic === topic),
+    );
     return {
       view: 'claims',
       case: c.meta.id,
       contestedOnly,
+      ...(topic !== undefined ? { topic } : {}),
+      matrix: claimMatrix(standings).cells,
       propositions: standings.map((s) => ({
         id: s.proposition.id,
         statement: s.proposition.statement,
@@ -44,7 +53,7 @@ export const claimsView: View<ClaimsJson> = {
   render(data) {
     if (data.propositions.length === 0)
       return data.contestedOnly ? 'No contested propositions.' : 'No propositions.';
-    return data.propositions
+    const details = data.propositions
       .map((p) =>
         [
           `${p.contested ? '⚑ CONTESTED ' : ''}${p.id}: ${p.statement}${p.values.length > 1 ? ` (values given: ${p.values.join(' vs ')})` : ''}`,
@@ -57,5 +66,18 @@ export const claimsView: View<ClaimsJson> = {
           .join('\n'),
       )
       .join('\n\n');
+    // With a topic, a who-says-what grid first: one row per claimant, + supports, − disputes.
+    if (data.topic === undefined) return details;
+    const ids = data.propositions.map((p) => p.id);
+    const mark: Record<MatrixCell, string> = { supports: '+', disputes: '−', both: '±' };
+    const grid = renderTable(
+      ['claimant', ...ids.map((_, i) => `P${i + 1}`)],
+      Object.entries(data.matrix).map(([who, row]) => [
+        who,
+        ...ids.map((id) => (row[id] ? mark[row[id]] : '')),
+      ]),
+    );
+    const legend = ids.map((id, i) => `  P${i + 1} ${id}`).join('\n');
+    return `Who says what on "${data.topic}" (+ supports, − disputes, ± both)\n${grid}\n${legend}\n\n${details}`;
   },
 };

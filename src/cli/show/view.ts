@@ -4,6 +4,8 @@ export interface ViewOptions {
   /** The `--at` date (EDTF); defaults to the case's `asOf`. */
   at?: string;
   contestedOnly: boolean;
+  /** claims: only propositions with this topic. */
+  topic?: string;
 }
 
 /** A view computes one JSON-ready object; the terminal text is rendered from that same object. */
