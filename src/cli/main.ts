@@ -13,15 +13,16 @@ import { registerDeals } from './commands/deals.ts';
 /** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
 export type CommandRegistrar = (program: Command, output: Output) => void;
 
+// In the order `parley --help` lists them: the case, then each engine, then tooling.
 const registrars: CommandRegistrar[] = [
   registerValidate,
   registerShow,
-  registerSchema,
-  registerGuarantees,
   registerDiff,
   registerBrackets,
   registerExport,
+  registerGuarantees,
   registerDeals,
+  registerSchema,
 ];
 
 export function buildProgram(output: Output): Command {

@@ -89,7 +89,7 @@ export const registerDeals: CommandRegistrar = (program, output) => {
   const deals = program
     .command('deals')
     .description(
-      'Bargaining analysis: agreement set, deal window, Pareto/Nash/KS points, ZOPA, GENIUS interop',
+      'is there a deal every required signatory prefers to no deal, when, and which is fair (agreement set, window, Pareto/Nash/KS, ZOPA, GENIUS)',
     )
     .argument('[case-dir]', 'case folder (holds model.yaml)')
     .option('--at <date>', "the day to analyse (default: the case's asOf date)")
