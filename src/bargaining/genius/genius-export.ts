@@ -1,4 +1,4 @@
-import XMLBuilder from 'fast-xml-builder';
+import { create } from 'xmlbuilder2';
 import type { NegotiationDomain } from '../outcome-space.ts';
 
 /**
@@ -15,31 +15,28 @@ export interface GeniusExport {
   profiles: { id: string; xml: string }[];
 }
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  format: true,
-  suppressEmptyNode: true,
-});
+// The same XML library as the Akoma Ntoso export: one builder for the whole project.
+const build = (tree: Record<string, unknown>): string =>
+  create(tree).end({ prettyPrint: true, headless: true });
 
 export function exportGenius(domain: NegotiationDomain, name: string): GeniusExport {
   const issues = domain.issues.map((issue, i) => ({
-    '@_index': String(i + 1),
-    '@_name': issue.name,
-    '@_type': 'discrete',
-    '@_etype': 'discrete',
-    '@_vtype': 'discrete',
-    item: issue.options.map((label, j) => ({ '@_index': String(j + 1), '@_value': label })),
+    '@index': String(i + 1),
+    '@name': issue.name,
+    '@type': 'discrete',
+    '@etype': 'discrete',
+    '@vtype': 'discrete',
+    item: issue.options.map((label, j) => ({ '@index': String(j + 1), '@value': label })),
   }));
-  const domainXml = builder.build({
+  const domainXml = build({
     negotiation_template: {
       utility_space: {
-        '@_number_of_issues': String(domain.issues.length),
+        '@number_of_issues': String(domain.issues.length),
         objective: {
-          '@_index': '0',
-          '@_name': name,
-          '@_type': 'objective',
-          '@_etype': 'objective',
+          '@index': '0',
+          '@name': name,
+          '@type': 'objective',
+          '@etype': 'objective',
           issue: issues,
         },
       },
@@ -48,33 +45,33 @@ export function exportGenius(domain: NegotiationDomain, name: string): GeniusExp
   const profiles = domain.stakeholders.map((s) => {
     const best = s.scores.map((row) => Math.max(...row));
     const total = best.reduce((sum, b) => sum + b, 0);
-    const xml = builder.build({
+    const xml = build({
       utility_space: {
         objective: {
-          '@_index': '0',
-          '@_name': name,
-          '@_type': 'objective',
-          '@_etype': 'objective',
+          '@index': '0',
+          '@name': name,
+          '@type': 'objective',
+          '@etype': 'objective',
           issue: domain.issues.map((issue, i) => ({
-            '@_index': String(i + 1),
-            '@_name': issue.name,
-            '@_type': 'discrete',
-            '@_etype': 'discrete',
-            '@_vtype': 'discrete',
+            '@index': String(i + 1),
+            '@name': issue.name,
+            '@type': 'discrete',
+            '@etype': 'discrete',
+            '@vtype': 'discrete',
             item: issue.options.map((label, j) => ({
-              '@_index': String(j + 1),
-              '@_value': label,
+              '@index': String(j + 1),
+              '@value': label,
               // An issue the stakeholder ignores (best 0) evaluates 1 everywhere under weight 0.
-              '@_evaluation': String(best[i]! > 0 ? s.scores[i]![j]! / best[i]! : 1),
+              '@evaluation': String(best[i]! > 0 ? s.scores[i]![j]! / best[i]! : 1),
             })),
           })),
           weight: domain.issues.map((_, i) => ({
-            '@_index': String(i + 1),
-            '@_value': String(total > 0 ? best[i]! / total : 1 / domain.issues.length),
+            '@index': String(i + 1),
+            '@value': String(total > 0 ? best[i]! / total : 1 / domain.issues.length),
           })),
         },
         reservation: {
-          '@_value': String(total > 0 ? Math.min(1, Math.max(0, s.reservationValue / total)) : 0),
+          '@value': String(total > 0 ? Math.min(1, Math.max(0, s.reservationValue / total)) : 0),
         },
       },
     });
