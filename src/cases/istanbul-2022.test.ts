@@ -70,6 +70,8 @@ describe('the embedded case cases/istanbul-2022', () => {
       'kyiv-confidence-after-retreat',
       'ukraine-distrusted-guarantees',
       'russia-would-not-give-up-territory',
+      'talks-stopped-after-johnson-visit',
+      'talks-were-a-sham',
     ]);
     // The competing accounts of the breakdown: Snider's sources blame Washington and London,
     // Charap and Radchenko find no single cause.
