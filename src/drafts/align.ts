@@ -56,31 +56,10 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
     }
     return found;
   };
-  const paragraphCandidate = (paragraph: Paragraph): MatchCandidate => {
-    const print = fingerprint(paragraph);
-    return {
-      explicitId: paragraph.explicitId ? paragraph.id : undefined,
-      exactKey: print.hash,
-      exactIds: print.ids,
-      num: paragraph.num,
-      bag: () => print.bag,
-      bagSize: print.bag.length,
-    };
-  };
-  const sectionCandidate = (section: Section): MatchCandidate => {
-    const prints = [section, ...section.paragraphs].map(fingerprint);
-    let bag: TokenIds | undefined;
-    return {
-      explicitId: section.explicitId ? section.id : undefined,
-      exactKey:
-        section.heading || section.kind === 'preamble'
-          ? `${section.kind}|${section.heading.toLowerCase().replace(/\s+/g, ' ')}`
-          : undefined,
-      num: section.num,
-      bag: () => (bag ??= mergeBags(prints.map((p) => p.bag))),
-      bagSize: prints.reduce((n, p) => n + p.bag.length, 0),
-    };
-  };
+  const paragraphCandidate = (paragraph: Paragraph): MatchCandidate =>
+    new ParagraphCandidate(paragraph, fingerprint(paragraph));
+  const sectionCandidate = (section: Section): MatchCandidate =>
+    new SectionCandidate(section, [section, ...section.paragraphs].map(fingerprint));
 
   const sectionMatches = matchUnits(
     a.sections.map(sectionCandidate),
@@ -123,14 +102,14 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
     });
   }
 
-  pairMovedParagraphs(sections, paragraphCandidate, moveThreshold);
+  pairMovedParagraphs(sections, fingerprint, moveThreshold);
   return { sections, vocabulary, fingerprints };
 }
 
 /** Pairs A-only and B-only paragraphs of different articles: a paragraph moved to another article. */
 function pairMovedParagraphs(
   sections: SectionPair[],
-  candidate: (paragraph: Paragraph) => MatchCandidate,
+  fingerprint: (paragraph: Paragraph) => Fingerprint,
   threshold: number,
 ): void {
   const removed: ParagraphPair[] = [];
@@ -143,22 +122,17 @@ function pairMovedParagraphs(
   }
   if (removed.length === 0 || added.length === 0) return;
   // Pairs within one article were weighed by the paragraph matcher already: group them out.
+  // Explicit ids were matched there too, so they play no part here.
   const group = new Map<Section | undefined, number>();
   const groupOf = (section: Section | undefined) => {
     if (!group.has(section)) group.set(section, group.size);
     return group.get(section) as number;
   };
+  const candidate = (paragraph: Paragraph, inGroup: number) =>
+    new ParagraphCandidate(paragraph, fingerprint(paragraph), inGroup);
   const matches = matchUnits(
-    removed.map((pair) => ({
-      ...candidate(pair.a as Paragraph),
-      explicitId: undefined,
-      group: groupOf(pair.aSection),
-    })),
-    added.map(({ pair, section }) => ({
-      ...candidate(pair.b as Paragraph),
-      explicitId: undefined,
-      group: section.a ? groupOf(section.a) : -1,
-    })),
+    removed.map((pair) => candidate(pair.a as Paragraph, groupOf(pair.aSection))),
+    added.map(({ pair, section }) => candidate(pair.b as Paragraph, section.a ? groupOf(section.a) : -1)),
     threshold,
   );
   const consumed = new Set<ParagraphPair>();
@@ -179,6 +153,56 @@ function pairMovedParagraphs(
     section.paragraphs = section.paragraphs.filter((pair) => !consumed.has(pair));
 }
 
-function mergeBags(bags: TokenIds[]): TokenIds {
-  return ([] as number[]).concat(...bags);
+// Candidates are classes rather than literals holding a `bag` closure: one is made per unit per
+// comparison, and closures cost an allocation each (and more under tsx, which names them).
+
+/** A paragraph as the matcher sees it; `group` set (and explicit ids ignored) for moves across articles. */
+class ParagraphCandidate implements MatchCandidate {
+  readonly explicitId: string | undefined;
+  readonly exactKey: number;
+  readonly exactIds: TokenIds;
+  readonly num: string | undefined;
+  readonly bagSize: number;
+
+  constructor(
+    paragraph: Paragraph,
+    private readonly print: Fingerprint,
+    readonly group?: number,
+  ) {
+    this.explicitId = paragraph.explicitId && group === undefined ? paragraph.id : undefined;
+    this.exactKey = print.hash;
+    this.exactIds = print.ids;
+    this.num = paragraph.num;
+    this.bagSize = print.bag.length;
+  }
+
+  bag(): TokenIds {
+    return this.print.bag;
+  }
+}
+
+/** An article (or other section) as the matcher sees it: its heading and all its paragraphs' words. */
+class SectionCandidate implements MatchCandidate {
+  readonly explicitId: string | undefined;
+  readonly exactKey: string | undefined;
+  readonly num: string | undefined;
+  readonly bagSize: number;
+  private merged: TokenIds | undefined;
+
+  constructor(
+    section: Section,
+    private readonly prints: Fingerprint[],
+  ) {
+    this.explicitId = section.explicitId ? section.id : undefined;
+    this.exactKey =
+      section.heading || section.kind === 'preamble'
+        ? `${section.kind}|${section.heading.toLowerCase().replace(/\s+/g, ' ')}`
+        : undefined;
+    this.num = section.num;
+    this.bagSize = prints.reduce((n, p) => n + p.bag.length, 0);
+  }
+
+  bag(): TokenIds {
+    return (this.merged ??= ([] as number[]).concat(...this.prints.map((p) => p.bag)));
+  }
 }

@@ -1,4 +1,4 @@
-import { isWord, type Token } from './model.ts';
+import { isWord, type MarkerToken, type Token } from './model.ts';
 
 /**
  * Tokens as small integers, shared by both versions of a comparison: equal ids mean equal
@@ -6,30 +6,26 @@ import { isWord, type Token } from './model.ts';
  */
 export class Vocabulary {
   private readonly words = new Map<string, number>();
-  /** Marker ids by kind and shape, then by party ('' when unattributed): no key strings to build. */
-  private readonly markers = new Map<string, Map<string, number>>();
+  /** Marker ids per kind and shape (see `markerTable`), then by party ('' when unattributed). */
+  private readonly markers = [new Map<string, number>(), new Map(), new Map(), new Map(), new Map()];
   /** Per id: true for words (letters or digits), false for punctuation and bracket markers. */
   readonly isWord: boolean[] = [];
   /** Per id: the token kind (`word`, `open`, `alt`, `close`). */
   readonly kind: Token['kind'][] = [];
 
   id(token: Token): number {
-    let table = this.words;
-    let key: string;
-    if (token.kind === 'word') key = token.text;
-    else {
-      const group = token.kind + token.shape;
-      table = this.markers.get(group) ?? new Map<string, number>();
-      if (table.size === 0) this.markers.set(group, table);
-      key = token.party ?? '';
-    }
-    let id = table.get(key);
-    if (id === undefined) {
-      id = this.isWord.length;
-      table.set(key, id);
-      this.isWord.push(isWord(token));
-      this.kind.push(token.kind);
-    }
+    const table =
+      token.kind === 'word' ? this.words : (this.markers[markerTable(token)] as Map<string, number>);
+    const key = token.kind === 'word' ? token.text : (token.party ?? '');
+    const id = table.get(key);
+    return id === undefined ? this.add(table, key, token) : id;
+  }
+
+  private add(table: Map<string, number>, key: string, token: Token): number {
+    const id = this.isWord.length;
+    table.set(key, id);
+    this.isWord.push(isWord(token));
+    this.kind.push(token.kind);
     return id;
   }
 
@@ -44,9 +40,14 @@ export class Vocabulary {
       if (isWordId[id]) words++;
     }
     const bag: number[] = new Array<number>(words);
-    for (let i = 0, w = 0; i < ids.length; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
+    for (let i = 0, w = 0; w < words; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
     return { ids, bag, hash: hashIds(ids) };
   }
+}
+
+/** Which marker table a bracket marker's ids live in: one per kind and shape. */
+function markerTable(token: MarkerToken): number {
+  return token.kind === 'alt' ? 0 : (token.kind === 'open' ? 1 : 3) + (token.shape === 'square' ? 0 : 1);
 }
 
 /** Token ids of a unit, or of the words of a unit. */
@@ -57,8 +58,8 @@ export interface Fingerprint {
   ids: TokenIds;
   /** Ids of the words only, in text order: what similarity compares. */
   bag: TokenIds;
-  /** A 64-bit hash of `ids` as text: equal token sequences have equal hashes (confirm with `sameIds`). */
-  hash: string;
+  /** A hash of `ids`: equal token sequences have equal hashes (confirm with `sameIds`). */
+  hash: number;
 }
 
 /** The best Dice two bags of these sizes could reach: pairs below a threshold are skipped unseen. */
@@ -67,16 +68,14 @@ export function diceUpperBound(sizeA: number, sizeB: number): number {
   return total === 0 ? 1 : (2 * Math.min(sizeA, sizeB)) / total;
 }
 
-/** Two independent 32-bit FNV-1a style hashes: cheap, and a collision is confirmed away by `sameIds`. */
-function hashIds(ids: TokenIds): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ ids.length;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as number;
-    h1 = Math.imul(h1 ^ id, 0x01000193);
-    h2 = Math.imul(h2 ^ (id + 0x9e3779b9), 0x5bd1e995);
-  }
-  return `${ids.length}:${h1 >>> 0}:${h2 >>> 0}`;
+/**
+ * A 32-bit FNV-1a style hash, as a number: a string key had to be built, then flattened and hashed
+ * again by the Map it went into. Collisions are confirmed away by `sameIds`.
+ */
+function hashIds(ids: TokenIds): number {
+  let hash = 0x811c9dc5 ^ ids.length;
+  for (let i = 0; i < ids.length; i++) hash = Math.imul(hash ^ (ids[i] as number), 0x01000193);
+  return hash;
 }
 
 export function sameIds(a: TokenIds, b: TokenIds): boolean {

@@ -1,4 +1,4 @@
-import type { Bracket, DraftDiagnostic, ParseMode, Token } from './model.ts';
+import type { Bracket, DraftDiagnostic, MarkerToken, ParseMode, Token } from './model.ts';
 
 /**
  * Scans the inline text of headings and paragraphs into tokens, pairing brackets with a stack
@@ -62,13 +62,17 @@ function report(
 }
 
 /**
- * Appends the tokens of one line of inline text to `tokens`.
- * `column0` is the column of `text[0]` in the source line; `space` says whether a space precedes it
- * (true for continuation lines of a paragraph).
+ * Appends the tokens of `text[from, to)`, inline text within one line, to `tokens`.
+ * `column0` is the column of `text[from]` in the source line; `space` says whether a space precedes
+ * it (true for continuation lines of a paragraph). The parser passes the whole source text with
+ * the line's bounds rather than the line itself: a line cut from the text is a slice of it, and
+ * reading characters through a slice measured markedly slower in this, the parser's hottest loop.
  */
 export function scanLine(
   scanner: InlineScanner,
   text: string,
+  from: number,
+  to: number,
   line: number,
   column0: number,
   unit: string,
@@ -76,89 +80,57 @@ export function scanLine(
   space: boolean,
 ): void {
   const plain = scanner.mode === 'plain';
-  let word = '';
-  let wordColumn = 0;
-  let pendingSpace = space;
+  // State of the line in an object with methods rather than closures: this runs for every line.
+  const out = new LineTokens(tokens, line, space);
 
-  const flush = () => {
-    if (word) {
-      tokens.push({ kind: 'word', text: word, space: pendingSpace, line, column: wordColumn });
-      pendingSpace = false;
-      word = '';
-    }
-  };
-  const addWordChar = (ch: string, column: number) => {
-    if (!word) wordColumn = column;
-    word += ch;
-  };
-  const pushPunctuation = (ch: string, column: number) => {
-    flush();
-    tokens.push({ kind: 'word', text: ch, space: pendingSpace, line, column });
-    pendingSpace = false;
-  };
-  const checkParty = (party: string, column: number) => {
-    if (scanner.knownParties && !scanner.knownParties.has(party)) {
-      report(
-        scanner,
-        'unknown-party',
-        line,
-        column,
-        `unknown party "${party}": not an actor id of this case`,
-      );
-    }
-  };
-
-  let i = 0;
-  const length = text.length;
+  let i = from;
+  const length = to;
   while (i < length) {
     const code = text.charCodeAt(i);
     const type = charClass[code];
-    const column = column0 + i;
+    const column = column0 + i - from;
     if (type === WORD) {
       // A run of word characters at once; a word may continue after an escape (`US\$100`).
       let end = i + 1;
       while (end < length && charClass[text.charCodeAt(end)] === WORD) end++;
-      if (!word) wordColumn = column;
-      word += text.slice(i, end);
+      out.addWordText(text.slice(i, end), column);
       i = end;
       continue;
     }
     if (type === SPACE) {
-      flush();
-      pendingSpace = true;
+      out.flush();
+      out.pendingSpace = true;
       i++;
       continue;
     }
     if (type === PUNCTUATION) {
-      pushPunctuation(text[i] as string, column);
+      out.literal(text[i] as string, column);
       i++;
       continue;
     }
     const ch = text[i] as string;
     if (ch === '\\' && i + 1 < length && ESCAPABLE.test(text[i + 1] as string)) {
-      addWordChar(text[i + 1] as string, column);
+      out.addWordText(text[i + 1] as string, column);
       i += 2;
       continue;
     }
     if (plain && ch === '[') {
       // Markdown footnote references and reference links are not negotiating brackets.
-      const literal = matchAt(FOOTNOTE_REF, text, i) ?? matchReferenceLink(scanner, text, i);
+      const literal = matchAt(FOOTNOTE_REF, text, i) ?? matchReferenceLink(scanner, text, i, to);
       if (literal) {
-        flush();
-        tokens.push({ kind: 'word', text: literal, space: pendingSpace, line, column });
-        pendingSpace = false;
+        out.literal(literal, column);
         i += literal.length;
         continue;
       }
     }
     if (ch === '[' || (!plain && ch === '{')) {
-      flush();
+      out.flush();
       const shape = ch === '[' ? 'square' : 'choice';
       const attribution = plain
         ? undefined
         : execAt(shape === 'square' ? ATTRIBUTION_AFTER_SQUARE : ATTRIBUTION_IN_CHOICE, text, i + 1);
       const party = attribution?.[1];
-      if (party) checkParty(party, column + 1 + attribution[0].indexOf(party));
+      if (party) checkParty(scanner, party, line, column + 1 + attribution[0].indexOf(party));
       const id = scanner.brackets.length;
       const parent = scanner.stack.at(-1);
       const bracket: Bracket = {
@@ -167,9 +139,10 @@ export function scanLine(
         depth: scanner.stack.length + 1,
         open: { line, column },
         unit,
-        ...(parent !== undefined ? { parent } : {}),
-        ...(shape === 'square' ? (party ? { party } : {}) : { alternatives: [party] }),
       };
+      if (parent !== undefined) bracket.parent = parent;
+      if (shape === 'choice') bracket.alternatives = [party];
+      else if (party) bracket.party = party;
       // `[a] [b]`: a square bracket right after a closed one at the same level is its alternative.
       const previous = tokens.at(-1);
       if (shape === 'square' && previous?.kind === 'close' && previous.shape === 'square') {
@@ -178,38 +151,20 @@ export function scanLine(
       }
       scanner.brackets.push(bracket);
       scanner.stack.push(id);
-      tokens.push({
-        kind: 'open',
-        bracket: id,
-        shape,
-        space: pendingSpace,
-        line,
-        column,
-        ...(party ? { party } : {}),
-      });
-      pendingSpace = false;
+      out.marker('open', id, shape, party, column);
       i += 1 + (attribution?.[0].length ?? 0);
       continue;
     }
     const top = scanner.stack.at(-1);
     const topBracket = top === undefined ? undefined : scanner.brackets[top];
     if (!plain && ch === '|' && topBracket?.shape === 'choice') {
-      flush();
+      out.flush();
       reportEmptyAlternative(scanner, tokens, topBracket.id, line, column);
       const attribution = execAt(ATTRIBUTION_IN_CHOICE, text, i + 1);
       const party = attribution?.[1];
-      if (party) checkParty(party, column + 1 + attribution[0].indexOf(party));
+      if (party) checkParty(scanner, party, line, column + 1 + attribution[0].indexOf(party));
       topBracket.alternatives?.push(party);
-      tokens.push({
-        kind: 'alt',
-        bracket: topBracket.id,
-        shape: 'choice',
-        party,
-        space: pendingSpace,
-        line,
-        column,
-      });
-      pendingSpace = false;
+      out.marker('alt', topBracket.id, 'choice', party, column);
       i += 1 + (attribution?.[0].length ?? 0);
       continue;
     }
@@ -217,7 +172,7 @@ export function scanLine(
       const shape = ch === ']' ? 'square' : 'choice';
       if (!topBracket) {
         report(scanner, 'unmatched-close', line, column, `unmatched "${ch}": no bracket is open here`);
-        pushPunctuation(ch, column);
+        out.literal(ch, column);
       } else if (topBracket.shape !== shape) {
         const opener = topBracket.shape === 'square' ? '[' : '{';
         report(
@@ -227,31 +182,77 @@ export function scanLine(
           column,
           `"${ch}" cannot close "${opener}" opened at ${topBracket.open.line}:${topBracket.open.column}`,
         );
-        pushPunctuation(ch, column);
+        out.literal(ch, column);
       } else {
-        flush();
+        out.flush();
         if (shape === 'choice') reportEmptyAlternative(scanner, tokens, topBracket.id, line, column);
         topBracket.close = { line, column };
         scanner.stack.pop();
-        tokens.push({
-          kind: 'close',
-          bracket: topBracket.id,
-          shape,
-          party: undefined,
-          space: pendingSpace,
-          line,
-          column,
-        });
-        pendingSpace = false;
+        out.marker('close', topBracket.id, shape, undefined, column);
       }
       i++;
       continue;
     }
     // `{`, `}` and `|` are plain text in plain mode, as is a `|` outside a choice.
-    addWordChar(ch, column);
+    out.addWordText(ch, column);
     i++;
   }
-  flush();
+  out.flush();
+}
+
+/** The tokens of one line as they are scanned: the word being built and whether space precedes. */
+class LineTokens {
+  /** Text of the word being built (a word may span an escape), empty between words. */
+  private word = '';
+  private wordColumn = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly line: number,
+    public pendingSpace: boolean,
+  ) {}
+
+  addWordText(text: string, column: number): void {
+    if (!this.word) this.wordColumn = column;
+    this.word += text;
+  }
+
+  /** Ends the word being built, if any. */
+  flush(): void {
+    if (this.word) {
+      this.pushWord(this.word, this.wordColumn);
+      this.word = '';
+    }
+  }
+
+  /** A token of its own: a punctuation mark, a stray closing bracket, a footnote reference. */
+  literal(text: string, column: number): void {
+    this.flush();
+    this.pushWord(text, column);
+  }
+
+  marker(
+    kind: MarkerToken['kind'],
+    bracket: number,
+    shape: MarkerToken['shape'],
+    party: string | undefined,
+    column: number,
+  ): void {
+    // Every marker has the same fields (an absent party is undefined, which JSON omits).
+    this.tokens.push({ kind, bracket, shape, party, space: this.pendingSpace, line: this.line, column });
+    this.pendingSpace = false;
+  }
+
+  private pushWord(text: string, column: number): void {
+    this.tokens.push({ kind: 'word', text, space: this.pendingSpace, line: this.line, column });
+    this.pendingSpace = false;
+  }
+}
+
+function checkParty(scanner: InlineScanner, party: string, line: number, column: number): void {
+  if (scanner.knownParties && !scanner.knownParties.has(party)) {
+    report(scanner, 'unknown-party', line, column, `unknown party "${party}": not an actor id of this case`);
+  }
 }
 
 /** `{ua: | ru: x}`: an alternative with no words is a slip, not a position. */
@@ -300,8 +301,19 @@ function matchAt(pattern: RegExp, text: string, index: number): string | undefin
   return execAt(pattern, text, index)?.[0];
 }
 
-function matchReferenceLink(scanner: InlineScanner, text: string, index: number): string | undefined {
+/** A reference link `[text][label]` at `index` that ends by `end` (the end of its line). */
+function matchReferenceLink(
+  scanner: InlineScanner,
+  text: string,
+  index: number,
+  end: number,
+): string | undefined {
   if (scanner.linkLabels.size === 0) return undefined;
+  // `[text][label]` needs `[` right after the first `]`: most brackets fail this cheap look.
+  const close = text.indexOf(']', index + 1);
+  if (close < 0 || close + 1 >= end || text.charCodeAt(close + 1) !== 0x5b) return undefined;
   const match = execAt(REFERENCE_LINK, text, index);
-  return match && scanner.linkLabels.has((match[2] as string).toLowerCase()) ? match[0] : undefined;
+  return match && index + match[0].length <= end && scanner.linkLabels.has((match[2] as string).toLowerCase())
+    ? match[0]
+    : undefined;
 }

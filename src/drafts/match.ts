@@ -5,7 +5,7 @@ export interface MatchCandidate {
   /** Set only for ids written in the text (`@id:`): derived ids are positions, not identities. */
   explicitId?: string;
   /** Units with the same key are the same unit (a heading, or a hash of the exact tokens). */
-  exactKey?: string;
+  exactKey?: string | number;
   /** When set on both sides, an equal `exactKey` is confirmed by comparing these. */
   exactIds?: TokenIds;
   num?: string;
@@ -49,36 +49,51 @@ export function matchUnits(
     }
   });
 
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<string | number, number[]>();
   b.forEach((unit, j) => {
     if (takenB[j] || unit.exactKey === undefined) return;
     const queue = byKey.get(unit.exactKey);
     if (queue) queue.push(j);
     else byKey.set(unit.exactKey, [j]);
   });
-  a.forEach((unit, i) => {
-    if (result[i] || unit.exactKey === undefined) return;
-    const queue = byKey.get(unit.exactKey);
-    const at = queue?.findIndex((j) => !takenB[j] && sameExact(unit, b[j] as MatchCandidate)) ?? -1;
-    if (queue && at >= 0) {
-      const j = queue.splice(at, 1)[0] as number;
+  for (let i = 0; i < a.length; i++) {
+    const unit = a[i] as MatchCandidate;
+    const queue = result[i] || unit.exactKey === undefined ? undefined : byKey.get(unit.exactKey);
+    if (!queue) continue;
+    for (let at = 0; at < queue.length; at++) {
+      const j = queue[at] as number;
+      if (takenB[j] || !sameExact(unit, b[j] as MatchCandidate)) continue;
+      queue.splice(at, 1);
       result[i] = { b: j, by: 'exact', similarity: 1 };
       takenB[j] = 1;
+      break;
     }
-  });
+  }
 
   const restA: number[] = [];
   const restB: number[] = [];
-  a.forEach((_, i) => result[i] || restA.push(i));
-  b.forEach((_, j) => takenB[j] || restB.push(j));
-  // Plain arrays indexed by position keep the all-pairs loop below free of lookups.
-  const bagsB = restB.map((j) => (b[j] as MatchCandidate).bag());
+  for (let i = 0; i < a.length; i++) if (!result[i]) restA.push(i);
+  for (let j = 0; j < b.length; j++) if (!takenB[j]) restB.push(j);
+  if (restA.length === 0 || restB.length === 0) return result;
+  // B's words flattened into one typed array (unit k at [startB[k], startB[k + 1])): the
+  // all-pairs loop below then reads one kind of array, whatever arrays the candidates hold.
   const unitsB = restB.map((j) => b[j] as MatchCandidate);
+  const bagsB = unitsB.map((unit) => unit.bag());
+  const startB = new Int32Array(unitsB.length + 1);
+  for (let k = 0; k < bagsB.length; k++)
+    startB[k + 1] = (startB[k] as number) + (bagsB[k] as TokenIds).length;
+  const wordsB = new Int32Array(startB[unitsB.length] as number);
   let largestId = 0;
   let largestBag = 0;
-  for (const bag of bagsB) {
+  for (let k = 0; k < bagsB.length; k++) {
+    const bag = bagsB[k] as TokenIds;
+    const start = startB[k] as number;
     largestBag = Math.max(largestBag, bag.length);
-    for (const id of bag) if (id > largestId) largestId = id;
+    for (let w = 0; w < bag.length; w++) {
+      const id = bag[w] as number;
+      wordsB[start + w] = id;
+      if (id > largestId) largestId = id;
+    }
   }
   // Word counts of the current A unit, indexed by word id: a multiset intersection is then one
   // pass over the B unit, with no sorting and an early exit once the threshold is out of reach.
@@ -92,17 +107,19 @@ export function matchUnits(
       const unitB = unitsB[k] as MatchCandidate;
       if (unitA.group !== undefined && unitA.group === unitB.group) continue;
       const bonus = unitA.num !== undefined && unitA.num === unitB.num ? SAME_NUMBER_BONUS : 0;
-      if (diceUpperBound(unitA.bagSize, unitB.bagSize) + bonus < threshold) continue;
+      const startK = startB[k] as number;
+      const endK = startB[k + 1] as number;
+      if (diceUpperBound(unitA.bagSize, endK - startK) + bonus < threshold) continue;
       if (!bagA) {
         bagA = unitA.bag();
-        for (const id of bagA) if (id <= largestId) counts[id] = (counts[id] as number) + 1;
+        countWords(counts, bagA, largestId, 1);
       }
-      const similarity = sharedWords(counts, bagsB[k] as TokenIds, unitA.bagSize, threshold - bonus, taken);
+      const similarity = sharedWords(counts, wordsB, startK, endK, unitA.bagSize, threshold - bonus, taken);
       if (similarity + bonus >= threshold) {
         candidates.push({ i, j: restB[k] as number, score: similarity + bonus, similarity });
       }
     }
-    if (bagA) for (const id of bagA) if (id <= largestId) counts[id] = 0;
+    if (bagA) countWords(counts, bagA, largestId, -1);
   }
   // Best pairs first; among equals, the pair closest in position.
   candidates.sort((x, y) => y.score - x.score || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
@@ -114,25 +131,35 @@ export function matchUnits(
   return result;
 }
 
+/** Adds `delta` to the count of each word of `bag` (ids above `largestId` are in no B unit: skipped). */
+function countWords(counts: Int32Array, bag: TokenIds, largestId: number, delta: number): void {
+  for (let w = 0; w < bag.length; w++) {
+    const id = bag[w] as number;
+    if (id <= largestId) counts[id] = (counts[id] as number) + delta;
+  }
+}
+
 /**
- * Dice coefficient between the words counted in `counts` (an A unit of `sizeA` words) and `bagB`,
- * or 0 as soon as `atLeast` is out of reach. `taken` is scratch space at least as long as `bagB`;
- * `counts` is left as it was found.
+ * Dice coefficient between the words counted in `counts` (an A unit of `sizeA` words) and the B
+ * unit `words[start, end)`, or 0 as soon as `atLeast` is out of reach. `taken` is scratch space at
+ * least as long as the B unit; `counts` is left as it was found.
  */
 function sharedWords(
   counts: Int32Array,
-  bagB: TokenIds,
+  words: Int32Array,
+  start: number,
+  end: number,
   sizeA: number,
   atLeast: number,
   taken: Int32Array,
 ): number {
-  const total = sizeA + bagB.length;
+  const total = sizeA + end - start;
   if (total === 0) return 1;
   const needed = (atLeast * total) / 2;
   let shared = 0;
-  for (let k = 0; k < bagB.length; k++) {
-    if (shared + (bagB.length - k) < needed) break;
-    const id = bagB[k] as number;
+  for (let k = start; k < end; k++) {
+    if (shared + (end - k) < needed) break;
+    const id = words[k] as number;
     if ((counts[id] as number) > 0) {
       counts[id] = (counts[id] as number) - 1;
       taken[shared++] = id;

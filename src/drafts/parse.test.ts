@@ -262,6 +262,46 @@ describe('choices', () => {
 });
 
 describe('robustness', () => {
+  it('reads CRLF line ends as LF ones: the same tokens, brackets, lines and columns', () => {
+    const lf = '# T\n\n## Article 1\n\n1. Guarantors [ru: shall\n   consult] {ua: a | ru: b} and\n   act.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const parsed = parseDraft(crlf, { ...known, mode: 'parley' });
+    expect(parsed).toEqual(parseDraft(lf, { ...known, mode: 'parley' }));
+    const tokens = parsed.document.sections[0]?.paragraphs[0]?.tokens ?? [];
+    expect(tokens.map((t) => [t.kind === 'word' ? t.text : t.kind, t.line, t.column])).toEqual([
+      ['Guarantors', 5, 4],
+      ['open', 5, 15],
+      ['shall', 5, 20],
+      ['consult', 6, 4],
+      ['close', 6, 11],
+      ['open', 6, 13],
+      ['a', 6, 18],
+      ['alt', 6, 20],
+      ['b', 6, 26],
+      ['close', 6, 27],
+      ['and', 6, 29],
+      ['act', 7, 4],
+      ['.', 7, 7],
+    ]);
+    const alphabet = fc.constantFrom(
+      ...'ab|[|]|{|}|\\|@|#|1. |: |\n|\n\n|## Article 2\n|@status: agreed\n|ru: |[^1]|[x][src]|[y]\n[src]|\n[src]: http://e.org\n'.split(
+        '|',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }),
+        fc.constantFrom('parley', 'plain'),
+        (parts, mode) => {
+          const text = parts.join('');
+          const options = { ...known, mode: mode as 'parley' };
+          expect(parseDraft(text.replace(/\n/g, '\r\n'), options)).toEqual(parseDraft(text, options));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('never throws, whatever the text, and every diagnostic points inside it', () => {
     const alphabet = fc.constantFrom(
       ...'ab [ ] { } | \\ @ # 1. (a) : \n\n## Article 2\n@status: agreed\n@id: x\nru: ua: '.split(' '),

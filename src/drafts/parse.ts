@@ -38,6 +38,7 @@ const KRAMDOWN_ATTRIBUTES = /^[ \t]*\{:.*\}[ \t]*$/;
 const FRONT_MATTER_TITLE = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/;
 
 const TAG_START = /^[ \t]*@(id|issues|status|sources|note|reconstruction):/;
+const BLANK = /^\s*$/;
 
 export function detectMode(text: string): ParseMode {
   // Only lines holding an `@` can be tag lines: look at those instead of running a regex over all.
@@ -63,7 +64,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): ParseResul
   }
   const scanner = createScanner(mode, { ...options, linkLabels }, brackets, diagnostics);
   const tagContext: TagContext = { ...options, diagnostics };
-  const builder = new DocumentBuilder(mode, scanner, tagContext);
+  const builder = new DocumentBuilder(mode, scanner, tagContext, text);
 
   let index = 0;
   if (mode === 'plain' && lines[0]?.trim() === '---') {
@@ -74,11 +75,25 @@ export function parseDraft(text: string, options: ParseOptions = {}): ParseResul
     }
     index++;
   }
-  for (; index < lines.length; index++) builder.line(lines[index] as string, index + 1);
+  // Where each line starts in `text`: the scanner reads the text itself (see `scanLine`).
+  let start = 0;
+  for (let skipped = 0; skipped < index; skipped++)
+    start = nextLineStart(text, start, lines[skipped] as string);
+  for (; index < lines.length; index++) {
+    const line = lines[index] as string;
+    builder.line(line, index + 1, start);
+    start = nextLineStart(text, start, line);
+  }
   builder.finish(lines.length);
 
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { document: builder.document, diagnostics };
+}
+
+/** The start of the line after the one starting at `start` (lines end in `\n` or `\r\n`). */
+function nextLineStart(text: string, start: number, line: string): number {
+  const end = start + line.length;
+  return end + (text.charCodeAt(end) === 13 ? 2 : 1);
 }
 
 type TagOwner =
@@ -99,6 +114,8 @@ class DocumentBuilder {
     private readonly mode: ParseMode,
     private readonly scanner: InlineScanner,
     private readonly tagContext: TagContext,
+    /** The whole source text, which `raw` lines are cut from. */
+    private readonly source: string,
   ) {
     this.document = {
       mode,
@@ -109,10 +126,12 @@ class DocumentBuilder {
     };
   }
 
-  line(raw: string, lineNumber: number): void {
+  /** One line of the text, `raw`, which starts at `lineStart` in the source. */
+  line(raw: string, lineNumber: number, lineStart: number): void {
     let indent = 0;
     while (raw.charCodeAt(indent) === 32 || raw.charCodeAt(indent) === 9) indent++;
-    if (indent === raw.length || raw.trim() === '') {
+    // A test, not `raw.trim() === ''`, which copied every line of text just to look at it.
+    if (indent === raw.length || BLANK.test(raw)) {
       this.endParagraph();
       this.tagOwner = undefined;
       return;
@@ -162,7 +181,9 @@ class DocumentBuilder {
       while (raw.charCodeAt(textStart) === 32 || raw.charCodeAt(textStart) === 9) textStart++;
       scanLine(
         this.scanner,
-        textStart ? raw.slice(textStart) : raw,
+        this.source,
+        lineStart + textStart,
+        lineStart + raw.length,
         lineNumber,
         textStart + 1,
         paragraph.id,
@@ -172,7 +193,17 @@ class DocumentBuilder {
       return;
     }
     // A continuation line of the open paragraph.
-    scanLine(this.scanner, body, lineNumber, indent + 1, this.paragraph.id, this.paragraph.tokens, true);
+    scanLine(
+      this.scanner,
+      this.source,
+      lineStart + indent,
+      lineStart + raw.length,
+      lineNumber,
+      indent + 1,
+      this.paragraph.id,
+      this.paragraph.tokens,
+      true,
+    );
   }
 
   finish(lastLine: number): void {
@@ -271,7 +302,17 @@ class DocumentBuilder {
     const headingTokens: Token[] = [];
     const provisionalId = `s${this.document.sections.length + 1}`;
     const firstBracket = this.scanner.brackets.length;
-    scanLine(this.scanner, content, lineNumber, column, `${provisionalId}.heading`, headingTokens, false);
+    scanLine(
+      this.scanner,
+      content,
+      0,
+      content.length,
+      lineNumber,
+      column,
+      `${provisionalId}.heading`,
+      headingTokens,
+      false,
+    );
     const { kind, num, heading } = classifyHeading(content);
     const section = this.addSection(
       { kind, ...(num ? { num } : {}), heading, headingTokens },

@@ -128,23 +128,11 @@ function compareUnits(
   maxEditLength: number,
   pair: { a?: Located; b?: Located; moved: boolean; renumbered: boolean },
 ): [UnitChange, UnitIds] {
-  const tokensOf = (located?: Located) =>
-    !located ? [] : 'tokens' in located.unit ? located.unit.tokens : located.unit.headingTokens;
   const aTokens = tokensOf(pair.a);
   const bTokens = tokensOf(pair.b);
-  const statusOf = (located?: Located) =>
-    !located
-      ? undefined
-      : 'tokens' in located.unit
-        ? effectiveStatus(located.unit, located.section)
-        : effectiveStatus(located.section);
   const statusBefore = statusOf(pair.a);
   const statusAfter = statusOf(pair.b);
-  const ids = (located: Located | undefined, tokens: Token[]) =>
-    !located
-      ? []
-      : (alignment.fingerprints.get(located.unit)?.ids ?? alignment.vocabulary.fingerprint(tokens).ids);
-  const unitIds = { a: ids(pair.a, aTokens), b: ids(pair.b, bTokens) };
+  const unitIds = { a: idsOf(alignment, pair.a, aTokens), b: idsOf(alignment, pair.b, bTokens) };
   let op: UnitChange['op'];
   let segments: Segment[];
   let degraded = false;
@@ -155,8 +143,7 @@ function compareUnits(
     op = 'deleted';
     segments = [run('delete', 0, aTokens.length, 0, 0)];
   } else {
-    const kinds = alignment.vocabulary.kind;
-    ({ segments, degraded } = diffTokenIds(unitIds.a, unitIds.b, maxEditLength, (id) => kinds[id] as string));
+    ({ segments, degraded } = diffTokenIds(unitIds.a, unitIds.b, maxEditLength, alignment.vocabulary.kind));
     op = segments.some((s) => s.op !== 'equal') || statusBefore !== statusAfter ? 'modified' : 'unchanged';
   }
   // One object literal with every field (absent ones undefined, which JSON omits): this runs for
@@ -178,6 +165,25 @@ function compareUnits(
     degraded,
   };
   return [change, unitIds];
+}
+
+// Module-level helpers rather than closures: compareUnits runs for every unit of both versions.
+function tokensOf(located: Located | undefined): Token[] {
+  return !located ? [] : 'tokens' in located.unit ? located.unit.tokens : located.unit.headingTokens;
+}
+
+function statusOf(located: Located | undefined): ProvisionStatus | undefined {
+  return !located
+    ? undefined
+    : 'tokens' in located.unit
+      ? effectiveStatus(located.unit, located.section)
+      : effectiveStatus(located.section);
+}
+
+function idsOf(alignment: Alignment, located: Located | undefined, tokens: Token[]): TokenIds {
+  return !located
+    ? []
+    : (alignment.fingerprints.get(located.unit)?.ids ?? alignment.vocabulary.fingerprint(tokens).ids);
 }
 
 function run(op: Segment['op'], aStart: number, aEnd: number, bStart: number, bEnd: number): Segment {
@@ -237,23 +243,9 @@ function summarise(
   for (const id of [...Object.keys(before), ...Object.keys(after)].sort()) party(id);
 
   const isWordId = alignment.vocabulary.isWord;
-  const wordsIn = (
-    tokens: Token[],
-    tokenIds: TokenIds,
-    start: number,
-    end: number,
-    onMarker: (p: string) => void,
-  ) => {
-    let words = 0;
-    for (let i = start; i < end; i++) {
-      const markerOf = markerParty(tokens[i] as Token);
-      if (markerOf) onMarker(markerOf);
-      else if (isWordId[tokenIds[i] as number]) words++;
-    }
-    return words;
-  };
-
-  changes.forEach((change, index) => {
+  const kinds = alignment.vocabulary.kind;
+  for (let index = 0; index < changes.length; index++) {
+    const change = changes[index] as UnitChange;
     const unitIds = ids[index] as UnitIds;
     summary.units[change.op]++;
     if (change.moved) summary.moved++;
@@ -274,24 +266,26 @@ function summarise(
       });
     }
     for (const segment of change.segments) {
-      if (segment.op === 'insert') {
-        summary.wordsAdded += wordsIn(
-          change.bTokens,
-          unitIds.b,
-          segment.bStart,
-          segment.bEnd,
-          (p) => party(p).opened++,
-        );
-      } else if (segment.op === 'delete') {
-        summary.wordsRemoved += wordsIn(
-          change.aTokens,
-          unitIds.a,
-          segment.aStart,
-          segment.aEnd,
-          (p) => party(p).closed++,
-        );
+      if (segment.op === 'equal') continue;
+      // Words counted; each bracket or alternative marker opened (in B) or closed (gone from A) for its party.
+      const inserted = segment.op === 'insert';
+      const tokens = inserted ? change.bTokens : change.aTokens;
+      const tokenIds = inserted ? unitIds.b : unitIds.a;
+      const end = inserted ? segment.bEnd : segment.aEnd;
+      let words = 0;
+      for (let i = inserted ? segment.bStart : segment.aStart; i < end; i++) {
+        // The ids say what each token is; only markers are looked at for their party.
+        const id = tokenIds[i] as number;
+        if (isWordId[id]) words++;
+        else if (kinds[id] === 'open' || kinds[id] === 'alt') {
+          const markerOf = markerParty(tokens[i] as Token) as string;
+          if (inserted) party(markerOf).opened++;
+          else party(markerOf).closed++;
+        }
       }
+      if (inserted) summary.wordsAdded += words;
+      else summary.wordsRemoved += words;
     }
-  });
+  }
   return summary;
 }

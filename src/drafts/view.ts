@@ -86,11 +86,15 @@ export function pieces(change: UnitChange): Piece[] {
   }));
 }
 
+const NEEDS_ESCAPE = /[[\]{}|\\]/;
+const ESCAPED = /[[\]{}|\\]/g;
+
 /** A token as written in the bracket-text format (markers with their party). */
 function tokenSource(token: Token): string {
   switch (token.kind) {
     case 'word':
-      return token.text.replace(/[[\]{}|\\]/g, '\\$&');
+      // Testing first: replacing in every word (almost none has a bracket) was most of a render.
+      return NEEDS_ESCAPE.test(token.text) ? token.text.replace(ESCAPED, '\\$&') : token.text;
     case 'open':
       return (token.shape === 'square' ? '[' : '{') + (token.party ? `${token.party}: ` : '');
     case 'alt':

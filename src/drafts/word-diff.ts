@@ -1,5 +1,6 @@
 import { sameIds, type TokenIds } from './fingerprint.ts';
-import { myersDiff } from './myers.ts';
+import type { Token } from './model.ts';
+import { myersRuns, runCount, runOp } from './myers.ts';
 
 /** A run of tokens: `[aStart, aEnd)` in the A unit and `[bStart, bEnd)` in the B unit. */
 export interface Segment {
@@ -25,7 +26,7 @@ export function diffTokenIds(
   a: TokenIds,
   b: TokenIds,
   maxEditLength: number,
-  kindOf?: (id: number) => string,
+  kinds?: readonly Token['kind'][],
 ): TokenDiff {
   if (sameIds(a, b))
     return { segments: a.length ? [segment('equal', 0, a.length, 0, b.length)] : [], degraded: false };
@@ -45,13 +46,17 @@ export function diffTokenIds(
   let j = prefix;
   const endA = a.length - suffix;
   const endB = b.length - suffix;
-  const exact = myersDiff(a, prefix, endA, b, prefix, endB, maxEditLength, (op, count) => {
+  const runs = myersRuns(a, prefix, endA, b, prefix, endB, maxEditLength);
+  for (let r = 0; r < runs; r++) {
+    const op = runOp(r);
+    const count = runCount(r);
     const di = op === 'insert' ? 0 : count;
     const dj = op === 'delete' ? 0 : count;
     segments.push(segment(op, i, i + di, j, j + dj));
     i += di;
     j += dj;
-  });
+  }
+  const exact = runs >= 0;
   if (!exact) {
     if (endA > i) segments.push(segment('delete', i, endA, j, j));
     if (endB > j) segments.push(segment('insert', endA, endA, j, endB));
@@ -59,7 +64,7 @@ export function diffTokenIds(
     j = endB;
   }
   if (suffix) segments.push(segment('equal', i, i + suffix, j, j + suffix));
-  if (kindOf) slideToBrackets(segments, a, b, kindOf);
+  if (kinds) slideToBrackets(segments, a, b, kinds);
   return { segments, degraded: !exact };
 }
 
@@ -72,28 +77,29 @@ function slideToBrackets(
   segments: Segment[],
   a: TokenIds,
   b: TokenIds,
-  kindOf: (id: number) => string,
+  kinds: readonly Token['kind'][],
 ): void {
   for (let k = 1; k + 1 < segments.length; k++) {
     const before = segments[k - 1] as Segment;
     const run = segments[k] as Segment;
     const after = segments[k + 1] as Segment;
     if (before.op !== 'equal' || after.op !== 'equal' || run.op === 'equal') continue;
-    const ids = run.op === 'insert' ? b : a;
-    const start = (s: Segment) => (run.op === 'insert' ? s.bStart : s.aStart);
-    const end = (s: Segment) => (run.op === 'insert' ? s.bEnd : s.aEnd);
-    const score = (from: number, to: number) =>
-      (kindOf(ids[from] as number) === 'open' ? 1 : 0) + (kindOf(ids[to - 1] as number) === 'close' ? 1 : 0);
+    // The side the run's tokens are on: B for an insertion, A for a deletion.
+    const inB = run.op === 'insert';
+    const ids = inB ? b : a;
+    const runStart = inB ? run.bStart : run.aStart;
+    const runEnd = inB ? run.bEnd : run.aEnd;
+    const beforeStart = inB ? before.bStart : before.aStart;
+    const afterEnd = inB ? after.bEnd : after.aEnd;
     // Candidate offsets: left while the run's last token repeats before it, right while its first repeats after it.
     let left = 0;
-    while (start(run) - left - 1 >= start(before) && ids[start(run) - left - 1] === ids[end(run) - left - 1])
-      left++;
+    while (runStart - left - 1 >= beforeStart && ids[runStart - left - 1] === ids[runEnd - left - 1]) left++;
     let right = 0;
-    while (end(run) + right < end(after) && ids[start(run) + right] === ids[end(run) + right]) right++;
+    while (runEnd + right < afterEnd && ids[runStart + right] === ids[runEnd + right]) right++;
     let best = 0;
-    let bestScore = score(start(run), end(run));
+    let bestScore = bracketScore(ids, kinds, runStart, runEnd);
     for (let offset = -left; offset <= right; offset++) {
-      const candidate = score(start(run) + offset, end(run) + offset);
+      const candidate = bracketScore(ids, kinds, runStart + offset, runEnd + offset);
       if (candidate > bestScore) {
         best = offset;
         bestScore = candidate;
@@ -104,23 +110,21 @@ function slideToBrackets(
     before.bEnd += best;
     after.aStart += best;
     after.bStart += best;
-    if (run.op === 'insert') {
-      run.bStart += best;
-      run.bEnd += best;
-      run.aStart += best;
-      run.aEnd += best;
-    } else {
-      run.aStart += best;
-      run.aEnd += best;
-      run.bStart += best;
-      run.bEnd += best;
-    }
+    run.aStart += best;
+    run.aEnd += best;
+    run.bStart += best;
+    run.bEnd += best;
   }
   // A slide may empty an equal run: drop it.
   for (let k = segments.length - 1; k >= 0; k--) {
     const s = segments[k] as Segment;
     if (s.op === 'equal' && s.aEnd === s.aStart) segments.splice(k, 1);
   }
+}
+
+/** 1 for a run starting with an opening bracket, plus 1 for one ending with a closing bracket. */
+function bracketScore(ids: TokenIds, kinds: readonly Token['kind'][], from: number, to: number): number {
+  return (kinds[ids[from] as number] === 'open' ? 1 : 0) + (kinds[ids[to - 1] as number] === 'close' ? 1 : 0);
 }
 
 function segment(op: Segment['op'], aStart: number, aEnd: number, bStart: number, bEnd: number): Segment {
