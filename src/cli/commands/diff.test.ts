@@ -154,3 +154,28 @@ describe('parley diff', () => {
     expect(none.err.split('\n')[0]).toBe("parley: missing required argument 'a'");
   });
 });
+
+describe('diff on foreign files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-diff-'));
+
+  it('refuses a binary file with one clear line', async () => {
+    const binary = path.join(dir, 'image.bin');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x5b]));
+    const r = await runCli(['diff', binary, v2]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${binary}: not a text file (it holds binary data)`);
+  });
+
+  it('shows the first 20 warnings and counts the rest', async () => {
+    const noisy = path.join(dir, 'noisy.md');
+    writeFileSync(noisy, `# Noisy\n\n${'a ] '.repeat(25)}\n`);
+    const r = await runCli(['diff', noisy, noisy]);
+    expect(r.code).toBe(0);
+    const lines = r.err.split('\n');
+    // Both sides are the same 25-warning file: 20 shown and a count, twice.
+    expect(lines).toHaveLength(42);
+    expect(lines[0]).toBe(`${noisy}:3:3: warning: unmatched "]": no bracket is open here`);
+    expect(lines[20]).toBe(`… and 5 more warnings in ${noisy}`);
+    expect(lines[41]).toBe(`… and 5 more warnings in ${noisy}`);
+  });
+});

@@ -125,6 +125,8 @@ async function loadFile(file: string, mode: ParseOptions['mode'], output: Output
       `${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? 'unknown error')})`,
     );
   }
+  // A NUL byte means a binary file (an executable, an image, a .docx): refuse it plainly.
+  if (text.includes('\u0000')) throw new InputError(`${file}: not a text file (it holds binary data)`);
   const document = parsed(text, { file, ...(mode ? { mode } : {}) }, output);
   return { label: file, document, reconstruction: document.tags.reconstruction };
 }
@@ -152,6 +154,8 @@ export function loadCaseDraft(
   };
 }
 
+const MAX_WARNINGS_SHOWN = 20;
+
 /** Parses a draft; errors stop the command (all listed), warnings are printed and the work goes on. */
 export function parsed(text: string, options: ParseOptions, output: Output): DraftDocument {
   const { document, diagnostics } = parseDraft(text, options);
@@ -161,6 +165,12 @@ export function parsed(text: string, options: ParseOptions, output: Output): Dra
       `${errors.map(formatDraftDiagnostic).join('\n')}\n${errors.length} error${errors.length === 1 ? '' : 's'} in ${options.file ?? 'the draft'}`,
     );
   }
-  for (const warning of diagnostics) output.err(formatDraftDiagnostic(warning));
+  // Warnings are advice, not a stop: show the first few and count the rest, so a foreign text
+  // with hundreds of stray brackets does not bury the redline.
+  const shown = diagnostics.slice(0, MAX_WARNINGS_SHOWN);
+  for (const warning of shown) output.err(formatDraftDiagnostic(warning));
+  const hidden = diagnostics.length - shown.length;
+  if (hidden > 0)
+    output.err(`… and ${hidden} more warning${hidden === 1 ? '' : 's'} in ${options.file ?? 'the draft'}`);
   return document;
 }
