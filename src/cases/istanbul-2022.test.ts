@@ -100,4 +100,16 @@ describe('the embedded case cases/istanbul-2022', () => {
     );
     expect(text.out).toContain('  P2 us-uk-blocked-deal');
   });
+
+  it('shows the decision rule moving from individual to all-guarantors-agree on 15 April', async () => {
+    const r = await runCli(['show', dir, 'history', '--issue', 'guarantee-decision-rule', '--json']);
+    const steps = JSON.parse(r.out).steps;
+    expect(
+      steps.map((s: any) => [s.date, Object.fromEntries(s.positions.map((p: any) => [p.party, p.value]))]),
+    ).toEqual([
+      ['2022-03-29', { ru: 'individual', ua: 'individual' }],
+      ['2022-04-12', { ru: 'individual', ua: 'individual' }],
+      ['2022-04-15', { ru: 'all-guarantors-agree', ua: 'individual' }],
+    ]);
+  });
 });

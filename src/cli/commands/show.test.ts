@@ -182,3 +182,35 @@ describe('other views', () => {
     expect((await runCli(['show', fixture, 'positions', '--contested'])).code).toBe(2);
   });
 });
+
+describe('show history --issue', () => {
+  it('follows one issue over time: the standing after each move, with the gap', async () => {
+    const data = await json(['history', '--issue', 'min-flow']);
+    expect(data.issue).toBe('min-flow');
+    expect(
+      data.steps.map((s: any) => [s.date, s.positions.map((p: any) => p.value ?? p.range), s.gap?.value]),
+    ).toEqual([
+      ['2030-02-01', [30, { min: 50, max: 70 }], 20],
+      ['2030-02-10/2030-02-12', [40, { min: 50, max: 70 }], 10],
+      ['2030-03', [48, { min: 50, max: 70 }], 2],
+    ]);
+  });
+
+  it('needs a known --issue, and --issue only with history', async () => {
+    const missing = await runCli(['show', fixture, 'history']);
+    expect(missing.code).toBe(2);
+    expect(missing.err.split('\n')[0]).toBe(
+      'parley: the history view needs --issue <id>, e.g. --issue troop-ceiling',
+    );
+    const unknown = await runCli(['show', fixture, 'history', '--issue', 'max-flow']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.split('\n')[0]).toBe(
+      `parley: unknown issue "max-flow"; see 'parley show ${fixture} issues'`,
+    );
+    const misplaced = await runCli(['show', fixture, 'positions', '--issue', 'min-flow']);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.err.split('\n')[0]).toBe('parley: --issue applies to the history view only');
+    const topic = await runCli(['show', fixture, 'timeline', '--topic', 'x']);
+    expect(topic.err.split('\n')[0]).toBe('parley: --topic applies to the claims view only');
+  });
+});

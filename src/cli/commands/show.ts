@@ -6,6 +6,7 @@ import { printJson } from '../output.ts';
 import { actorsView, rolesView } from '../show/actors.ts';
 import { claimsView } from '../show/claims.ts';
 import { draftsView } from '../show/drafts.ts';
+import { historyView } from '../show/history.ts';
 import { issuesView } from '../show/issues.ts';
 import { overviewView } from '../show/overview.ts';
 import { positionsView } from '../show/positions.ts';
@@ -23,6 +24,7 @@ const views: Record<string, View<unknown>> = {
   rounds: roundsView,
   issues: issuesView,
   positions: positionsView,
+  history: historyView,
   drafts: draftsView,
   claims: claimsView,
   sources: sourcesView,
@@ -37,12 +39,13 @@ export const registerShow: CommandRegistrar = (program, output) => {
     .addOption(new Option('--at <date>', "EDTF date for positions (default: the case's asOf date)"))
     .option('--contested', 'claims: only contested propositions', false)
     .option('--topic <topic>', 'claims: only propositions on this topic, with a who-says-what grid')
+    .option('--issue <id>', 'history: the issue whose positions to follow over time')
     .option('--json', 'print JSON (documented in docs/json.md)', false)
     .action(
       async (
         dir: string,
         viewName: string,
-        opts: { at?: string; contested: boolean; topic?: string; json: boolean },
+        opts: { at?: string; contested: boolean; topic?: string; issue?: string; json: boolean },
       ) => {
         const view = views[viewName];
         if (!view)
@@ -54,12 +57,29 @@ export const registerShow: CommandRegistrar = (program, output) => {
             `--at "${opts.at}" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022-03-13/2022-03-17)`,
           );
         }
-        if (opts.at !== undefined && viewName !== 'positions')
-          throw new UsageError('--at applies to the positions view only');
-        if (opts.contested && viewName !== 'claims')
-          throw new UsageError('--contested applies to the claims view only');
+        // Each narrowing flag belongs to one view: silently ignoring it elsewhere would mislead.
+        const flagViews: Array<[string, boolean, string]> = [
+          ['--at', opts.at !== undefined, 'positions'],
+          ['--contested', opts.contested, 'claims'],
+          ['--topic', opts.topic !== undefined, 'claims'],
+          ['--issue', opts.issue !== undefined, 'history'],
+        ];
+        for (const [flag, given, only] of flagViews) {
+          if (given && viewName !== only) throw new UsageError(`${flag} applies to the ${only} view only`);
+        }
+        if (viewName === 'history' && opts.issue === undefined) {
+          throw new UsageError('the history view needs --issue <id>, e.g. --issue troop-ceiling');
+        }
         const c = await loadCaseForCli(dir);
-        const data = view.build(c, { at: opts.at, contestedOnly: opts.contested, topic: opts.topic });
+        if (opts.issue !== undefined && !c.issues.some((i) => i.id === opts.issue)) {
+          throw new UsageError(`unknown issue "${opts.issue}"; see 'parley show ${dir} issues'`);
+        }
+        const data = view.build(c, {
+          at: opts.at,
+          contestedOnly: opts.contested,
+          topic: opts.topic,
+          issue: opts.issue,
+        });
         if (opts.json) printJson(output, data);
         else output.out(view.render(data));
       },

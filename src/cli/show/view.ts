@@ -6,6 +6,8 @@ export interface ViewOptions {
   contestedOnly: boolean;
   /** claims: only propositions with this topic. */
   topic?: string;
+  /** history: the issue whose positions to follow over time. */
+  issue?: string;
 }
 
 /** A view computes one JSON-ready object; the terminal text is rendered from that same object. */
