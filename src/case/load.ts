@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Case } from './case.ts';
 import { compareDiagnostics, formatPath, type Diagnostic, type FieldPath } from './diagnostic.ts';
+import { displayPath } from './display-path.ts';
 import { loadDraftTexts } from './draft-texts.ts';
 import { checkReferences } from './references.ts';
 import { caseFileSchemas, type CaseFileName } from './schema/case-files.ts';
@@ -17,11 +18,6 @@ export interface LoadResult {
 
 /** Reports a problem at a field of a case file; used by schema and reference checks alike. */
 export type Reporter = (file: string, fieldPath: FieldPath, message: string, atKey?: boolean) => void;
-
-function displayPath(filePath: string): string {
-  const rel = path.relative(process.cwd(), filePath);
-  return rel && !rel.startsWith('..') ? rel : filePath;
-}
 
 /**
  * Loads a case folder and checks it completely: YAML syntax, the schema of every file, every

@@ -28,7 +28,7 @@ describe('CLI misuse: one clear line plus usage, exit 2', () => {
     const view = await runCli(['show', 'src/case/fixtures/minimal', 'treaties']);
     expect(view.code).toBe(2);
     expect(view.err.split('\n')[0]).toBe(
-      'parley: unknown view "treaties"; expected one of overview, timeline, actors, roles, rounds, issues, positions, drafts, claims, sources',
+      'parley: unknown view "treaties"; expected one of overview, timeline, actors, roles, rounds, issues, positions, history, drafts, claims, sources',
     );
     const at = await runCli(['show', 'src/case/fixtures/minimal', 'positions', '--at', '15 April']);
     expect(at.code).toBe(2);
