@@ -3,6 +3,7 @@ import { processOutput, type Output } from './output.ts';
 import { InputError, UsageError } from './usage-error.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerShow } from './commands/show.ts';
+import { registerBrief } from './commands/brief.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerGuarantees } from './commands/guarantees.ts';
 import { registerDiff } from './commands/diff.ts';
@@ -17,6 +18,7 @@ export type CommandRegistrar = (program: Command, output: Output) => void;
 const registrars: CommandRegistrar[] = [
   registerValidate,
   registerShow,
+  registerBrief,
   registerDiff,
   registerBrackets,
   registerExport,

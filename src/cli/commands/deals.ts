@@ -12,7 +12,7 @@ import { GeniusWebError, importGeniusWeb } from '../../bargaining/genius/geniusw
 import { GeniusFormatError } from '../../bargaining/genius/xml-document.ts';
 import { sensitivity } from '../../bargaining/sensitivity.ts';
 import { parseEdtf } from '../../case/edtf.ts';
-import type { AnalystModel } from '../../case/schema/analyst-model.ts';
+import type { Case } from '../../case/case.ts';
 import type { CommandRegistrar } from '../main.ts';
 import { printJson } from '../output.ts';
 import { loadCaseForCli } from '../load-case.ts';
@@ -43,11 +43,18 @@ async function loadModelInput(
   dir: string,
   scenario: string | undefined,
 ): Promise<CaseModelInput & { asOf?: string }> {
-  const caseData = await loadCaseForCli(dir);
-  const model = (caseData as unknown as { model?: AnalystModel }).model;
+  return modelInputFor(await loadCaseForCli(dir), scenario);
+}
+
+/** The bargaining input of a loaded case: its agenda and analyst model, with a scenario applied. */
+export function modelInputFor(
+  caseData: Case,
+  scenario: string | undefined,
+): CaseModelInput & { asOf?: string } {
+  const model = caseData.model;
   if (!model)
     throw new InputError(
-      `${dir}: the case has no model.yaml, the analyst's preference model that 'parley deals' needs`,
+      `${caseData.dir}: the case has no model.yaml, the analyst's preference model that 'parley deals' needs`,
     );
   if (scenario !== undefined && !model.scenarios.some((s) => s.id === scenario)) {
     const known = model.scenarios.map((s) => s.id).join(', ') || 'none';
@@ -58,12 +65,12 @@ async function loadModelInput(
     agenda: caseData.issues,
     model,
     scenario,
-    asOf: (caseData.meta as { asOf?: string }).asOf,
+    ...(caseData.meta.asOf ? { asOf: caseData.meta.asOf } : {}),
   };
 }
 
 /** Runs a model computation, turning model problems into input errors. */
-function modelStep<T>(run: () => T): T {
+export function modelStep<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {

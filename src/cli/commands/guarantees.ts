@@ -25,6 +25,7 @@ import { loadCaseForCli } from '../load-case.ts';
 import type { CommandRegistrar } from '../main.ts';
 import { printJson } from '../output.ts';
 import { InputError, UsageError } from '../usage-error.ts';
+import type { Case } from '../../case/case.ts';
 import { displayPath } from '../../case/display-path.ts';
 import { columnTitle, footnote, renderDetail, renderMarkdown, renderText } from '../guarantees/render.ts';
 
@@ -150,7 +151,12 @@ function parseSeed(text: string): number {
 
 /** Loads the case's guarantees and, unless left out, the library; every problem becomes one InputError. */
 export async function loadGuaranteeContext(dir: string, withLibrary: boolean): Promise<GuaranteeContext> {
-  const caseData = await loadCaseForCli(dir);
+  return guaranteeContextFor(await loadCaseForCli(dir), withLibrary);
+}
+
+/** The guarantee context of a loaded case: its instruments, with the reference library if asked. */
+export async function guaranteeContextFor(caseData: Case, withLibrary: boolean): Promise<GuaranteeContext> {
+  const dir = caseData.dir;
   const sources: GuaranteeSource[] = [];
   if (caseData.guarantees) {
     sources.push({
