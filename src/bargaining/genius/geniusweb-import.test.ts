@@ -3,7 +3,10 @@ import { GeniusWebError, importGeniusWeb } from './geniusweb-import.ts';
 
 const domain = {
   name: 'jobs',
-  issuesValues: { salary: { values: ['2000', '3000', '4000'] }, fte: { range: [0.6, 1.0, 0.2] } },
+  issuesValues: {
+    salary: { values: ['2000', '3000', '4000'] },
+    fte: { range: { low: 0.6, high: 1.0, step: 0.2 } },
+  },
 };
 const profile = (name: string, weights: Record<string, number>, extra: object = {}) =>
   JSON.stringify({

@@ -5,8 +5,8 @@ import type { NegotiationDomain } from '../outcome-space.ts';
  * GeniusWeb linear-additive profiles (JSON). A profile embeds its domain; every profile given
  * must use the same one. Value utilities: `discreteutils` / `DiscreteValueSetUtilities`
  * (a utility per value) and `numberutils` / `NumberValueSetUtilities` (linear between
- * lowValue→lowUtility and highValue→highUtility, 0 outside). Number issues are read from
- * `range: [low, high, step]` and searched on that grid. Issue weights must sum to 1 (within 1e-6).
+ * lowValue→lowUtility and highValue→highUtility, 0 outside). Number issues are GeniusWeb's
+ * `NumberValueSet`, `{"range": {"low": …, "high": …, "step": …}}`, searched on that grid. Issue weights must sum to 1 (within 1e-6).
  * The reservation value is the utility of the profile's `reservationBid` (0 without one).
  */
 
@@ -34,7 +34,7 @@ const valueSetUtilities = z.union([
 ]);
 const issueValues = z.union([
   z.strictObject({ values: z.array(z.string()).min(1) }),
-  z.strictObject({ range: z.tuple([decimal, decimal, decimal]) }),
+  z.strictObject({ range: z.strictObject({ low: decimal, high: decimal, step: decimal }) }),
 ]);
 const profileSchema = z.strictObject({
   LinearAdditiveUtilitySpace: z.object({
@@ -69,9 +69,9 @@ function parseProfile(text: string, file: string): Profile {
 
 function optionsOf(values: z.infer<typeof issueValues>): string[] {
   if ('values' in values) return values.values;
-  const [low, high, step] = values.range;
+  const { low, high, step } = values.range;
   if (!(step > 0) || high < low)
-    throw new GeniusWebError(`range [${low}, ${high}, ${step}] is not a valid grid`);
+    throw new GeniusWebError(`range low ${low}, high ${high}, step ${step} is not a valid grid`);
   const count = Math.floor((high - low) / step + 1e-9);
   return Array.from({ length: count + 1 }, (_, k) => String(low + k * step));
 }
