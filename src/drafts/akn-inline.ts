@@ -3,6 +3,7 @@ import { UNATTRIBUTED } from './brackets.ts';
 import type { Token } from './model.ts';
 import type { UnitChange } from './redline.ts';
 import { pieces, spaceBefore } from './view.ts';
+import { BracketCarry, type Carried } from './bracket-carry.ts';
 import type { Segment } from './word-diff.ts';
 import type { AknMeta } from './akn.ts';
 
@@ -50,17 +51,49 @@ function numberPrefixLength(tokens: Token[]): number {
   return i;
 }
 
+/** Parley's own attributes on AKN elements (the schema admits attributes of other namespaces). */
+export const PARLEY_NAMESPACE = 'urn:parley:drafts';
+
+/** A bracket span as it continues into a later paragraph: see `BracketCarry`. */
+interface SpanPiece {
+  class: 'bracket' | 'alternatives' | 'alternative';
+  /** The eId of the bracket's first span, which every continuation refers to. */
+  first: string;
+  /** eId prefix of the bracket's spans (`br_3`, `a_br_3`). */
+  base: string;
+  party?: string;
+  alternativeTo?: string;
+  /** For a group of alternatives: the eId of its first alternative. */
+  firstAlternative?: string;
+}
+
+interface StackEntry {
+  node: XMLBuilder;
+  eId?: string;
+  choice: boolean;
+  firstAlternative?: string;
+  piece?: Carried<SpanPiece>;
+}
+
 /**
  * Writes a unit's tokens as mixed content: bracket spans nest as the brackets do, and `ins`/`del`
- * wrap only the text between two markers, so the XML always nests properly.
+ * wrap only the text between two markers, so the XML always nests properly. A bracket spanning
+ * paragraphs gets one span per paragraph: each continuation has class `continued` and
+ * `parley:continues` naming the eId of the bracket's first span.
  */
 export class InlineWriter {
   private spanCount = 0;
+  private readonly carry = new BracketCarry<SpanPiece>();
   /** In a redline, span ids say which version a bracket comes from (`a_br_…`, `b_br_…`). */
   constructor(
     private readonly meta: AknMeta,
     private readonly isRedline: boolean,
   ) {}
+
+  /** A new article starts: no bracket continues into it. */
+  endSection(): void {
+    this.carry.reset();
+  }
 
   unitAttributes(change: UnitChange): Record<string, string> {
     const refs: string[] = [];
@@ -80,9 +113,22 @@ export class InlineWriter {
   }
 
   write(parent: XMLBuilder, change: UnitChange): void {
-    const stack: { node: XMLBuilder; eId?: string; choice: boolean; firstAlternative?: string }[] = [
-      { node: parent, choice: false },
-    ];
+    const stack: StackEntry[] = [{ node: parent, choice: false }];
+    for (const piece of this.carry.resume(change)) {
+      const top = stack.at(-1) as StackEntry;
+      const { value } = piece;
+      const eId = `${value.base}_${++this.spanCount}`;
+      const node = top.node
+        .ele('span', {
+          eId,
+          class: `${value.class} continued`,
+          ...(value.class !== 'alternatives' ? { refersTo: `#${value.party ?? UNATTRIBUTED}` } : {}),
+          ...(value.alternativeTo ? { alternativeTo: value.alternativeTo } : {}),
+        })
+        .att(PARLEY_NAMESPACE, 'parley:continues', value.first);
+      const choice = value.class === 'alternatives';
+      stack.push({ node, eId, choice, firstAlternative: value.firstAlternative, piece });
+    }
     let previous: Token | undefined;
     let lastClosedSquare: { depth: number; eId: string; side: string } | undefined;
     const side = (op: string) => (op === 'delete' ? 'a' : 'b');
@@ -131,8 +177,13 @@ export class InlineWriter {
         flush();
         const top = stack.at(-1) as (typeof stack)[number];
         const party = `#${token.party ?? UNATTRIBUTED}`;
-        const eId = () =>
-          `${this.isRedline ? `${side(piece.op)}_` : ''}br_${token.bracket}_${++this.spanCount}`;
+        const base = `${this.isRedline ? `${side(piece.op)}_` : ''}br_${token.bracket}`;
+        const eId = () => `${base}_${++this.spanCount}`;
+        const origin = BracketCarry.origin(change, piece.op);
+        const carried = (value: Omit<SpanPiece, 'base'>): Carried<SpanPiece> => ({
+          value: { ...value, base, ...(token.party ? { party: token.party } : {}) },
+          ...origin,
+        });
         if (token.kind === 'open' && token.shape === 'square') {
           const id = eId();
           // `[a] [b]`: a bracket right after a closed one at the same depth is its alternative.
@@ -147,30 +198,51 @@ export class InlineWriter {
             refersTo: party,
             ...(alternativeTo ? { alternativeTo } : {}),
           });
-          stack.push({ node, eId: id, choice: false });
+          stack.push({ node, eId: id, choice: false, piece: carried({ class: 'bracket', first: id }) });
           text = '[' + (token.party ? `${token.party}: ` : '');
         } else if (token.kind === 'open') {
-          const group = top.node.ele('span', { eId: eId(), class: 'alternatives' });
+          const groupId = eId();
+          const group = top.node.ele('span', { eId: groupId, class: 'alternatives' });
           const id = eId();
           const node = group.ele('span', { eId: id, class: 'alternative', refersTo: party });
-          stack.push({ node: group, choice: true, firstAlternative: id }, { node, choice: false });
+          stack.push(
+            {
+              node: group,
+              choice: true,
+              firstAlternative: id,
+              piece: carried({ class: 'alternatives', first: groupId, firstAlternative: id }),
+            },
+            { node, choice: false, piece: carried({ class: 'alternative', first: id }) },
+          );
           text = '{' + (token.party ? `${token.party}: ` : '');
         } else {
           const group = stack.at(-2);
           if (stack.length > 2 && group?.choice) {
             stack.pop();
+            const id = eId();
+            const alternativeTo = group.firstAlternative;
             const node = group.node.ele('span', {
-              eId: eId(),
+              eId: id,
               class: 'alternative',
               refersTo: party,
-              ...(group.firstAlternative ? { alternativeTo: group.firstAlternative } : {}),
+              ...(alternativeTo ? { alternativeTo } : {}),
             });
-            stack.push({ node, choice: false });
+            stack.push({
+              node,
+              choice: false,
+              piece: carried({
+                class: 'alternative',
+                first: id,
+                ...(alternativeTo ? { alternativeTo } : {}),
+              }),
+            });
           }
           text = '| ' + (token.party ? `${token.party}: ` : '');
         }
       }
       flush();
     }
+    // Whatever is still open runs on into the next paragraph.
+    this.carry.suspend(stack.flatMap((entry) => (entry.piece ? [entry.piece] : [])));
   }
 }

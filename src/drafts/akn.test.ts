@@ -99,11 +99,51 @@ describe('toAkn', () => {
   });
 });
 
+const spanningA = parse(
+  '## Article 1. Forces\n\n1. [ru: Alpha {ua: one\n\n2. two | ru: three} end.\n\n3. Beta.]\n',
+);
+const spanningB = parse(
+  '## Article 1. Forces\n\n1. Alpha {ua: one\n\n2. two | ru: three} end.\n\n3. Gamma.\n\n4. Beta.\n',
+);
+const NS = 'xmlns:parley="urn:parley:drafts"';
+
+describe('toAkn: a bracket spanning paragraphs', () => {
+  const paragraphs = (xml: string) =>
+    xml.split('\n').filter((line) => line.trim().startsWith('<p>') && !line.includes('docTitle'));
+
+  it('wraps its text in one span per paragraph, continuations linked to the first span', () => {
+    expect(paragraphs(toAkn(spanningA, meta)).map((line) => line.trim())).toEqual([
+      '<p><span eId="br_0_1" class="bracket" refersTo="#ru">[ru: Alpha <span eId="br_1_2" class="alternatives">' +
+        '<span eId="br_1_3" class="alternative" refersTo="#ua">{ua: one</span></span></span></p>',
+      `<p><span eId="br_0_4" class="bracket continued" refersTo="#ru" ${NS} parley:continues="br_0_1">` +
+        `<span eId="br_1_5" class="alternatives continued" ${NS} parley:continues="br_1_2">` +
+        `<span eId="br_1_6" class="alternative continued" refersTo="#ua" ${NS} parley:continues="br_1_3">two </span>` +
+        '<span eId="br_1_7" class="alternative" refersTo="#ru" alternativeTo="br_1_3">| ru: three}</span></span> end.</span></p>',
+      `<p><span eId="br_0_8" class="bracket continued" refersTo="#ru" ${NS} parley:continues="br_0_1">Beta.]</span></p>`,
+    ]);
+  });
+
+  it('in a redline, continues the deleted bracket of A past the paragraph inserted in B', () => {
+    expect(paragraphs(toAkn(spanningB, meta, spanningA)).map((line) => line.trim())).toEqual([
+      '<p><span eId="a_br_0_1" class="bracket" refersTo="#ru"><del>[ru: </del>Alpha <span eId="b_br_0_2" class="alternatives">' +
+        '<span eId="b_br_0_3" class="alternative" refersTo="#ua">{ua: one</span></span></span></p>',
+      `<p><span eId="a_br_0_4" class="bracket continued" refersTo="#ru" ${NS} parley:continues="a_br_0_1">` +
+        `<span eId="b_br_0_5" class="alternatives continued" ${NS} parley:continues="b_br_0_2">` +
+        `<span eId="b_br_0_6" class="alternative continued" refersTo="#ua" ${NS} parley:continues="b_br_0_3">two </span>` +
+        '<span eId="b_br_0_7" class="alternative" refersTo="#ru" alternativeTo="b_br_0_3">| ru: three}</span></span> end.</span></p>',
+      '<p><ins>Gamma.</ins></p>',
+      `<p><span eId="a_br_0_8" class="bracket continued" refersTo="#ru" ${NS} parley:continues="a_br_0_1">Beta.<del>]</del></span></p>`,
+    ]);
+  });
+});
+
 describe.skipIf(!shared)('Akoma Ntoso validity against akomantoso30.xsd', () => {
   it('accepts the hand-built pair, its redline, and the schema rejects a broken document', async () => {
     const good = await validate([
       { name: 'v1.xml', xml: toAkn(v1, meta) },
       { name: 'redline.xml', xml: toAkn(v2, meta, v1) },
+      { name: 'spanning.xml', xml: toAkn(spanningA, meta) },
+      { name: 'spanning-redline.xml', xml: toAkn(spanningB, meta, spanningA) },
     ]);
     expect(good).toEqual({ valid: true, errors: [] });
     // The check can fail: an element AKN does not know is refused.

@@ -127,6 +127,8 @@ export function toAkn(
     return eId;
   };
   for (const change of view.changes) {
+    // Brackets may span paragraphs, never headings.
+    if (change.unit === 'heading') writer.endSection();
     if (change.sectionKind === 'preamble') {
       if (change.unit === 'heading') continue;
       preamble ??= bill.ele('preamble');

@@ -80,6 +80,27 @@ describe('alignDrafts', () => {
     ]);
   });
 
+  it('shows a reordered list as moves, pairing items by content rather than by number', () => {
+    // The same items in a new order; the list's closing full stop moved to the new last item.
+    const item = (text: string, last: boolean) => `${text}${last ? '.' : ';'}`;
+    const items = [
+      'the guarantor states shall consult one another and Ukraine within three days of a request for assistance made by Ukraine',
+      'the guarantor states shall consult one another and Ukraine within ten days of a request for assistance made by Ukraine',
+      'the guarantor states shall consult one another and Russia within three days of a request for assistance made by Ukraine',
+    ];
+    const list = (order: number[]) =>
+      parse(
+        '## Article 1\n\n' +
+          order.map((k, at) => `(${'abc'[at]}) ${item(items[k] as string, at === 2)}`).join('\n\n') +
+          '\n',
+      );
+    const paragraphs = alignDrafts(list([0, 1, 2]), list([2, 0, 1])).sections[0]?.paragraphs.map(
+      (p) => `${p.a?.num} -> ${p.b?.num}${p.moved ? ' moved' : ''} ${p.by}`,
+    );
+    // By number, (c) would pair with the new (c), a different item, and show as word edits.
+    expect(paragraphs).toEqual(['(c) -> (a) moved similar', '(a) -> (b) exact', '(b) -> (c) similar']);
+  });
+
   it('places a deleted paragraph where it stood among the kept ones', () => {
     const a = parse('## Article 1\n\n1. Alpha beta.\n\n2. Gamma delta.\n\n3. Epsilon zeta.\n');
     const b = parse('## Article 1\n\n1. Alpha beta.\n\n2. Epsilon zeta.\n');

@@ -10,6 +10,8 @@ export interface ParagraphPair {
   by?: MatchReason | 'moved-between-sections';
   similarity?: number;
   moved: boolean;
+  /** Set when the paragraph moved only because its whole article moved (it stayed in place within it). */
+  movedWithSection?: boolean;
   renumbered: boolean;
 }
 
@@ -85,7 +87,9 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
     const paragraphsB = sectionB?.paragraphs ?? [];
     const matches =
       paragraphsA.length && paragraphsB.length
-        ? matchUnits(paragraphsA.map(paragraphCandidate), paragraphsB.map(paragraphCandidate), threshold)
+        ? matchUnits(paragraphsA.map(paragraphCandidate), paragraphsB.map(paragraphCandidate), threshold, {
+            contentFirst: true,
+          })
         : paragraphsA.map(() => undefined);
     return orderPairs(matches, paragraphsB.length).map((row) => {
       const pa = row.a === undefined ? undefined : paragraphsA[row.a];
@@ -103,7 +107,25 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
   }
 
   pairMovedParagraphs(sections, fingerprint, moveThreshold);
+  markCarriedParagraphs(sections);
   return { sections, vocabulary, fingerprints };
+}
+
+/**
+ * A moved article carries its paragraphs along: those that came from it (and are in order within
+ * it) are moved too, with it, so every renderer can mark them. Runs after cross-article pairing,
+ * so a paragraph moved in from another article keeps its own move.
+ */
+function markCarriedParagraphs(sections: SectionPair[]): void {
+  for (const section of sections) {
+    if (!section.moved || !section.a || !section.b) continue;
+    for (const pair of section.paragraphs) {
+      if (pair.a && pair.b && !pair.moved && pair.aSection === section.a) {
+        pair.moved = true;
+        pair.movedWithSection = true;
+      }
+    }
+  }
 }
 
 /** Pairs A-only and B-only paragraphs of different articles: a paragraph moved to another article. */

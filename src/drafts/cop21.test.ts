@@ -125,8 +125,9 @@ describe.skipIf(!shared)('the COP21 negotiating drafts (plain mode)', () => {
     const result = redline(a, b);
     expect(result.summary.degraded).toEqual([]);
     expect({ added: result.summary.wordsAdded, removed: result.summary.wordsRemoved }).toEqual({
-      added: 4309,
-      removed: 6142,
+      // 4309 and 6142 before paragraphs within an article were paired by content first (Article 8).
+      added: 4298,
+      removed: 6131,
     });
     // Every article is matched with its namesake, so none is shown as deleted or inserted.
     const headings = result.changes.filter((c) => c.unit === 'heading');

@@ -27,6 +27,15 @@ export interface Match {
 // A matching number is weak evidence: it tips the balance between similar candidates only.
 const SAME_NUMBER_BONUS = 0.1;
 
+export interface MatchOptions {
+  /**
+   * Rank similar pairs by their words alone, a matching number only breaking ties (it still helps
+   * a pair reach the threshold). For the paragraphs of one article: numbers are positions there,
+   * and a reordered list is renumbered, so the number would pair each item with its stand-in.
+   */
+  contentFirst?: boolean;
+}
+
 /**
  * Pairs units of two versions: first by explicit id, then by exact key, then greedily by the
  * most similar words (Dice coefficient at least `threshold`). Returns, per unit of `a`, its match.
@@ -35,6 +44,7 @@ export function matchUnits(
   a: MatchCandidate[],
   b: MatchCandidate[],
   threshold: number,
+  options: MatchOptions = {},
 ): (Match | undefined)[] {
   const result: (Match | undefined)[] = new Array(a.length).fill(undefined);
   const takenB = new Uint8Array(b.length);
@@ -122,7 +132,11 @@ export function matchUnits(
     if (bagA) countWords(counts, bagA, largestId, -1);
   }
   // Best pairs first; among equals, the pair closest in position.
-  candidates.sort((x, y) => y.score - x.score || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
+  const byScore = options.contentFirst
+    ? (x: (typeof candidates)[number], y: (typeof candidates)[number]) =>
+        y.similarity - x.similarity || y.score - x.score
+    : (x: (typeof candidates)[number], y: (typeof candidates)[number]) => y.score - x.score;
+  candidates.sort((x, y) => byScore(x, y) || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
   for (const { i, j, similarity } of candidates) {
     if (result[i] || takenB[j]) continue;
     result[i] = { b: j, by: 'similar', similarity };

@@ -155,7 +155,8 @@ describe('redline of the moved-article fixture', () => {
         '> Article 2 (A 24:4 → B 18:4) moved from Article 3; renumbered 3 → 2',
         '  Article [-3-] {+2+}. Assistance',
         '',
-        '~ Article 2 ¶1 (A 27:1 → B 21:1) status bracketed → deferred',
+        // Carried along by its moved article (fix: it used to show as modified in place only).
+        '> Article 2 ¶1 (A 27:1 → B 21:1) moved with its article, from Article 3 ¶1; status bracketed → deferred',
         '  After consultations, assistance is decided {ua: by each guarantor individually | ru: by all guarantor states together}.',
         '',
         '~ Article 3 (A 18:4 → B 24:4) renumbered 2 → 3',
@@ -172,6 +173,39 @@ describe('redline of the moved-article fixture', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('flags the paragraphs of a moved article as moved with it in Markdown, HTML and JSON, edits kept', () => {
+    const a = fixture('guarantees-v1.txt');
+    const b = parse(
+      readFileSync(new URL('./fixtures/guarantees-v2.txt', import.meta.url), 'utf8').replace(
+        'assistance is decided',
+        'assistance is then decided',
+      ),
+    );
+    const result = redline(a, b);
+    const view = redlineView(a, b, result);
+    // Counted once, with its article.
+    expect(result.summary.moved).toBe(1);
+    expect(toMarkdown(view)).toContain(
+      '1\\. After consultations, assistance is <ins>then</ins> decided {ua: by each guarantor individually | ru: by all guarantor states together}. ' +
+        '*(moved with its article, from Article 3 ¶1; status bracketed → deferred)*\n',
+    );
+    expect(toHtml(view)).toContain(
+      '<p id="art-2.p1" class="paragraph modified moved status-deferred"><span class="num">1.</span> After consultations, assistance is <ins>then</ins> decided',
+    );
+    expect(toHtml(view)).toContain(
+      '<span class="note">moved with its article, from Article 3 ¶1; status bracketed → deferred</span></p>',
+    );
+    const json = toRedlineJson(result, { label: 'v1', title: '' }, { label: 'v2', title: '' });
+    const moved = json.changes.filter((change) => change.moved);
+    expect(moved.map((change) => [change.unit, change.b?.id, change.movedWith, change.op])).toEqual([
+      ['heading', 'art-2', undefined, 'modified'],
+      ['paragraph', 'art-2.p1', 'art-2', 'modified'],
+    ]);
+    expect(moved[1]?.edits?.filter((edit) => edit.op !== 'equal')).toEqual([
+      { op: 'insert', text: 'then', a: { line: 27, column: 39 }, b: { line: 21, column: 39 } },
+    ]);
   });
 
   it('slides an added bracket so that it shows whole', () => {

@@ -31,7 +31,10 @@ export interface UnitChange {
   sectionKind: SectionKind;
   a?: UnitRef;
   b?: UnitRef;
+  /** Out of order relative to its neighbours, or (see `movedWith`) carried by its moved article. */
   moved: boolean;
+  /** For a paragraph moved only because its article moved: the article's id in B. */
+  movedWith?: string;
   renumbered: boolean;
   /** Issue ids the unit is tagged with (the later version's tags when both exist). */
   issues: string[];
@@ -56,7 +59,7 @@ export interface PartyBrackets {
 export interface RedlineSummary {
   wordsAdded: number;
   wordsRemoved: number;
-  /** Units (articles and paragraphs) shown as moved. */
+  /** Units (articles and paragraphs) moved on their own; paragraphs carried by a moved article are not counted again. */
   moved: number;
   renumbered: number;
   units: { unchanged: number; modified: number; inserted: number; deleted: number };
@@ -105,6 +108,7 @@ export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOpti
           a: paragraphs.a && paragraphs.aSection && { unit: paragraphs.a, section: paragraphs.aSection },
           b: paragraphs.b && pair.b && { unit: paragraphs.b, section: pair.b },
           moved: paragraphs.moved,
+          movedWith: paragraphs.movedWithSection ? pair.b?.id : undefined,
           renumbered: paragraphs.renumbered,
         }),
       );
@@ -126,7 +130,7 @@ function compareUnits(
   unit: UnitChange['unit'],
   sectionKind: SectionKind,
   maxEditLength: number,
-  pair: { a?: Located; b?: Located; moved: boolean; renumbered: boolean },
+  pair: { a?: Located; b?: Located; moved: boolean; movedWith?: string; renumbered: boolean },
 ): [UnitChange, UnitIds] {
   const aTokens = tokensOf(pair.a);
   const bTokens = tokensOf(pair.b);
@@ -155,6 +159,7 @@ function compareUnits(
     a: pair.a ? unitRef(pair.a) : undefined,
     b: pair.b ? unitRef(pair.b) : undefined,
     moved: pair.moved,
+    movedWith: pair.movedWith,
     renumbered: pair.renumbered,
     issues: (pair.b ?? pair.a)?.unit.issues ?? [],
     statusBefore,
@@ -248,7 +253,7 @@ function summarise(
     const change = changes[index] as UnitChange;
     const unitIds = ids[index] as UnitIds;
     summary.units[change.op]++;
-    if (change.moved) summary.moved++;
+    if (change.moved && !change.movedWith) summary.moved++;
     if (change.renumbered) summary.renumbered++;
     const label = (change.b ?? change.a)?.label ?? '';
     if (change.degraded) {

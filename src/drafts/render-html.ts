@@ -1,3 +1,4 @@
+import { BracketCarry } from './bracket-carry.ts';
 import { UNATTRIBUTED } from './brackets.ts';
 import type { DraftDocument, Token } from './model.ts';
 import type { RedlineSummary, UnitChange } from './redline.ts';
@@ -39,12 +40,14 @@ export function toHtml(input: DraftDocument | DraftView): string {
   parts.push('</header>');
   if (view.redline) parts.push(summaryHtml(view.redline.summary));
   parts.push('<main>');
-  for (const change of view.changes) parts.push(unitHtml(change));
+  const carry = new BracketCarry<string>();
+  for (const change of view.changes) parts.push(unitHtml(change, carry));
   parts.push('</main>', '</body>', '</html>', '');
   return parts.join('\n');
 }
 
-function unitHtml(change: UnitChange): string {
+function unitHtml(change: UnitChange, carry: BracketCarry<string>): string {
+  if (change.unit === 'heading') carry.reset();
   const ref = change.b ?? change.a;
   const classes = [
     change.unit,
@@ -63,20 +66,22 @@ function unitHtml(change: UnitChange): string {
   const anchor = ref ? ` id="${escapeHtml(ref.id)}"` : '';
   if (change.unit === 'heading') {
     if (change.aTokens.length === 0 && change.bTokens.length === 0) return '';
-    return `<h2${anchor} class="${classes}">${inlineHtml(change)}${badge}</h2>`;
+    return `<h2${anchor} class="${classes}">${inlineHtml(change, carry)}${badge}</h2>`;
   }
   const num = ref?.num ? `<span class="num">${escapeHtml(ref.num)}</span> ` : '';
-  return `<p${anchor} class="${classes}">${num}${inlineHtml(change)}${badge}</p>`;
+  return `<p${anchor} class="${classes}">${num}${inlineHtml(change, carry)}${badge}</p>`;
 }
 
 /**
  * Bracket spans are the outer structure and `ins`/`del` wrap only text between markers, so the
- * markup always nests. A bracket that continues into the next paragraph is closed at the end of
- * this one (its continuation is not tinted); a close with nothing open is shown as text.
+ * markup always nests. A bracket that continues into the next paragraph ends this one with a `…`
+ * mark and is re-opened (class `continued`, same tint) in each paragraph it covers; a close with
+ * nothing open is shown as text.
  */
-function inlineHtml(change: UnitChange): string {
-  let html = '';
-  const open: Token[] = [];
+function inlineHtml(change: UnitChange, carry: BracketCarry<string>): string {
+  const open = carry.resume(change);
+  let html = open.map((entry) => openSpan(entry.value, ' continued')).join('');
+  if (open.length) html += CONTINUED;
   let previous: Token | undefined;
   for (const piece of pieces(change)) {
     const wrap = (text: string) =>
@@ -103,14 +108,17 @@ function inlineHtml(change: UnitChange): string {
       const party = token.party ?? UNATTRIBUTED;
       const label = token.party ? `<span class="party">${escapeHtml(token.party)}:</span> ` : '';
       if (token.kind === 'open') {
-        open.push(token);
+        open.push({ value: party, ...BracketCarry.origin(change, piece.op) });
         const shape = token.shape === 'square' ? '[' : '{';
-        html += `<span class="br ${partyClass(party)}" title="${escapeHtml(party)}">${wrap(`<b class="mk">${shape}</b>${label}`)}`;
+        html += `${openSpan(party)}${wrap(`<b class="mk">${shape}</b>${label}`)}`;
       } else if (token.kind === 'alt') {
         // The next alternative: close the previous party's tint (if opened here) and open this one's.
-        if (open.length) html += '</span>';
-        else open.push(token);
-        html += `<span class="br ${partyClass(party)}" title="${escapeHtml(party)}">${wrap(`<b class="mk">|</b> ${label}`)}`;
+        const entry = { value: party, ...BracketCarry.origin(change, piece.op) };
+        if (open.length) {
+          html += '</span>';
+          open[open.length - 1] = entry;
+        } else open.push(entry);
+        html += `${openSpan(party)}${wrap(`<b class="mk">|</b> ${label}`)}`;
       } else {
         const shape = token.shape === 'square' ? ']' : '}';
         if (open.length) {
@@ -121,7 +129,15 @@ function inlineHtml(change: UnitChange): string {
     }
     flush();
   }
-  return html + '</span>'.repeat(open.length);
+  carry.suspend(open);
+  return html + (open.length ? CONTINUED : '') + '</span>'.repeat(open.length);
+}
+
+/** Marks where a bracket runs on into the next paragraph, or on from the one before. */
+const CONTINUED = '<b class="mk cont" title="the bracket continues">…</b>';
+
+function openSpan(party: string, extraClass = ''): string {
+  return `<span class="br ${partyClass(party)}${extraClass}" title="${escapeHtml(party)}">`;
 }
 
 function summaryHtml(summary: RedlineSummary): string {
@@ -176,7 +192,7 @@ function stylesheet(parties: string[]): string {
     'body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}',
     'h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}',
     'ins{background:#d4f7d4;text-decoration:underline}del{background:#fbd5d5;text-decoration:line-through}',
-    '.br{border-radius:3px;padding:0 1px}.mk{font-weight:bold}.party{font-variant:small-caps;color:#555}',
+    '.br{border-radius:3px;padding:0 1px}.mk{font-weight:bold}.cont{font-weight:normal;color:#777}.party{font-variant:small-caps;color:#555}',
     '.num{font-weight:bold}.note{font:12px sans-serif;color:#666;margin-left:.5em}',
     '.summary{border:1px solid #ccc;padding:.5rem 1rem;background:#fafafa}',
     'table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 8px;text-align:right}',

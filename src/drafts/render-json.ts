@@ -17,6 +17,8 @@ export interface UnitChangeJson {
   a?: UnitRef;
   b?: UnitRef;
   moved: boolean;
+  /** For a paragraph carried by its moved article: the article's id in B. */
+  movedWith?: string;
   renumbered: boolean;
   issues: string[];
   statusBefore?: string;
@@ -51,6 +53,7 @@ function changeJson(change: UnitChange): UnitChangeJson {
     ...(change.a ? { a: change.a } : {}),
     ...(change.b ? { b: change.b } : {}),
     moved: change.moved,
+    ...(change.movedWith ? { movedWith: change.movedWith } : {}),
     renumbered: change.renumbered,
     issues: change.issues,
     ...(change.statusBefore ? { statusBefore: change.statusBefore } : {}),

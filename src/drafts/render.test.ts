@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from './parse.ts';
+import { redline } from './redline.ts';
 import { toHtml } from './render-html.ts';
 import { toMarkdown } from './render-markdown.ts';
+import { redlineView } from './view.ts';
 
 const document = parseDraft(
   '# Accord\n@reconstruction: true\n\nThe Parties agree:\n\n## Article 1. Guarantors\n@status: bracketed\n\n1. They are France[ru: , Belarus] and <UK> & {ua: each | ru: all}.\n',
@@ -28,5 +30,48 @@ describe('exporting one version', () => {
         ' <span class="note">bracketed</span></p>',
     );
     expect(html).not.toContain('<section class="summary">');
+  });
+});
+
+describe('HTML of a bracket spanning paragraphs', () => {
+  const paragraphsOf = (html: string) => html.split('\n').filter((line) => line.startsWith('<p id='));
+  const CONT = '<b class="mk cont" title="the bracket continues">…</b>';
+
+  it('re-opens the party tint in each paragraph the bracket covers, marked as continued', () => {
+    const spanning = parseDraft(
+      '## Article 1. Forces\n\n1. Agreed [ru: text\n\n2. more {ua: a\n\n3. b | ru: c}] end.\n\n4. Outside.\n',
+      { mode: 'parley' },
+    ).document;
+    expect(paragraphsOf(toHtml(spanning))).toEqual([
+      '<p id="art-1.p1" class="paragraph unchanged"><span class="num">1.</span> Agreed ' +
+        `<span class="br party-ru" title="ru"><b class="mk">[</b><span class="party">ru:</span> text${CONT}</span></p>`,
+      '<p id="art-1.p2" class="paragraph unchanged"><span class="num">2.</span> ' +
+        `<span class="br party-ru continued" title="ru">${CONT}more ` +
+        `<span class="br party-ua" title="ua"><b class="mk">{</b><span class="party">ua:</span> a${CONT}</span></span></p>`,
+      '<p id="art-1.p3" class="paragraph unchanged"><span class="num">3.</span> ' +
+        `<span class="br party-ru continued" title="ru"><span class="br party-ua continued" title="ua">${CONT}b </span>` +
+        '<span class="br party-ru" title="ru"><b class="mk">|</b> <span class="party">ru:</span> c<b class="mk">}</b></span>' +
+        '<b class="mk">]</b></span> end.</p>',
+      '<p id="art-1.p4" class="paragraph unchanged"><span class="num">4.</span> Outside.</p>',
+    ]);
+  });
+
+  it('in a redline, continues a bracket of A past a paragraph inserted in B', () => {
+    const before = parseDraft('## Article 1. Forces\n\n1. [ru: Alpha.\n\n2. Beta.]\n', {
+      mode: 'parley',
+    }).document;
+    const after = parseDraft(
+      '## Article 1. Forces\n\n1. Alpha.\n\n2. Gamma.\n\n3. Beta.\n\n## Article 2. Next\n\n1. Delta.\n',
+      { mode: 'parley' },
+    ).document;
+    expect(paragraphsOf(toHtml(redlineView(before, after, redline(before, after))))).toEqual([
+      '<p id="art-1.p1" class="paragraph modified"><span class="num">1.</span> <span class="br party-ru" title="ru">' +
+        `<del><b class="mk">[</b><span class="party">ru:</span> </del>Alpha.${CONT}</span></p>`,
+      '<p id="art-1.p2" class="paragraph inserted"><span class="num">2.</span> <ins>Gamma.</ins> <span class="note">inserted</span></p>',
+      '<p id="art-1.p3" class="paragraph modified"><span class="num">3.</span> ' +
+        `<span class="br party-ru continued" title="ru">${CONT}Beta.<del><b class="mk">]</b></del></span> ` +
+        '<span class="note">renumbered 2. → 3.</span></p>',
+      '<p id="art-2.p1" class="paragraph inserted"><span class="num">1.</span> <ins>Delta.</ins> <span class="note">inserted</span></p>',
+    ]);
   });
 });

@@ -126,7 +126,8 @@ export function tokensText(tokens: readonly Token[], previous?: Token): string {
 /** `1 → 2`-style note for the reader of a redline, or undefined when nothing moved. */
 export function movementNote(change: UnitChange): string | undefined {
   const notes: string[] = [];
-  if (change.moved && change.a) notes.push(`moved from ${change.a.label}`);
+  if (change.movedWith && change.a) notes.push(`moved with its article, from ${change.a.label}`);
+  else if (change.moved && change.a) notes.push(`moved from ${change.a.label}`);
   if (change.renumbered && change.a && change.b)
     notes.push(`renumbered ${change.a.num ?? '–'} → ${change.b.num ?? '–'}`);
   if (change.statusBefore !== change.statusAfter && change.a && change.b) {
