@@ -3,64 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { agreementSet, marginObjective } from './agreement.ts';
 import { searchBest } from './branch-and-bound.ts';
 import { enumerateOutcomes } from './enumerate.ts';
+import { domainArbitrary } from './arbitrary-domain.ts';
 import type { NegotiationDomain } from './outcome-space.ts';
 import { randomDomain } from './random-domain.ts';
 import { idealPoint, solutionObjective, SOLUTION_NAMES } from './solutions.ts';
-
-/**
- * Small random domains, with deliberately coarse scores (many exact ties) and sometimes a
- * guarantor whose consent is required only when one issue takes certain options.
- */
-const domainArbitrary = fc
-  .record({
-    issues: fc.integer({ min: 1, max: 4 }),
-    options: fc.integer({ min: 1, max: 4 }),
-    parties: fc.integer({ min: 1, max: 3 }),
-    guarantor: fc.boolean(),
-    coarse: fc.boolean(),
-    seed: fc.integer({ min: 0, max: 1e9 }),
-  })
-  .chain((shape) => {
-    const stakeholders = shape.parties + (shape.guarantor ? 1 : 0);
-    // Scores live on the 0..1 scale every import produces (tolerances are relative to it).
-    const score = fc
-      .integer({ min: 0, max: shape.coarse ? 3 : 1_000_000 })
-      .map((x) => x / (shape.coarse ? 3 : 1_000_000));
-    return fc.record({
-      shape: fc.constant(shape),
-      scores: fc.array(
-        fc.array(fc.array(score, { minLength: shape.options, maxLength: shape.options }), {
-          minLength: shape.issues,
-          maxLength: shape.issues,
-        }),
-        { minLength: stakeholders, maxLength: stakeholders },
-      ),
-      reservations: fc.array(
-        fc.integer({ min: 0, max: 90 }).map((x) => x / 100),
-        { minLength: stakeholders, maxLength: stakeholders },
-      ),
-      trigger: fc.array(fc.boolean(), { minLength: shape.options, maxLength: shape.options }),
-    });
-  })
-  .map(({ shape, scores, reservations, trigger }): NegotiationDomain => ({
-    issues: Array.from({ length: shape.issues }, (_, i) => ({
-      name: `i${i}`,
-      options: Array.from({ length: shape.options }, (_, j) => `o${j}`),
-    })),
-    stakeholders: scores.map((table, q) => {
-      const best = table.reduce((s, row) => s + Math.max(...row), 0);
-      const isGuarantor = shape.guarantor && q === scores.length - 1;
-      return {
-        id: `s${q}`,
-        role: isGuarantor ? ('guarantor' as const) : ('party' as const),
-        scores: table,
-        reservationValue: reservations[q]! * best,
-        ...(isGuarantor
-          ? { obligedWhen: { issue: 0, options: trigger.flatMap((t, j) => (t ? [j] : [])) } }
-          : {}),
-      };
-    }),
-  }));
 
 const close = (a: number[] | undefined, b: number[] | undefined) =>
   a === undefined || b === undefined
@@ -70,7 +16,7 @@ const close = (a: number[] | undefined, b: number[] | undefined) =>
 describe('branch-and-bound against enumeration', () => {
   it('finds the same Nash, Kalai–Smorodinsky, welfare and egalitarian packages (utilities within 1e-9)', () => {
     fc.assert(
-      fc.property(domainArbitrary, (domain) => {
+      fc.property(domainArbitrary(), (domain) => {
         const ideal = idealPoint(domain);
         const objectives = SOLUTION_NAMES.flatMap((n) => solutionObjective(domain, n, ideal) ?? []);
         const brute = enumerateOutcomes(domain, objectives);
@@ -92,7 +38,7 @@ describe('branch-and-bound against enumeration', () => {
 
   it('computes the exact agreement margin, guarantor obligations included', () => {
     fc.assert(
-      fc.property(domainArbitrary, (domain) => {
+      fc.property(domainArbitrary(), (domain) => {
         const brute = enumerateOutcomes(domain, [marginObjective(domain)]).best[0]!;
         const set = agreementSet(domain);
         expect(Math.abs(set.margin - brute.value)).toBeLessThanOrEqual(1e-12);

@@ -2,6 +2,9 @@ import { beats, objectiveValue, TIE_TOLERANCE, type Candidate, type SearchObject
 import { utilitiesOf, type NegotiationDomain, type Outcome } from './outcome-space.ts';
 import { solveMatrixGame } from './matrix-game.ts';
 import { surrogatesFor } from './surrogates.ts';
+import { undominatedOptions } from './dominance.ts';
+import { ascend, choicesOf, welfarePackage } from './local-search.ts';
+import { MaxminSearch } from './maxmin-search.ts';
 import {
   linearOracle,
   solveRelaxation,
@@ -19,13 +22,13 @@ import {
  * - the box bound: every stakeholder at its best on every free issue at once;
  * - Lagrangian bounds: for any multipliers ν ≥ 0, every qualifying completion u satisfies
  *   ν·(u − d) ≤ g(ν) = ν·(a − d) + Σ_free max_option ν·score, which bounds the objective
- *   (Nash: Σ log(u−d) ≤ −Σ log ν + |S|·log(g/|S|); max-min: ≤ g / Σ ν_p/w_p; linear: ≤ g + α·d).
+ *   (Nash: Σ log(u−d) ≤ −Σ log ν + |S|·log(g/|S|); linear: ≤ g + α·d).
  *   g is separable by issue, so for a stored ν its suffix sums make the bound O(stakeholders).
  *
  * The multipliers come from the concave relaxation over per-issue convex hulls, solved at the
  * root and again at nodes with more than RELAX_ABOVE completions: simplicial decomposition on a
- * smooth stand-in for Nash and linear objectives (relaxation.ts, surrogates.ts), exact column
- * generation with a matrix-game master for max-min objectives (matrix-game.ts). When reservation
+ * smooth stand-in (relaxation.ts, surrogates.ts). Max-min objectives (Kalai–Smorodinsky,
+ * egalitarian, agreement margin) go to their own LP-bounded search (maxmin-search.ts). When reservation
  * values are enforced, feasibility multipliers (the max-min relaxation of the agreement margin)
  * also prune subtrees that cannot reach the agreement set. Leaves and
  * relaxation vertices (real packages) update the incumbent under the shared tie-break (beats).
@@ -40,6 +43,11 @@ export interface SearchOptions {
   nodeLimit?: number;
   /** Turn the node relaxations off (ablation for the benchmark). */
   nodeRelaxations?: boolean;
+  /**
+   * Max-min search only: subtrees with at most this many packages are finished by plain
+   * depth-first search instead of node LPs (default 8000). Tests set it low to exercise the LPs.
+   */
+  smallSubtree?: number;
   /** A package known to meet every enforced reservation value (seeds the incumbent). */
   feasible?: Outcome;
 }
@@ -83,15 +91,14 @@ export function searchBest(
   objective: SearchObjective,
   options: SearchOptions = {},
 ): SearchResult {
-  if (!objective.enforceReservation || options.feasible)
-    return new BranchAndBound(domain, objective, options).run();
+  if (!objective.enforceReservation || options.feasible) return solve(domain, objective, options);
   // When even the worst package meets every reservation value, the constraint is void.
   if (
     domain.stakeholders.every(
       (s, q) => s.scores.reduce((sum, row) => sum + Math.min(...row), 0) >= objective.thresholds[q]!,
     )
   )
-    return new BranchAndBound(domain, { ...objective, enforceReservation: false }, options).run();
+    return solve(domain, { ...objective, enforceReservation: false }, options);
   // Settle feasibility first, so the incumbent starts from a package in the agreement set: a
   // quick ascent on the agreement margin usually finds one; if not, the exact margin search
   // either finds one or proves the agreement set empty (without it, a search over an empty
@@ -102,10 +109,10 @@ export function searchBest(
     thresholds: objective.thresholds,
     enforceReservation: false,
   };
-  const quick = ascend(domain, marginObjective, welfarePackage(domain));
-  if (quick.value >= 0)
-    return new BranchAndBound(domain, objective, { ...options, feasible: quick.outcome }).run();
-  const margin = new BranchAndBound(domain, marginObjective, options).run();
+  const choices = choicesOf(domain, options.fixed);
+  const quick = ascend(domain, marginObjective, welfarePackage(domain, choices), choices);
+  if (quick.value >= 0) return solve(domain, objective, { ...options, feasible: quick.outcome });
+  const margin = solve(domain, marginObjective, options);
   if (!margin.best || margin.best.value < 0) {
     return {
       certificate: {
@@ -117,67 +124,17 @@ export function searchBest(
       },
     };
   }
-  const result = new BranchAndBound(domain, objective, { ...options, feasible: margin.best.outcome }).run();
+  const result = solve(domain, objective, { ...options, feasible: margin.best.outcome });
   result.certificate.nodes += margin.certificate.nodes;
   result.certificate.relaxations += margin.certificate.relaxations;
   return result;
 }
 
-/** Per issue, the option with the largest sum of utilities. */
-function welfarePackage(domain: NegotiationDomain): Outcome {
-  return domain.issues.map((issue, i) => {
-    let best = 0;
-    let bestSum = -Infinity;
-    issue.options.forEach((_, j) => {
-      const sum = domain.stakeholders.reduce((s, q) => s + q.scores[i]![j]!, 0);
-      if (sum > bestSum) {
-        bestSum = sum;
-        best = j;
-      }
-    });
-    return best;
-  });
-}
-
-/**
- * Coordinate ascent: change one issue at a time while the objective improves. Utilities are
- * updated by differences while climbing; the returned value is recomputed exactly.
- */
-function ascend(
-  domain: NegotiationDomain,
-  objective: SearchObjective,
-  start: Outcome,
-): { outcome: Outcome; value: number } {
-  const current = [...start];
-  const utilities = utilitiesOf(domain, current);
-  const trial = [...utilities];
-  let value = objectiveValue(domain, objective, current, utilities);
-  for (let sweep = 0; sweep < 20; sweep++) {
-    let improved = false;
-    for (let i = 0; i < current.length; i++) {
-      const keep = current[i]!;
-      for (let j = 0; j < domain.issues[i]!.options.length; j++) {
-        if (j === keep) continue;
-        domain.stakeholders.forEach((s, q) => {
-          trial[q] = utilities[q]! - s.scores[i]![keep]! + s.scores[i]![j]!;
-        });
-        current[i] = j;
-        const tried = objectiveValue(domain, objective, current, trial);
-        if (tried > value + TIE_TOLERANCE * Math.max(1, Math.abs(value))) {
-          value = tried;
-          for (let q = 0; q < utilities.length; q++) utilities[q] = trial[q]!;
-          improved = true;
-          break;
-        }
-        current[i] = keep;
-      }
-    }
-    if (!improved) break;
-  }
-  return {
-    outcome: current,
-    value: objectiveValue(domain, objective, current, utilitiesOf(domain, current)),
-  };
+/** Max-min objectives have their own LP-bounded search (maxmin-search.ts). */
+function solve(domain: NegotiationDomain, objective: SearchObjective, options: SearchOptions): SearchResult {
+  return objective.kind === 'maxmin'
+    ? new MaxminSearch(domain, objective, options).run()
+    : new BranchAndBound(domain, objective, options).run();
 }
 
 class BranchAndBound {
@@ -224,7 +181,7 @@ class BranchAndBound {
       const fixed = options.fixed?.get(i);
       if (fixed !== undefined) return [fixed];
       const all = issue.options.map((_, j) => j);
-      return this.triggerIssues.has(i) ? all : this.undominated(i, all);
+      return this.triggerIssues.has(i) ? all : undominatedOptions(domain, i, all);
     });
     this.space = {
       dims: this.dims,
@@ -250,23 +207,6 @@ class BranchAndBound {
       span = Math.max(span, hi - lo);
     }
     this.scale = span > 0 ? span : 1;
-  }
-
-  /** Options no other option of the issue matches or beats for every stakeholder (ties keep the first). */
-  private undominated(issue: number, all: number[]): number[] {
-    const score = (j: number, q: number) => this.domain.stakeholders[q]!.scores[issue]![j]!;
-    return all.filter(
-      (j) =>
-        !all.some((k) => {
-          if (k === j) return false;
-          let strictly = false;
-          for (let q = 0; q < this.dims; q++) {
-            if (score(k, q) < score(j, q)) return false;
-            if (score(k, q) > score(j, q)) strictly = true;
-          }
-          return strictly || k < j;
-        }),
-    );
   }
 
   run(): SearchResult {
@@ -400,12 +340,6 @@ class BranchAndBound {
         if (!(gain > 0)) return -Infinity;
         boxBound += Math.log(gain);
       }
-    } else if (kind === 'maxmin') {
-      boxBound = Infinity;
-      for (const p of this.players) {
-        if (mask & (1 << p))
-          boxBound = Math.min(boxBound, weights[p]! * (a[p]! + box[k * this.dims + p]! - thresholds[p]!));
-      }
     } else {
       boxBound = 0;
       for (const p of this.players) boxBound += weights[p]! * (a[p]! + box[k * this.dims + p]!);
@@ -430,13 +364,6 @@ class BranchAndBound {
       const s = this.players.length;
       return -logs + s * Math.log(g / s);
     }
-    if (kind === 'maxmin') {
-      let sigma = 0;
-      for (const p of this.players) if (mask & (1 << p)) sigma += nu[p]! / weights[p]!;
-      if (sigma > 0) return g / sigma;
-      // Multipliers on reservation constraints only: g < 0 proves no completion meets them all.
-      return g < 0 ? -Infinity : Infinity;
-    }
     let offset = 0;
     for (const p of this.players) offset += weights[p]! * thresholds[p]!;
     return g + offset;
@@ -455,8 +382,6 @@ class BranchAndBound {
       const stored = this.feasibility.get(mask) ?? [];
       this.feasibility.set(mask, [...stored, ...feasibility.map((d) => this.withSuffix(d.nu))]);
     }
-    if (this.objective.kind === 'maxmin')
-      return this.relaxMaxmin(free, base, this.objectiveRows(mask), prefix);
     const found: { nu: Float64Array }[] = [];
     let start = warm;
     for (const surrogate of this.surrogates(mask)) {
@@ -468,28 +393,6 @@ class BranchAndBound {
     }
     if (this.incumbent === undefined && prefix.length === 0) this.localSearchFrom(free, start);
     return found;
-  }
-
-  /**
-   * Max-min relaxation by column generation: the master is the matrix game between packages found
-   * so far (rows) and active signatories (columns); its minimiser's strategy prices the next
-   * package (linear oracle). Stops when that price proves the master optimal over the whole hull.
-   * Reservation constraints of non-players enter as extra columns.
-   */
-  /** The max-min rows of the objective at a mask: players, then (if enforced) other signatories' constraints. */
-  private objectiveRows(mask: number): GameRow[] {
-    const { weights, enforceReservation } = this.objective;
-    const players = this.players.filter((p) => mask & (1 << p));
-    if (players.length === 0) return [];
-    const constraintWeight = Math.max(...players.map((p) => weights[p]!));
-    return [
-      ...players.map((p) => ({ q: p, weight: weights[p]!, player: true })),
-      ...(enforceReservation
-        ? [...Array(this.dims).keys()]
-            .filter((q) => mask & (1 << q) && !players.includes(q))
-            .map((q) => ({ q, weight: constraintWeight, player: false }))
-        : []),
-    ];
   }
 
   /** Rows of the feasibility problem: every signatory whose reservation value is enforced at this mask. */
