@@ -1,3 +1,4 @@
+import { searchResult } from './certificate.ts';
 import { beats, objectiveValue, TIE_TOLERANCE, type Candidate, type SearchObjective } from './objectives.ts';
 import { utilitiesOf, type NegotiationDomain, type Outcome } from './outcome-space.ts';
 import { solveMatrixGame } from './matrix-game.ts';
@@ -265,18 +266,8 @@ class BranchAndBound {
     const path = new Int32Array(this.n);
     const partial = new Float64Array((this.n + 1) * this.dims);
     this.descend(0, path, partial, rootMask, optionOrder);
-    const value = this.incumbent?.value ?? -Infinity;
-    return {
-      best: this.incumbent,
-      certificate: {
-        proven: !this.aborted,
-        value,
-        upperBound: this.aborted ? Math.max(value, rootBound) : Math.max(value, this.prunedBound),
-        rootBound: Math.max(rootBound, value),
-        nodes: this.nodes,
-        relaxations: this.relaxations,
-      },
-    };
+    const { aborted, prunedBound, nodes, relaxations } = this;
+    return searchResult(this.incumbent, { aborted, prunedBound, nodes, relaxations }, rootBound);
   }
 
   /** Stakeholders active at a node: players and (when enforced) signatories whose signature is surely required. */

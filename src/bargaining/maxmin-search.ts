@@ -1,4 +1,5 @@
 import type { SearchOptions, SearchResult } from './branch-and-bound.ts';
+import { searchResult } from './certificate.ts';
 import { undominatedOptions } from './dominance.ts';
 import { ascend } from './local-search.ts';
 import { solveMatrixGame } from './matrix-game.ts';
@@ -139,18 +140,8 @@ export class MaxminSearch {
         this.offer(ascend(this.domain, this.objective, this.outcomeOf(c.choice), this.optionsOf).outcome);
     }
     this.search(allowed, root, undefined);
-    const value = this.incumbent?.value ?? -Infinity;
-    return {
-      best: this.incumbent,
-      certificate: {
-        proven: !this.aborted,
-        value,
-        upperBound: this.aborted ? Math.max(value, rootBound) : Math.max(value, this.prunedBound),
-        rootBound: Math.max(rootBound, value),
-        nodes: this.nodes,
-        relaxations: this.relaxations,
-      },
-    };
+    const { aborted, prunedBound, nodes, relaxations } = this;
+    return searchResult(this.incumbent, { aborted, prunedBound, nodes, relaxations }, rootBound);
   }
 
   /**
