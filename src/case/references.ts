@@ -103,6 +103,7 @@ export function checkReferences(c: Case, ctx: ReferenceContext): void {
   c.claims.forEach((cl, i) => {
     need('claims.yaml', propositions, 'proposition')(cl.proposition, ['claims', i, 'proposition']);
     needActor('claims.yaml')(cl.claimant, ['claims', i, 'claimant']);
+    cl.with?.forEach((a, k) => needActor('claims.yaml')(a, ['claims', i, 'with', k]));
   });
 
   c.issues.forEach((issue, i) => {

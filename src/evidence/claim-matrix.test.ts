@@ -39,4 +39,11 @@ describe('claimMatrix', () => {
       schroeder: { bucha: 'disputes' },
     });
   });
+
+  it('gives co-claimants the same stance as the claimant', () => {
+    const joint = { ...claim('j', 'charap', 'disputes'), with: ['radchenko'] };
+    const m = claimMatrix([standing('blocked', [claim('a', 'snider', 'supports'), joint])]);
+    expect(m.claimants).toEqual(['snider', 'charap', 'radchenko']);
+    expect(m.cells.radchenko).toEqual({ blocked: 'disputes' });
+  });
 });

@@ -14,9 +14,11 @@ export function claimMatrix(standings: PropositionStanding[]): {
   const cells: Record<string, Record<string, MatrixCell>> = {};
   for (const s of standings) {
     for (const claim of [...s.supporting, ...s.disputing]) {
-      const row = (cells[claim.claimant] ??= {});
-      const previous = row[s.proposition.id];
-      row[s.proposition.id] = previous && previous !== claim.stance ? 'both' : claim.stance;
+      for (const who of [claim.claimant, ...(claim.with ?? [])]) {
+        const row = (cells[who] ??= {});
+        const previous = row[s.proposition.id];
+        row[s.proposition.id] = previous && previous !== claim.stance ? 'both' : claim.stance;
+      }
     }
   }
   return { claimants: Object.keys(cells), propositions: standings.map((s) => s.proposition.id), cells };

@@ -24,6 +24,8 @@ export const claimSchema = z.strictObject({
   value: z.union([z.string(), z.number()]).optional(),
   /** Who asserts it: an actor id. */
   claimant: recordId,
+  /** Co-authors who assert it with the claimant (a jointly written article, a joint statement). */
+  with: z.array(recordId).optional(),
   /** When it was asserted. */
   asserted: edtfDate,
   /** The claim in the analyst's own words. */

@@ -25,7 +25,7 @@ export interface ClaimsJson {
 function claimLine(cl: Claim): string {
   const value = cl.value !== undefined ? ` [${cl.value}]` : '';
   const quote = cl.quote ? ` — "${cl.quote}"` : '';
-  return `    ${cl.claimant} (${cl.asserted})${value}: ${cl.summary}${quote} [${cl.sources.join(', ')}]`;
+  return `    ${[cl.claimant, ...(cl.with ?? [])].join(' & ')} (${cl.asserted})${value}: ${cl.summary}${quote} [${cl.sources.join(', ')}]`;
 }
 
 export const claimsView: View<ClaimsJson> = {

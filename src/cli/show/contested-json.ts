@@ -5,7 +5,14 @@ export interface ContestedNote {
   proposition: string;
   statement: string;
   values: Array<string | number>;
-  claims: Array<{ id: string; claimant: string; stance: string; value?: string | number; sources: string[] }>;
+  claims: Array<{
+    id: string;
+    claimant: string;
+    with?: string[];
+    stance: string;
+    value?: string | number;
+    sources: string[];
+  }>;
 }
 
 /** Looks up how contested propositions stand, for marking records in every view. */
@@ -25,6 +32,7 @@ export function contestedLookup(c: Case): (ids: string[] | undefined) => Contest
           claims: [...s.supporting, ...s.disputing].map((cl) => ({
             id: cl.id,
             claimant: cl.claimant,
+            ...(cl.with ? { with: cl.with } : {}),
             stance: cl.stance,
             ...(cl.value !== undefined ? { value: cl.value } : {}),
             sources: cl.sources,
