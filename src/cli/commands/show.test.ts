@@ -178,7 +178,9 @@ describe('other views', () => {
   });
 
   it('--at and --contested are refused on views they do not apply to', async () => {
-    expect((await runCli(['show', fixture, 'timeline', '--at', '2030-02'])).code).toBe(2);
+    const at = await runCli(['show', fixture, 'timeline', '--at', '2030-02']);
+    expect(at.code).toBe(2);
+    expect(at.err.split('\n')[0]).toBe('parley: --at applies to the positions and roles views only');
     expect((await runCli(['show', fixture, 'positions', '--contested'])).code).toBe(2);
   });
 });
@@ -212,5 +214,16 @@ describe('show history --issue', () => {
     expect(misplaced.err.split('\n')[0]).toBe('parley: --issue applies to the history view only');
     const topic = await runCli(['show', fixture, 'timeline', '--topic', 'x']);
     expect(topic.err.split('\n')[0]).toBe('parley: --topic applies to the claims view only');
+  });
+});
+
+describe('show roles --at', () => {
+  it('lists only the roles that may have been held on the date', async () => {
+    const before = await json(['roles', '--at', '2030-01-10']);
+    expect(before.at).toBe('2030-01-10');
+    expect(before.roles.map((r: any) => r.id)).toEqual(['north-party', 'south-party', 'league-guarantor']);
+    const all = await json(['roles']);
+    expect(all.at).toBeUndefined();
+    expect(all.roles).toHaveLength(4);
   });
 });

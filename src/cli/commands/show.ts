@@ -36,7 +36,12 @@ export const registerShow: CommandRegistrar = (program, output) => {
     .description('print a view of a case as a table, or as JSON with --json')
     .argument('<case-dir>', 'the case folder, e.g. cases/istanbul-2022')
     .argument('[view]', `one of: ${Object.keys(views).join(', ')}`, 'overview')
-    .addOption(new Option('--at <date>', "EDTF date for positions (default: the case's asOf date)"))
+    .addOption(
+      new Option(
+        '--at <date>',
+        "EDTF date: positions as of then (default: the case's asOf date); roles held then",
+      ),
+    )
     .option('--contested', 'claims: only contested propositions', false)
     .option('--topic <topic>', 'claims: only propositions on this topic, with a who-says-what grid')
     .option('--issue <id>', 'history: the issue whose positions to follow over time')
@@ -59,13 +64,16 @@ export const registerShow: CommandRegistrar = (program, output) => {
         }
         // Each narrowing flag belongs to one view: silently ignoring it elsewhere would mislead.
         const flagViews: Array<[string, boolean, string]> = [
-          ['--at', opts.at !== undefined, 'positions'],
+          ['--at', opts.at !== undefined && viewName !== 'roles', 'positions'],
           ['--contested', opts.contested, 'claims'],
           ['--topic', opts.topic !== undefined, 'claims'],
           ['--issue', opts.issue !== undefined, 'history'],
         ];
         for (const [flag, given, only] of flagViews) {
-          if (given && viewName !== only) throw new UsageError(`${flag} applies to the ${only} view only`);
+          if (given && viewName !== only)
+            throw new UsageError(
+              `${flag} applies to the ${flag === '--at' ? 'positions and roles views' : `${only} view`} only`,
+            );
         }
         if (viewName === 'history' && opts.issue === undefined) {
           throw new UsageError('the history view needs --issue <id>, e.g. --issue troop-ceiling');

@@ -1,4 +1,5 @@
 import type { Actor } from '../../case/schema/actors.ts';
+import { rolesAt } from '../../case/roles-at.ts';
 import type { Role } from '../../case/schema/roles.ts';
 import { contestedLookup, contestedText, type ContestedNote } from './contested-json.ts';
 import { list, renderTable } from './table.ts';
@@ -38,16 +39,20 @@ export const actorsView: View<ActorsJson> = {
 export interface RolesJson {
   view: 'roles';
   case: string;
+  /** With `--at`: only the roles that may have been held on that date. */
+  at?: string;
   roles: Array<Role & { contested: ContestedNote[] }>;
 }
 
 export const rolesView: View<RolesJson> = {
-  build(c) {
+  build(c, { at }) {
     const contested = contestedLookup(c);
+    const roles = at === undefined ? c.roles : rolesAt(c, at);
     return {
       view: 'roles',
       case: c.meta.id,
-      roles: c.roles.map((r) => ({ ...r, contested: contested(r.contestedBy) })),
+      ...(at !== undefined ? { at } : {}),
+      roles: roles.map((r) => ({ ...r, contested: contested(r.contestedBy) })),
     };
   },
   render(data) {
