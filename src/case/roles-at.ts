@@ -2,8 +2,8 @@ import type { Case } from './case.ts';
 import { parseEdtf, type EdtfDate } from './edtf.ts';
 import type { Role } from './schema/roles.ts';
 
-// Spans overlap when neither ends before the other starts ('-infinity'/'infinity' order as strings
-// only after mapping, as in edtf.ts; here we compare the ISO days directly with those guards).
+// Spans overlap when neither ends before the other starts; open ends ('-infinity', 'infinity')
+// meet everything on their open side.
 function overlaps(a: EdtfDate, b: EdtfDate): boolean {
   const startsBeforeEnd = (x: EdtfDate, y: EdtfDate) =>
     x.earliest === '-infinity' || y.latest === 'infinity' || x.earliest <= y.latest;
