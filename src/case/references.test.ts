@@ -240,6 +240,24 @@ describe('reference rules', () => {
     expect(messages).toEqual(expected);
   });
 
+  it('still finds an uncited source when another file failed its schema check, but not after a YAML syntax error', async () => {
+    const orphan = {
+      file: 'sources.yaml',
+      find: 'sources:\n',
+      replace: 'sources:\n  - { id: orphan, title: Unused, kind: opinion, reliability: low }\n',
+    };
+    const schemaBroken = await loadEdited([
+      orphan,
+      { file: 'rounds.yaml', find: 'format: video', replace: 'format: telepathy' },
+    ]);
+    expect(schemaBroken.messages).toEqual([
+      'rounds.yaml:20:13: rounds[1].format: must be one of "in-person", "video", "shuttle", "phone", "mixed"',
+      'sources.yaml:2:11: sources[0].id: source "orphan" is never cited',
+    ]);
+    const syntaxBroken = await loadEdited([orphan, { file: 'events.yaml', content: 'events: [\n' }]);
+    expect(syntaxBroken.messages.some((m) => m.includes('never cited'))).toBe(false);
+  });
+
   it('does not echo references into a file that failed its schema check', async () => {
     const { messages } = await loadEdited([
       { file: 'actors.yaml', find: 'kind: state', replace: 'kind: nation' },
