@@ -39,29 +39,25 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     return folderProblem('no such folder');
   }
 
+  // A problem with a file as a whole, or with a file that could not be read for positions.
+  const fileProblem = (file: string, message: string, fieldPath: FieldPath = []) =>
+    diagnostics.push({
+      file: displayPath(path.join(dir, file)),
+      line: 0,
+      column: 0,
+      path: formatPath(fieldPath),
+      message,
+    });
   const files = new Map<string, YamlFile<unknown>>();
   const report: Reporter = (file, fieldPath, message, atKey = false) => {
     const parsed = files.get(file);
     if (parsed) parsed.report(fieldPath, message, atKey);
-    else
-      diagnostics.push({
-        file: displayPath(path.join(dir, file)),
-        line: 0,
-        column: 0,
-        path: formatPath(fieldPath),
-        message,
-      });
+    else fileProblem(file, message, fieldPath);
   };
 
   for (const entry of entries.sort()) {
     if (/\.ya?ml$/.test(entry) && !(entry in caseFileSchemas)) {
-      diagnostics.push({
-        file: displayPath(path.join(dir, entry)),
-        line: 0,
-        column: 0,
-        path: '',
-        message: `unknown case file; expected one of ${Object.keys(caseFileSchemas).join(', ')}`,
-      });
+      fileProblem(entry, `unknown case file; expected one of ${Object.keys(caseFileSchemas).join(', ')}`);
     }
   }
 
@@ -69,15 +65,7 @@ export async function loadCase(dir: string): Promise<LoadResult> {
   for (const [name, schema] of Object.entries(caseFileSchemas) as [CaseFileName, z.ZodType][]) {
     const filePath = path.join(dir, name);
     if (!entries.includes(name)) {
-      if (name === 'case.yaml') {
-        diagnostics.push({
-          file: displayPath(filePath),
-          line: 0,
-          column: 0,
-          path: '',
-          message: 'missing: every case needs a case.yaml',
-        });
-      }
+      if (name === 'case.yaml') fileProblem(name, 'missing: every case needs a case.yaml');
       continue;
     }
     const parsed = parseYamlFile(await readFile(filePath, 'utf8'), displayPath(filePath), schema);
@@ -108,7 +96,7 @@ export async function loadCase(dir: string): Promise<LoadResult> {
     ...(content['model.yaml'] ? { model: content['model.yaml'] as Case['model'] } : {}),
   };
 
-  const citedInDrafts = await loadDraftTexts(caseData, report, diagnostics, (file) => displayPath(file));
+  const citedInDrafts = await loadDraftTexts(caseData, report, diagnostics, displayPath);
   checkReferences(caseData, {
     loaded: new Set(Object.keys(content)),
     files,
