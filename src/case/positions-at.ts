@@ -1,5 +1,5 @@
 import type { Case } from './case.ts';
-import { isKnownBy, parseEdtf, compareEdtf } from './edtf.ts';
+import { compareEdtf, isKnownBy, parseEdtf, type EdtfDate } from './edtf.ts';
 import type { Issue } from './schema/issues.ts';
 import type { Position } from './schema/positions.ts';
 
@@ -27,16 +27,21 @@ export interface IssueStanding {
  */
 export function positionsAt(c: Case, parties: string[], at: string): IssueStanding[] {
   const asOf = parseEdtf(at);
+  // One pass over the positions, each date parsed once: the latest known per issue and party.
+  const latest = new Map<string, { p: Position; date: EdtfDate }>();
+  for (const p of c.positions) {
+    const date = parseEdtf(p.date);
+    if (!isKnownBy(date, asOf)) continue;
+    const key = `${p.issue}\u0000${p.party}`;
+    const held = latest.get(key);
+    // `>= 0`: on the same date, the record written later wins.
+    if (!held || compareEdtf(date, held.date) >= 0) latest.set(key, { p, date });
+  }
   return c.issues.map((issue) => {
-    const positions: Position[] = [];
-    for (const party of parties) {
-      const known = c.positions
-        .filter((p) => p.issue === issue.id && p.party === party && isKnownBy(parseEdtf(p.date), asOf))
-        .map((p, order) => ({ p, order, date: parseEdtf(p.date) }))
-        .sort((a, b) => compareEdtf(a.date, b.date) || a.order - b.order);
-      const latest = known.at(-1);
-      if (latest) positions.push(latest.p);
-    }
+    const positions = parties.flatMap((party) => {
+      const held = latest.get(`${issue.id}\u0000${party}`);
+      return held ? [held.p] : [];
+    });
     const gap = issue.kind === 'number' ? numericGap(positions, issue.unit ?? '') : undefined;
     return gap ? { issue, positions, gap } : { issue, positions };
   });
