@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'cases/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

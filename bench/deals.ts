@@ -8,20 +8,20 @@ import type { Highs, InitOptions } from 'highs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { marginObjective } from '../src/bargaining/agreement.ts';
-import { searchBest } from '../src/bargaining/branch-and-bound.ts';
-import { enumerateOutcomes } from '../src/bargaining/enumerate.ts';
-import { importGenius } from '../src/bargaining/genius/genius-xml.ts';
-import type { SearchObjective } from '../src/bargaining/objectives.ts';
-import { outcomeCount, type NegotiationDomain } from '../src/bargaining/outcome-space.ts';
-import { paretoFrontier } from '../src/bargaining/pareto.ts';
-import { randomDomain } from '../src/bargaining/random-domain.ts';
+import { marginObjective } from '@parley/core/bargaining/agreement.ts';
+import { searchBest } from '@parley/core/bargaining/branch-and-bound.ts';
+import { enumerateOutcomes } from '@parley/core/bargaining/enumerate.ts';
+import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
+import type { SearchObjective } from '@parley/core/bargaining/objectives.ts';
+import { outcomeCount, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
+import { paretoFrontier } from '@parley/core/bargaining/pareto.ts';
+import { randomDomain } from '@parley/core/bargaining/random-domain.ts';
 import {
   bargainingSolutions,
   idealPoint,
   solutionObjective,
   SOLUTION_NAMES,
-} from '../src/bargaining/solutions.ts';
+} from '@parley/core/bargaining/solutions.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/genius/anac');

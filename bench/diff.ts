@@ -21,10 +21,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDraft } from '../src/drafts/parse.ts';
-import { redline } from '../src/drafts/redline.ts';
-import { toTerminal } from '../src/drafts/render-terminal.ts';
-import { redlineView } from '../src/drafts/view.ts';
+import { parseDraft } from '@parley/core/drafts/parse.ts';
+import { redline } from '@parley/core/drafts/redline.ts';
+import { toTerminal } from '@parley/core/drafts/render-terminal.ts';
+import { redlineView } from '@parley/core/drafts/view.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/cop21');

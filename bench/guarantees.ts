@@ -10,13 +10,13 @@
  *
  *   npm run bench:guarantees
  */
-import type { AssistanceLevel, DecisionRule, Place } from '../src/case/schema/guarantee.ts';
-import type { Scenario } from '../src/guarantees/analyse.ts';
-import { compileInstrument, type CompiledInstrument } from '../src/guarantees/compile.ts';
-import { participantsOf, thirdState, type InstrumentSetting } from '../src/guarantees/context.ts';
-import { evaluateScenario, type WillingDraw } from '../src/guarantees/evaluate.ts';
-import { simulate } from '../src/guarantees/monte-carlo.ts';
-import { xoshiro128 } from '../src/guarantees/prng.ts';
+import type { AssistanceLevel, DecisionRule, Place } from '@parley/model/schema/guarantee.ts';
+import type { Scenario } from '@parley/core/guarantees/analyse.ts';
+import { compileInstrument, type CompiledInstrument } from '@parley/core/guarantees/compile.ts';
+import { participantsOf, thirdState, type InstrumentSetting } from '@parley/core/guarantees/context.ts';
+import { evaluateScenario, type WillingDraw } from '@parley/core/guarantees/evaluate.ts';
+import { simulate } from '@parley/core/guarantees/monte-carlo.ts';
+import { xoshiro128 } from '@parley/core/guarantees/prng.ts';
 
 const SCENARIOS = 100_000;
 const TARGET = 10_000_000;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the Parley CLI. `npm install` / `npm ci` compile src/ to dist/ (the `prepare` script), and
-// that build starts about twice as fast; when src/ has changed since, or there is no build, the
-// TypeScript runs directly through tsx — so the repo works with no manual build step either way.
+// Runs the Parley CLI. `npm install` / `npm ci` bundle packages/ into dist/parley.mjs (the
+// `prepare` script), which starts about twice as fast; when a package's source has changed since,
+// or there is no bundle, the TypeScript runs directly through tsx (a development dependency).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,12 +19,15 @@ function newestSource(dir) {
   return newest;
 }
 
-const built = existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(path.join(root, 'src'));
-let entry = path.join(root, 'dist', 'cli', 'main.js');
+const packages = path.join(root, 'packages');
+const sources = readdirSync(packages).map((p) => path.join(packages, p, 'src'));
+const built =
+  existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.filter(existsSync).map(newestSource));
+let entry = path.join(root, 'dist', 'parley.mjs');
 if (!built) {
   const { register } = await import('tsx/esm/api');
   register();
-  entry = path.join(root, 'src', 'cli', 'main.ts');
+  entry = path.join(packages, 'cli', 'src', 'main.ts');
 }
 
 // Piping into `head` closes stdout early: end quietly, as other command-line tools do.

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The real entry point, as `npx parley` runs it (from dist/ when built and fresh, else via tsx).
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['bin/parley.mjs', ...args], { encoding: 'utf8', input });
+
+describe('bin/parley.mjs', () => {
+  it('runs a command and exits 0', () => {
+    const r = run(['validate', 'packages/case-files/fixtures/minimal']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      'packages/case-files/fixtures/minimal: valid — 4 actors, 2 rounds, 1 event, 4 issues, 8 positions, 5 claims, 2 sources, 2 draft versions\n',
+    );
+    expect(r.status).toBe(0);
+  });
+
+  it('exits 2 on misuse and 1 on bad input, without a stack trace', () => {
+    const misuse = run(['show', 'packages/case-files/fixtures/minimal', '--nope']);
+    expect(misuse.status).toBe(2);
+    expect(misuse.stderr.split('\n')[0]).toBe("parley: unknown option '--nope'");
+    const bad = run(['validate', 'no/such/case']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+  });
+
+  it('ends quietly when its output is closed early', () => {
+    // A redline far larger than a pipe's buffer, so writes go on after `head` has exited.
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-bin-'));
+    const paragraphs = (word: string) =>
+      Array.from({ length: 4000 }, (_, i) => `${i + 1}. The parties shall ${word} clause ${i}.`).join('\n\n');
+    writeFileSync(path.join(dir, 'a.md'), `# A\n\n${paragraphs('respect')}\n`);
+    writeFileSync(path.join(dir, 'b.md'), `# A\n\n${paragraphs('observe')}\n`);
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" bin/parley.mjs diff "${dir}/a.md" "${dir}/b.md" | head -1`],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout).toBe(`${dir}/a.md → ${dir}/b.md\n`);
+    expect(r.stderr).toBe('');
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-cli.ts';
+
+describe('parley brackets', () => {
+  it('prints the bracket series of a document as a table with the trend', async () => {
+    const r = await runCli(['brackets', 'packages/case-files/fixtures/minimal', 'accord']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('accord: River Accord');
+    expect(lines[2]).toBe(
+      '│ version │ date       │ brackets │ Δ  │ unattributed │ max depth │ words in brackets │ agreed │ bracketed │ deferred │ dropped │ unmarked │',
+    );
+    expect(lines[4]).toBe(
+      '│ v1      │ 2030-02-01 │ 2        │    │ 2            │ 1         │ 2/14 (14%)        │ 0      │ 0         │ 0        │ 0       │ 2        │',
+    );
+    expect(lines[6]).toBe(
+      '│ v2      │ 2030-02-12 │ 0        │ -2 │ 0            │ 0         │ 0/13 (0%)         │ 0      │ 0         │ 0        │ 0       │ 2        │',
+    );
+    expect(lines.at(-1)).toBe(
+      "trend: converging (brackets 2 → 0); party columns count each party's bracketed proposals and alternatives",
+    );
+  });
+
+  it('gives the embedded series per party as JSON, in date order', async () => {
+    const r = await runCli(['brackets', 'cases/istanbul-2022', 'security-treaty', '--format', 'json']);
+    expect(r.err).toBe('');
+    const json = JSON.parse(r.out);
+    expect(json.entries.map((e: { version: string; byParty: object }) => [e.version, e.byParty])).toEqual([
+      ['2022-03-07-ru', { ru: 3 }],
+      ['2022-03-16-fifteen-points', { ua: 2, ru: 2 }],
+      ['2022-03-29-communique', { ru: 1 }],
+      ['2022-04-12', { ru: 15, ua: 9 }],
+      ['2022-04-15', { ru: 16, ua: 11 }],
+    ]);
+    expect(json.trend).toBe('diverging');
+  });
+
+  it('names an unknown document (exit 1) and refuses a wrong format (exit 2)', async () => {
+    expect(await runCli(['brackets', 'packages/case-files/fixtures/minimal', 'treaty'])).toEqual({
+      code: 1,
+      out: '',
+      err: 'parley: unknown draft document "treaty" (documents: accord)',
+    });
+    const format = await runCli([
+      'brackets',
+      'packages/case-files/fixtures/minimal',
+      'accord',
+      '--format',
+      'csv',
+    ]);
+    expect(format.code).toBe(2);
+    expect(format.err.split('\n')[0]).toBe('parley: --format must be table or json, got "csv"');
+  });
+});

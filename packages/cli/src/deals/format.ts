@@ -1,0 +1,161 @@
+import pc from 'picocolors';
+import type {
+  AgreementReport,
+  DealsReport,
+  SolutionReport,
+  windowReport,
+} from '@parley/core/bargaining/case-report.ts';
+import type { GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
+import type { SensitivityResult } from '@parley/core/bargaining/sensitivity.ts';
+import { SOLUTION_NAMES } from '@parley/core/bargaining/solutions.ts';
+
+/** Terminal text for the `parley deals` reports; the JSON is the reports themselves. */
+
+export const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+const signed = (x: number) => (x >= 0 ? '+' : '') + fmt(x);
+
+export type Style = (text: string, paint: (s: string) => string) => string;
+
+function agreementLine(label: string, a: AgreementReport, style: Style): string {
+  const state = a.open ? style('NON-EMPTY', pc.green) : style('EMPTY', pc.red);
+  const who = a.open ? `least surplus: ${a.binding.join(', ')}` : `short: ${a.binding.join(', ')}`;
+  return `  ${label.padEnd(34)} ${state}${' '.repeat(Math.max(1, 11 - (a.open ? 9 : 5)))}margin ${signed(a.margin)}  (${who})`;
+}
+
+function packageLine(pkg: Record<string, string>): string {
+  return Object.entries(pkg)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+}
+
+function formatSolutions(
+  title: string,
+  solutions: Record<string, SolutionReport>,
+  parties: string[],
+): string[] {
+  const lines = [title];
+  const nash = solutions.nash;
+  for (const name of SOLUTION_NAMES) {
+    const s = solutions[name]!;
+    if ('reason' in s) {
+      lines.push(`  ${name.padEnd(17)} none: ${s.reason}`);
+      continue;
+    }
+    const us = parties.map((p) => `${p} ${fmt(s.utilities[p]!)}`).join('  ');
+    const proof = s.certificate.proven ? 'proven optimal' : 'NOT proven (node limit)';
+    lines.push(`  ${name.padEnd(17)} ${us}  [${proof}]`);
+    if (name === 'nash') lines.push(`    package: ${packageLine(s.package)}`);
+    else if (nash && !('reason' in nash)) {
+      const diff = Object.entries(s.package).filter(([k, v]) => nash.package[k] !== v);
+      lines.push(
+        `    differs from Nash on: ${diff.length ? diff.map(([k, v]) => `${k}=${v}`).join(', ') : 'nothing'}`,
+      );
+    }
+  }
+  return lines;
+}
+
+export function formatDeals(r: DealsReport, style: Style): string {
+  const parties = r.pareto.parties;
+  const lines = [
+    style(`${r.case} on ${r.at}`, pc.bold) +
+      ` — analyst model (assumptions, not facts); scenario: ${r.scenario ?? 'baseline'}`,
+    `${r.issues.length} issues, ${r.outcomes.toLocaleString('en-US')} packages`,
+    '',
+    'Reservation values (value of no deal) on this day',
+    ...Object.entries(r.reservationValues).map(
+      ([actor, v]) => `  ${actor.padEnd(4)} ${v.role.padEnd(9)} ${fmt(v.value, 2)}  since ${v.event}`,
+    ),
+    '',
+    'Agreement set (packages every required signatory prefers to no deal)',
+    agreementLine('with every required signatory:', r.agreement.withGuarantors, style),
+    agreementLine(`parties only (${parties.join(', ')}):`, r.agreement.partiesOnly, style),
+    `  most balanced package: ${packageLine(r.agreement.withGuarantors.package)}`,
+    '',
+    r.pareto.size === null
+      ? `Pareto frontier (${parties.join(', ')}): not computed — ${r.pareto.reason}`
+      : `Pareto frontier (${parties.join(', ')}): ${r.pareto.size} points (exact)`,
+    '',
+    ...formatSolutions(
+      'Bargaining points with every required signatory',
+      r.solutions.withGuarantors,
+      parties,
+    ),
+    '',
+    ...formatSolutions('Bargaining points between the parties alone', r.solutions.partiesOnly, parties),
+    '',
+    "ZOPA on number issues (each party: values it accepts with the rest as in the parties' most balanced package;",
+    '  joint: values for which some whole package satisfies both parties / every required signatory)',
+    ...r.zopa.map((z) => {
+      const unit = z.unit ? ` ${z.unit}` : '';
+      const range = (values: number[]) =>
+        values.length ? `${Math.min(...values)}–${Math.max(...values)}` : 'none';
+      const sides = z.parties
+        .map((p) => `${p.id} ${p.range ? `${p.range[0]}–${p.range[1]}` : 'none'}`)
+        .join(' · ');
+      return `  ${z.issue}${unit ? ` (${unit.trim()})` : ''}: ${sides} · overlap ${range(z.overlap)} · joint ${range(z.jointPartiesOnly)} / ${range(z.joint)}`;
+    }),
+  ];
+  return lines.join('\n');
+}
+
+export function formatWindow(r: ReturnType<typeof windowReport>, style: Style): string {
+  const runs = (list: { from: string; until: string | null }[]) =>
+    list.length ? list.map((x) => `${x.from} → ${x.until ?? 'end'}`).join(', ') : 'never';
+  const lines = [
+    style(`Deal window of ${r.case}`, pc.bold) + ` — analyst model; scenario: ${r.scenario ?? 'baseline'}`,
+    `Open (every required signatory): ${runs(r.open)}`,
+    `Open (parties only):             ${runs(r.openForPartiesOnly)}`,
+    '',
+    `${'from'.padEnd(11)}${'until'.padEnd(11)}${'all signatories'.padEnd(30)}${'parties only'.padEnd(24)}events`,
+  ];
+  for (const i of r.intervals) {
+    const cell = (a: AgreementReport, width: number) => {
+      const text = `${a.open ? 'open  ' : 'closed'} ${signed(a.margin)} ${a.open ? '' : `(${a.binding.join(',')})`}`;
+      return (a.open ? style(text, pc.green) : text) + ' '.repeat(Math.max(1, width - text.length));
+    };
+    lines.push(
+      `${i.from.padEnd(11)}${(i.until ?? '…').padEnd(11)}${cell(i.withGuarantors, 30)}${cell(i.partiesOnly, 24)}${i.events.join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function formatSensitivity(r: SensitivityResult): string {
+  const scope = r.at ? `on ${r.at}` : 'on some day of the window';
+  const side = (s: SensitivityResult['up']) =>
+    s.threshold === undefined
+      ? `  ${s.direction.padEnd(4)}: no change up to ${fmt(s.searchedTo, 4)} ${r.open ? 'closes' : 'opens'} it`
+      : `  ${s.direction.padEnd(4)}: at ${fmt(s.threshold, 6)} (change ${signed(s.change!)}) the window ${r.flipsTo === 'open' ? 'opens' : 'closes'}`;
+  return [
+    `${r.assumption} = ${r.value}  (${r.rationale})`,
+    `The deal window is ${r.open ? 'OPEN' : 'CLOSED'} ${scope}: best margin ${signed(r.margin)}.`,
+    side(r.up),
+    side(r.down),
+    r.nearest
+      ? `Smallest change that ${r.flipsTo === 'open' ? 'opens' : 'closes'} it: ${signed(r.nearest.change!)} (to ${fmt(r.nearest.threshold!, 6)}).`
+      : `No value in range ${r.flipsTo === 'open' ? 'opens' : 'closes'} it.`,
+  ].join('\n');
+}
+
+export function formatGenius(r: GeniusReport): string {
+  const point = (name: string, p: GeniusReport['nash']) =>
+    p.utilities
+      ? `  ${name.padEnd(17)} ${p.utilities.map((u) => fmt(u, 4)).join('  ')}  ${packageLine(p.outcome!)}`
+      : `  ${name.padEnd(17)} none: ${p.reason}`;
+  return [
+    `GENIUS domain ${r.domain}: ${r.issues} issues, ${r.outcomes.toLocaleString('en-US')} outcomes, ${r.profiles.length} profiles`,
+    ...r.profiles.map(
+      (p, k) =>
+        `  profile ${k + 1}: ${p.file}  reservation ${p.reservationValue}${p.reservationDefaulted ? ' (none given: 0)' : ''}${p.discountFactor !== null ? `, discount ${p.discountFactor} (not used)` : ''}`,
+    ),
+    r.pareto.size === null
+      ? `Pareto frontier: not computed — ${r.pareto.reason}`
+      : `Pareto frontier: ${r.pareto.size} points (exact)`,
+    'Points (utilities in profile order, then the outcome):',
+    point('nash', r.nash),
+    point('kalaiSmorodinsky', r.kalaiSmorodinsky),
+    point('maxWelfare', r.maxWelfare),
+    point('egalitarian', r.egalitarian),
+  ].join('\n');
+}

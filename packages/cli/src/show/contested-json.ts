@@ -1,0 +1,49 @@
+import type { Case } from '@parley/model/case.ts';
+import { propositionStandings, type PropositionStanding } from '@parley/core/evidence/contested.ts';
+
+export interface ContestedNote {
+  proposition: string;
+  statement: string;
+  values: Array<string | number>;
+  claims: Array<{
+    id: string;
+    claimant: string;
+    with?: string[];
+    stance: string;
+    value?: string | number;
+    sources: string[];
+  }>;
+}
+
+/** Looks up how contested propositions stand, for marking records in every view. */
+export function contestedLookup(c: Case): (ids: string[] | undefined) => ContestedNote[] {
+  const byId = new Map<string, PropositionStanding>(
+    propositionStandings(c).map((s) => [s.proposition.id, s]),
+  );
+  return (ids) =>
+    (ids ?? []).flatMap((id) => {
+      const s = byId.get(id);
+      if (!s?.contested) return [];
+      return [
+        {
+          proposition: id,
+          statement: s.proposition.statement,
+          values: s.values,
+          claims: [...s.supporting, ...s.disputing].map((cl) => ({
+            id: cl.id,
+            claimant: cl.claimant,
+            ...(cl.with ? { with: cl.with } : {}),
+            stance: cl.stance,
+            ...(cl.value !== undefined ? { value: cl.value } : {}),
+            sources: cl.sources,
+          })),
+        },
+      ];
+    });
+}
+
+export function contestedText(notes: ContestedNote[]): string {
+  return notes
+    .map((n) => `⚑ contested (${n.proposition}${n.values.length > 1 ? `: ${n.values.join(' vs ')}` : ''})`)
+    .join('; ');
+}

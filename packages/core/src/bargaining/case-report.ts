@@ -1,0 +1,193 @@
+import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
+import { agreementSet, type AgreementSet } from './agreement.ts';
+import { applyScenario } from './assumptions.ts';
+import {
+  buildCaseBargaining,
+  dayOf,
+  domainOn,
+  reservationOn,
+  type CaseBargaining,
+  type ModelIssue,
+} from './case-model.ts';
+import { dealWindow } from './deal-window.ts';
+import type { Candidate } from './objectives.ts';
+import { outcomeCount, partyIndices, type NegotiationDomain } from './outcome-space.ts';
+import { paretoFrontier } from './pareto.ts';
+import { bargainingSolutions, SOLUTION_NAMES, type SolutionName } from './solutions.ts';
+import { zopaFor, type IssueZopa } from './zopa.ts';
+
+/**
+ * The JSON-ready reports behind `parley deals` and `parley deals window`. Plain data in, plain
+ * data out; the CLI only formats them.
+ */
+
+export interface PackageReport {
+  /** Issue id → option id (number issues: the grid value as a string). */
+  package: Record<string, string>;
+  /** Actor → utility (0..1). */
+  utilities: Record<string, number>;
+}
+
+export interface AgreementReport extends PackageReport {
+  open: boolean;
+  margin: number;
+  binding: string[];
+  certificate: { proven: boolean; upperBound: number; nodes: number };
+}
+
+export type SolutionReport =
+  | (PackageReport & { value: number; certificate: { proven: boolean; upperBound: number; nodes: number } })
+  | { reason: string };
+
+export interface DealsReport {
+  case: string;
+  at: string;
+  scenario: string | null;
+  issues: string[];
+  outcomes: number;
+  reservationValues: Record<string, { value: number; event: string; role: 'party' | 'guarantor' }>;
+  agreement: { withGuarantors: AgreementReport; partiesOnly: AgreementReport };
+  pareto: { parties: string[]; size: number | null; reason?: string };
+  solutions: {
+    withGuarantors: Record<SolutionName, SolutionReport>;
+    partiesOnly: Record<SolutionName, SolutionReport>;
+  };
+  zopa: IssueZopa[];
+}
+
+export function packageReport(domain: NegotiationDomain, candidate: Candidate): PackageReport {
+  const pkg: Record<string, string> = {};
+  domain.issues.forEach((issue, i) => {
+    pkg[issue.name] = issue.options[candidate.outcome[i]!]!;
+  });
+  const utilities: Record<string, number> = {};
+  domain.stakeholders.forEach((s, q) => {
+    utilities[s.id] = candidate.utilities[q]!;
+  });
+  return { package: pkg, utilities };
+}
+
+function agreementReport(domain: NegotiationDomain, set: AgreementSet): AgreementReport {
+  return {
+    open: set.open,
+    margin: set.margin,
+    binding: set.binding,
+    ...packageReport(domain, set.package),
+    certificate: {
+      proven: set.certificate.proven,
+      upperBound: set.certificate.upperBound,
+      nodes: set.certificate.nodes,
+    },
+  };
+}
+
+function solutionReports(domain: NegotiationDomain): Record<SolutionName, SolutionReport> {
+  const solved = bargainingSolutions(domain);
+  const out = {} as Record<SolutionName, SolutionReport>;
+  for (const name of SOLUTION_NAMES) {
+    const point = solved.points[name];
+    out[name] =
+      'candidate' in point
+        ? {
+            ...packageReport(domain, point.candidate),
+            value: point.candidate.value,
+            certificate: {
+              proven: point.certificate.proven,
+              upperBound: point.certificate.upperBound,
+              nodes: point.certificate.nodes,
+            },
+          }
+        : { reason: point.reason };
+  }
+  return out;
+}
+
+export interface CaseModelInput {
+  caseId: string;
+  agenda: ModelIssue[];
+  model: AnalystModel;
+  scenario?: string;
+}
+
+export function prepare(input: CaseModelInput): CaseBargaining {
+  return buildCaseBargaining(input.agenda, applyScenario(input.model, input.scenario));
+}
+
+export function dealsReport(input: CaseModelInput, at: string): DealsReport {
+  const bargaining = prepare(input);
+  const day = dayOf(at);
+  const domain = domainOn(bargaining, day);
+  const partiesDomain = domainOn(bargaining, day, { partiesOnly: true });
+  const reservationValues: DealsReport['reservationValues'] = {};
+  for (const s of bargaining.model.stakeholders) {
+    const point = [...s.reservation].reverse().find((p) => dayOf(p.date) <= day)!;
+    reservationValues[s.actor] = { value: reservationOn(s, day)!, event: point.event, role: s.role };
+  }
+  const frontier = paretoFrontier(domain);
+  const partiesAgreement = agreementSet(partiesDomain);
+  return {
+    case: input.caseId,
+    at,
+    scenario: input.scenario ?? null,
+    issues: bargaining.issues.map((i) => i.id),
+    outcomes: outcomeCount(domain),
+    reservationValues,
+    agreement: {
+      withGuarantors: agreementReport(domain, agreementSet(domain)),
+      partiesOnly: agreementReport(partiesDomain, partiesAgreement),
+    },
+    pareto: {
+      parties: partyIndices(domain).map((p) => domain.stakeholders[p]!.id),
+      size: frontier.size,
+      ...(frontier.size === null ? { reason: frontier.reason } : {}),
+    },
+    solutions: { withGuarantors: solutionReports(domain), partiesOnly: solutionReports(partiesDomain) },
+    zopa: bargaining.issues.flatMap((issue, i) =>
+      issue.kind === 'number'
+        ? [zopaFor(domain, partiesDomain, bargaining.issues, i, partiesAgreement.package.outcome)]
+        : [],
+    ),
+  };
+}
+
+export interface WindowReport {
+  case: string;
+  scenario: string | null;
+  from: string | null;
+  to: string | null;
+  intervals: {
+    from: string;
+    until: string | null;
+    events: string[];
+    withGuarantors: AgreementReport;
+    partiesOnly: AgreementReport;
+  }[];
+  open: { from: string; until: string | null }[];
+  openForPartiesOnly: { from: string; until: string | null }[];
+}
+
+export function windowReport(input: CaseModelInput, range: { from?: string; to?: string }): WindowReport {
+  const bargaining = prepare(input);
+  const window = dealWindow(bargaining, {
+    from: range.from && dayOf(range.from),
+    to: range.to && dayOf(range.to),
+  });
+  return {
+    case: input.caseId,
+    scenario: input.scenario ?? null,
+    from: range.from ?? null,
+    to: range.to ?? null,
+    intervals: window.intervals.map((interval) => ({
+      from: interval.from,
+      until: interval.until ?? null,
+      events: interval.events,
+      withGuarantors: agreementReport(domainOn(bargaining, interval.from), interval.withGuarantors),
+      partiesOnly: agreementReport(
+        domainOn(bargaining, interval.from, { partiesOnly: true }),
+        interval.partiesOnly,
+      ),
+    })),
+    open: window.open.map((r) => ({ from: r.from, until: r.until ?? null })),
+    openForPartiesOnly: window.openForPartiesOnly.map((r) => ({ from: r.from, until: r.until ?? null })),
+  };
+}

@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { enumerateOutcomes } from '../enumerate.ts';
+import { outcomeCount } from '../outcome-space.ts';
+import { paretoFrontier } from '../pareto.ts';
+import { bargainingSolutions, idealPoint, solutionObjective, SOLUTION_NAMES } from '../solutions.ts';
+import { importGenius } from './genius-xml.ts';
+
+/**
+ * Every ANAC domain in ../shared/corpora/genius (2010–2012 and 2016, bilateral and three-party,
+ * discrete and integer issues): the engine's frontier size and solution points must equal
+ * exhaustive enumeration (utilities within 1e-9).
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const corpus = path.resolve(repoRoot, '../shared/corpora/genius/anac');
+const shared = existsSync(corpus);
+if (!shared) console.warn('skipping the ANAC corpus tests: ../shared/corpora/genius absent');
+
+function domains(): { name: string; files: { file: string; text: string }[] }[] {
+  if (!shared) return [];
+  return readdirSync(corpus).flatMap((year) =>
+    readdirSync(path.join(corpus, year)).map((name) => {
+      const dir = path.join(corpus, year, name);
+      const files = readdirSync(dir)
+        .sort()
+        .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
+      return { name: `${year}/${name}`, files };
+    }),
+  );
+}
+
+describe('ANAC corpus', () => {
+  const all = domains();
+
+  it.skipIf(!shared)('holds the expected 99 domains', () => {
+    expect(all.length).toBe(99);
+  });
+
+  it.skipIf(!shared)('matches exhaustive enumeration on every domain', { timeout: 120_000 }, () => {
+    let compared = 0;
+    for (const { name, files } of all) {
+      // The domain file is the one without weights; the rest are profiles.
+      const domainFile = files.find((f) => !/<weight\b/.test(f.text))!;
+      const imported = importGenius(
+        domainFile,
+        files.filter((f) => f !== domainFile),
+        { normalizeWeights: true },
+      );
+      const domain = imported.negotiation;
+      const ideal = idealPoint(domain);
+      const objectives = SOLUTION_NAMES.map((n) => solutionObjective(domain, n, ideal));
+      const brute = enumerateOutcomes(
+        domain,
+        objectives.flatMap((o) => o ?? []),
+        { frontier: true },
+      );
+      expect(brute.visited, name).toBe(outcomeCount(domain));
+      const frontier = paretoFrontier(domain);
+      expect(frontier.size, `${name} frontier`).toBe(brute.frontier!.length);
+      const solved = bargainingSolutions(domain);
+      let k = 0;
+      SOLUTION_NAMES.forEach((solution, s) => {
+        if (!objectives[s]) return;
+        const expected = brute.best[k++];
+        const point = solved.points[solution];
+        const got = 'candidate' in point ? point.candidate.utilities : undefined;
+        if (!expected || !got) expect(got, `${name} ${solution}`).toEqual(expected?.utilities);
+        else
+          got.forEach((u, p) =>
+            expect(Math.abs(u - expected.utilities[p]!), `${name} ${solution}`).toBeLessThanOrEqual(1e-9),
+          );
+        compared++;
+      });
+    }
+    expect(compared).toBeGreaterThan(350);
+  });
+});
