@@ -1,15 +1,19 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import type { Case } from '@parley/model/case.ts';
 import { formatDiagnostic } from '@parley/model/diagnostic.ts';
 import { loadCase } from '@parley/case-files/load.ts';
-import { InputError } from './usage-error.ts';
 
-/** Loads a case for a command; any problem becomes an InputError listing every diagnostic. */
+/** Loads a case for a command; any problem becomes an invalid-case error listing every diagnostic. */
 export async function loadCaseForCli(dir: string): Promise<Case> {
   const { caseData, diagnostics } = await loadCase(dir);
   if (diagnostics.length > 0 || !caseData) {
     const lines = diagnostics.map(formatDiagnostic);
     const count = diagnostics.length;
-    throw new InputError(`${lines.join('\n')}\n${count} problem${count === 1 ? '' : 's'} in case ${dir}`);
+    throw new ParleyError(
+      'invalid-case',
+      `${lines.join('\n')}\n${count} problem${count === 1 ? '' : 's'} in case ${dir}`,
+      diagnostics,
+    );
   }
   return caseData;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processOutput, type Output } from './output.ts';
-import { InputError, UsageError } from './usage-error.ts';
+import { isParleyError } from '@parley/model/errors.ts';
+import { exitFor, internalErrorExit } from './exit-codes.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerShow } from './commands/show.ts';
 import { registerBrief } from './commands/brief.ts';
@@ -11,7 +12,7 @@ import { registerBrackets } from './commands/brackets.ts';
 import { registerExport } from './commands/export.ts';
 import { registerDeals } from './commands/deals.ts';
 
-/** Each command module adds itself to the program; actions may be async and throw Usage/InputError. */
+/** Each command module adds itself to the program; actions may be async and throw a ParleyError. */
 export type CommandRegistrar = (program: Command, output: Output) => void;
 
 // In the order `parley --help` lists them: the case, then each engine, then tooling.
@@ -63,18 +64,17 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       output.err(usageFor(program, argv));
       return 2;
     }
-    if (error instanceof UsageError) {
-      output.err(`parley: ${error.message}`);
-      output.err(usageFor(program, argv));
-      return 2;
-    }
-    if (error instanceof InputError) {
-      output.err(error.message);
-      return 1;
+    if (isParleyError(error)) {
+      const { exitCode, showUsage } = exitFor[error.code];
+      if (showUsage) {
+        output.err(`parley: ${error.message}`);
+        output.err(usageFor(program, argv));
+      } else output.err(error.message);
+      return exitCode;
     }
     // An internal fault: report it in one line, never a stack trace for a user.
     output.err(`parley: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    return 70;
+    return internalErrorExit;
   }
 }
 

@@ -1,3 +1,4 @@
+import { ParleyError } from './errors.ts';
 /**
  * Dates with their real precision, after ISO 8601-2 / EDTF level 0–1:
  * `2022`, `2022-05`, `2022-03-05`, qualifiers `?` (uncertain), `~` (approximate), `%` (both),
@@ -19,8 +20,6 @@ export interface EdtfDate {
   approximate: boolean;
 }
 
-export class EdtfError extends Error {}
-
 const SIMPLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$/;
 
 function daysInMonth(year: number, month: number): number {
@@ -32,7 +31,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 function parseSimple(text: string): EdtfDate {
   const m = SIMPLE.exec(text);
   if (!m)
-    throw new EdtfError(
+    throw new ParleyError(
+      'usage',
       `"${text}" is not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally with ?, ~ or %)`,
     );
   const year = Number(m[1]);
@@ -50,7 +50,8 @@ function parseSimple(text: string): EdtfDate {
     };
   }
   const month = Number(m[2]);
-  if (month < 1 || month > 12) throw new EdtfError(`"${text}" has month ${m[2]}, which is not 01–12`);
+  if (month < 1 || month > 12)
+    throw new ParleyError('usage', `"${text}" has month ${m[2]}, which is not 01–12`);
   const last = daysInMonth(year, month);
   if (m[3] === undefined) {
     return {
@@ -64,7 +65,7 @@ function parseSimple(text: string): EdtfDate {
   }
   const day = Number(m[3]);
   if (day < 1 || day > last)
-    throw new EdtfError(`"${text}" has day ${m[3]}, but that month has ${last} days`);
+    throw new ParleyError('usage', `"${text}" has day ${m[3]}, but that month has ${last} days`);
   const iso = `${m[1]}-${m[2]}-${m[3]}`;
   return { text, earliest: iso, latest: iso, precision: 'day', uncertain, approximate };
 }
@@ -73,14 +74,15 @@ export function parseEdtf(text: string): EdtfDate {
   const trimmed = text.trim();
   if (!trimmed.includes('/')) return parseSimple(trimmed);
   const parts = trimmed.split('/');
-  if (parts.length !== 2) throw new EdtfError(`"${text}" has more than one "/"; an interval is START/END`);
+  if (parts.length !== 2)
+    throw new ParleyError('usage', `"${text}" has more than one "/"; an interval is START/END`);
   const [startText = '', endText = ''] = parts;
   const open = (s: string) => s === '..' || s === '';
-  if (open(startText) && open(endText)) throw new EdtfError(`"${text}" is open at both ends`);
+  if (open(startText) && open(endText)) throw new ParleyError('usage', `"${text}" is open at both ends`);
   const start = open(startText) ? undefined : parseSimple(startText);
   const end = open(endText) ? undefined : parseSimple(endText);
   if (start && end && start.earliest > end.latest) {
-    throw new EdtfError(`"${text}" ends before it starts`);
+    throw new ParleyError('usage', `"${text}" ends before it starts`);
   }
   return {
     text: trimmed,

@@ -1,10 +1,10 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import Table from 'cli-table3';
 import { compareEdtfText } from '@parley/model/edtf.ts';
 import { bracketSeries, UNATTRIBUTED } from '@parley/core/drafts/brackets.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import type { CommandRegistrar } from '../main.ts';
 import { printJson } from '../output.ts';
-import { InputError, UsageError } from '../usage-error.ts';
 import { loadCaseDraft } from './diff.ts';
 
 export const registerBrackets: CommandRegistrar = (program, output) => {
@@ -16,12 +16,13 @@ export const registerBrackets: CommandRegistrar = (program, output) => {
     .option('-f, --format <format>', 'table or json', 'table')
     .action(async (dir: string, documentId: string, options: { format: string }) => {
       if (options.format !== 'table' && options.format !== 'json') {
-        throw new UsageError(`--format must be table or json, got "${options.format}"`);
+        throw new ParleyError('usage', `--format must be table or json, got "${options.format}"`);
       }
       const caseData = await loadCaseForCli(dir);
       const record = caseData.drafts.find((d) => d.id === documentId);
       if (!record) {
-        throw new InputError(
+        throw new ParleyError(
+          'invalid-input',
           `parley: unknown draft document "${documentId}" (documents: ${caseData.drafts.map((d) => d.id).join(', ') || 'none'})`,
         );
       }

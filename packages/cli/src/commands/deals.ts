@@ -1,9 +1,10 @@
+import { isParleyError, ParleyError } from '@parley/model/errors.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { listAssumptions } from '@parley/core/bargaining/assumptions.ts';
 import { adjustedWinnerReport } from '@parley/core/bargaining/case-adjusted-winner.ts';
-import { dayOf, domainOn, ModelError, changeDays } from '@parley/core/bargaining/case-model.ts';
+import { dayOf, domainOn, changeDays } from '@parley/core/bargaining/case-model.ts';
 import {
   dealsReport,
   prepare,
@@ -13,15 +14,13 @@ import {
 import { exportGenius } from '@parley/core/bargaining/genius/genius-export.ts';
 import { geniusReport, type GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
 import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
-import { GeniusWebError, importGeniusWeb } from '@parley/core/bargaining/genius/geniusweb-import.ts';
-import { GeniusFormatError } from '@parley/core/bargaining/genius/xml-document.ts';
+import { importGeniusWeb } from '@parley/core/bargaining/genius/geniusweb-import.ts';
 import { sensitivity } from '@parley/core/bargaining/sensitivity.ts';
 import { parseEdtf } from '@parley/model/edtf.ts';
 import type { Case } from '@parley/model/case.ts';
 import type { CommandRegistrar } from '../main.ts';
 import { printJson } from '../output.ts';
 import { loadCaseForCli } from '../load-case.ts';
-import { InputError, UsageError } from '../usage-error.ts';
 import { fmt, formatDeals, formatGenius, formatSensitivity, formatWindow } from '../deals/format.ts';
 
 /**
@@ -39,7 +38,7 @@ function checkDate(value: string | undefined, flag: string): string | undefined 
   try {
     parseEdtf(value);
   } catch {
-    throw new UsageError(`${flag} "${value}" is not an EDTF date (e.g. 2022-04-15)`);
+    throw new ParleyError('usage', `${flag} "${value}" is not an EDTF date (e.g. 2022-04-15)`);
   }
   return value;
 }
@@ -58,12 +57,13 @@ export function modelInputFor(
 ): CaseModelInput & { asOf?: string } {
   const model = caseData.model;
   if (!model)
-    throw new InputError(
+    throw new ParleyError(
+      'invalid-input',
       `${caseData.dir}: the case has no model.yaml, the analyst's preference model that 'parley deals' needs`,
     );
   if (scenario !== undefined && !model.scenarios.some((s) => s.id === scenario)) {
     const known = model.scenarios.map((s) => s.id).join(', ') || 'none';
-    throw new UsageError(`unknown scenario "${scenario}" (the model defines: ${known})`);
+    throw new ParleyError('usage', `unknown scenario "${scenario}" (the model defines: ${known})`);
   }
   return {
     caseId: caseData.meta.id,
@@ -74,12 +74,13 @@ export function modelInputFor(
   };
 }
 
-/** Runs a model computation, turning model problems into input errors. */
+/** Runs a model computation; a model problem is reported against model.yaml. */
 export function modelStep<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ModelError) throw new InputError(`model.yaml: ${error.message}`);
+    if (isParleyError(error, 'invalid-model'))
+      throw new ParleyError('invalid-model', `model.yaml: ${error.message}`);
     throw error;
   }
 }
@@ -96,7 +97,7 @@ export const registerDeals: CommandRegistrar = (program, output) => {
     .option('--scenario <id>', 'apply a scenario of the model (e.g. guarantors-accept-obligations)')
     .option('--json', 'print JSON')
     .action(async (dir: string | undefined, flags: CaseFlags & { at?: string }) => {
-      if (!dir) throw new UsageError('missing case folder: parley deals <case-dir>');
+      if (!dir) throw new ParleyError('usage', 'missing case folder: parley deals <case-dir>');
       const at = checkDate(flags.at, '--at');
       const input = await loadModelInput(dir, flags.scenario);
       const day = at ?? input.asOf ?? changeDays(input.model).at(-1)!.day;
@@ -140,7 +141,8 @@ export const registerDeals: CommandRegistrar = (program, output) => {
       const input = await loadModelInput(dir, flags.scenario);
       const model = modelStep(() => prepare(input).model);
       if (!listAssumptions(model).some((a) => a.path === flags.assumption))
-        throw new UsageError(
+        throw new ParleyError(
+          'usage',
           `no assumption "${flags.assumption}" in the model (run 'parley deals assumptions ${dir}' to list them)`,
         );
       const result = modelStep(() => sensitivity(input.agenda, model, flags.assumption, at && dayOf(at)));
@@ -243,43 +245,38 @@ async function readInput(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`cannot read ${file}`);
+    throw new ParleyError('not-found', `cannot read ${file}`);
   }
 }
 
 async function geniusFromFiles(files: string[], normalizeWeights: boolean): Promise<GeniusReport> {
   const texts = await Promise.all(files.map(async (file) => ({ file, text: await readInput(file) })));
-  try {
-    if (files.every((f) => f.toLowerCase().endsWith('.json'))) {
-      const domain = importGeniusWeb(texts);
-      return geniusReport(
-        'geniusweb',
-        domain,
-        domain.stakeholders.map((s, k) => ({
-          file: files[k]!,
-          reservationValue: s.reservationValue,
-          reservationDefaulted: false,
-          discountFactor: null,
-          weightSum: 1,
-        })),
-      );
-    }
-    if (files.length < 2) throw new UsageError('give a GENIUS domain file and at least one profile file');
-    const imported = importGenius(texts[0]!, texts.slice(1), { normalizeWeights });
+  if (files.every((f) => f.toLowerCase().endsWith('.json'))) {
+    const domain = importGeniusWeb(texts);
     return geniusReport(
-      imported.domain.name,
-      imported.negotiation,
-      imported.profiles.map((p) => ({
-        file: p.file,
-        reservationValue: p.reservationValue,
-        reservationDefaulted: p.reservationDefaulted,
-        discountFactor: p.discountFactor ?? null,
-        weightSum: p.weightSum,
+      'geniusweb',
+      domain,
+      domain.stakeholders.map((s, k) => ({
+        file: files[k]!,
+        reservationValue: s.reservationValue,
+        reservationDefaulted: false,
+        discountFactor: null,
+        weightSum: 1,
       })),
     );
-  } catch (error) {
-    if (error instanceof GeniusFormatError || error instanceof GeniusWebError)
-      throw new InputError(error.message);
-    throw error;
   }
+  if (files.length < 2)
+    throw new ParleyError('usage', 'give a GENIUS domain file and at least one profile file');
+  const imported = importGenius(texts[0]!, texts.slice(1), { normalizeWeights });
+  return geniusReport(
+    imported.domain.name,
+    imported.negotiation,
+    imported.profiles.map((p) => ({
+      file: p.file,
+      reservationValue: p.reservationValue,
+      reservationDefaulted: p.reservationDefaulted,
+      discountFactor: p.discountFactor ?? null,
+      weightSum: p.weightSum,
+    })),
+  );
 }

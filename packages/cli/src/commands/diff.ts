@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import { readFile, stat } from 'node:fs/promises';
 import type { Case } from '@parley/model/case.ts';
 import { caseParseOptions, resolveDraftRef } from '@parley/core/drafts/case-drafts.ts';
@@ -13,7 +14,6 @@ import { loadCaseForCli } from '../load-case.ts';
 import type { CommandRegistrar } from '../main.ts';
 import type { Output } from '../output.ts';
 import { printJson } from '../output.ts';
-import { InputError, UsageError } from '../usage-error.ts';
 
 const FORMATS = ['terminal', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -52,7 +52,8 @@ export const registerDiff: CommandRegistrar = (program, output) => {
         let after: LoadedDraft;
         if (c === undefined) {
           if (b.includes('@') && (await isFolder(a))) {
-            throw new UsageError(
+            throw new ParleyError(
+              'usage',
               'a case diff needs two versions: parley diff <case-dir> <doc>@<version> <doc>@<version>',
             );
           }
@@ -88,14 +89,14 @@ export const registerDiff: CommandRegistrar = (program, output) => {
 
 function checkFormat(value: unknown): Format {
   if (!FORMATS.includes(value as Format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${String(value)}"`);
+    throw new ParleyError('usage', `--format must be one of ${FORMATS.join(', ')}, got "${String(value)}"`);
   }
   return value as Format;
 }
 
 function checkMode(value: unknown): ParseOptions['mode'] {
   if (value !== 'auto' && value !== 'parley' && value !== 'plain') {
-    throw new UsageError(`--mode must be parley, plain or auto, got "${String(value)}"`);
+    throw new ParleyError('usage', `--mode must be parley, plain or auto, got "${String(value)}"`);
   }
   return value;
 }
@@ -103,7 +104,7 @@ function checkMode(value: unknown): ParseOptions['mode'] {
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--max-edits must be a positive whole number, got "${value}"`);
+    throw new ParleyError('usage', `--max-edits must be a positive whole number, got "${value}"`);
   return n;
 }
 
@@ -121,12 +122,14 @@ async function loadFile(file: string, mode: ParseOptions['mode'], output: Output
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
+    throw new ParleyError(
+      'invalid-input',
       `${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? 'unknown error')})`,
     );
   }
   // A NUL byte means a binary file (an executable, an image, a .docx): refuse it plainly.
-  if (text.includes('\u0000')) throw new InputError(`${file}: not a text file (it holds binary data)`);
+  if (text.includes('\u0000'))
+    throw new ParleyError('invalid-input', `${file}: not a text file (it holds binary data)`);
   const document = parsed(text, { file, ...(mode ? { mode } : {}) }, output);
   return { label: file, document, reconstruction: document.tags.reconstruction };
 }
@@ -139,12 +142,13 @@ export function loadCaseDraft(
   output: Output,
 ): LoadedDraft {
   if (!ref.includes('@') && !defaultDocument) {
-    throw new UsageError(
+    throw new ParleyError(
+      'usage',
       `"${ref}" is not a draft version: write <document>@<version>, e.g. security-treaty@2022-04-15`,
     );
   }
   const resolved = resolveDraftRef(caseData, ref, defaultDocument);
-  if ('error' in resolved) throw new InputError(`parley: ${resolved.error}`);
+  if ('error' in resolved) throw new ParleyError('invalid-input', `parley: ${resolved.error}`);
   const { draft } = resolved;
   const document = parsed(draft.text, caseParseOptions(caseData, draft.file), output);
   return {
@@ -161,7 +165,8 @@ export function parsed(text: string, options: ParseOptions, output: Output): Dra
   const { document, diagnostics } = parseDraft(text, options);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    throw new InputError(
+    throw new ParleyError(
+      'invalid-input',
       `${errors.map(formatDraftDiagnostic).join('\n')}\n${errors.length} error${errors.length === 1 ? '' : 's'} in ${options.file ?? 'the draft'}`,
     );
   }

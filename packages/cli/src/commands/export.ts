@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import { writeFile } from 'node:fs/promises';
 import { parseEdtf } from '@parley/model/edtf.ts';
 import { toAkn } from '@parley/core/drafts/akn.ts';
@@ -8,7 +9,6 @@ import { documentView, redlineView } from '@parley/core/drafts/view.ts';
 import { resolveDraftRef } from '@parley/core/drafts/case-drafts.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import type { CommandRegistrar } from '../main.ts';
-import { InputError, UsageError } from '../usage-error.ts';
 import { loadCaseDraft } from './diff.ts';
 
 const FORMATS = ['akn', 'md', 'html'] as const;
@@ -24,11 +24,11 @@ export const registerExport: CommandRegistrar = (program, output) => {
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .action(async (format: string, dir: string, ref: string, options: { against?: string; out?: string }) => {
       if (!(FORMATS as readonly string[]).includes(format)) {
-        throw new UsageError(`unknown export format "${format}" (expected ${FORMATS.join(', ')})`);
+        throw new ParleyError('usage', `unknown export format "${format}" (expected ${FORMATS.join(', ')})`);
       }
       const caseData = await loadCaseForCli(dir);
       const resolved = resolveDraftRef(caseData, ref);
-      if ('error' in resolved) throw new InputError(`parley: ${resolved.error}`);
+      if ('error' in resolved) throw new ParleyError('invalid-input', `parley: ${resolved.error}`);
       const { record, version } = resolved.draft;
       const current = loadCaseDraft(caseData, ref, undefined, output);
       const earlier = options.against
@@ -72,7 +72,8 @@ export const registerExport: CommandRegistrar = (program, output) => {
       try {
         await writeFile(options.out, text);
       } catch (error) {
-        throw new InputError(
+        throw new ParleyError(
+          'invalid-input',
           `${options.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
         );
       }

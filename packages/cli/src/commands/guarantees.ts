@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +25,6 @@ import { checkLibrary } from '@parley/case-files/instrument-library.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import type { CommandRegistrar } from '../main.ts';
 import { printJson } from '../output.ts';
-import { InputError, UsageError } from '../usage-error.ts';
 import type { Case } from '@parley/model/case.ts';
 import { displayPath } from '@parley/case-files/display-path.ts';
 import { columnTitle, footnote, renderDetail, renderMarkdown, renderText } from '../guarantees/render.ts';
@@ -84,7 +84,7 @@ export const registerGuarantees: CommandRegistrar = (program, output) => {
     .action(async (dir: string, opts: GuaranteesOptions) => {
       const runs = parseCount(opts.runs);
       const seed = parseSeed(opts.seed);
-      if (opts.json && opts.markdown) throw new UsageError('choose one of --json and --markdown');
+      if (opts.json && opts.markdown) throw new ParleyError('usage', 'choose one of --json and --markdown');
       const context = await loadGuaranteeContext(dir, opts.library);
       const entries = pickInstruments(context, opts.instrument);
       const trigger = opts.trigger as TriggerKind;
@@ -102,7 +102,7 @@ export const registerGuarantees: CommandRegistrar = (program, output) => {
       ) {
         problems.push(`attacker "${opts.attacker}" is the guaranteed state of every selected instrument`);
       }
-      if (problems.length > 0) throw new InputError(problems.join('\n'));
+      if (problems.length > 0) throw new ParleyError('invalid-input', problems.join('\n'));
 
       const rows = compareInstruments(context, entries, columns, { runs, seed });
       const reports = rows.flatMap((r) => r.cells.filter((c): c is ScenarioReport => c !== undefined));
@@ -145,14 +145,14 @@ export const registerGuarantees: CommandRegistrar = (program, output) => {
 function parseCount(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 10_000_000)
-    throw new UsageError(`--runs "${text}" must be a whole number from 1 to 10000000`);
+    throw new ParleyError('usage', `--runs "${text}" must be a whole number from 1 to 10000000`);
   return n;
 }
 
 function parseSeed(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n > 0xffffffff)
-    throw new UsageError(`--seed "${text}" must be a whole number from 0 to 4294967295`);
+    throw new ParleyError('usage', `--seed "${text}" must be a whole number from 0 to 4294967295`);
   return n;
 }
 
@@ -184,7 +184,7 @@ export async function guaranteeContextFor(caseData: Case, withLibrary: boolean):
     );
     const library = checkLibrary(texts);
     if (library.diagnostics.length > 0) {
-      throw new InputError(problemList(library.diagnostics, 'the instrument library'));
+      throw new ParleyError('invalid-input', problemList(library.diagnostics, 'the instrument library'));
     }
     for (const { display, file } of library.entries) {
       sources.push({
@@ -195,9 +195,12 @@ export async function guaranteeContextFor(caseData: Case, withLibrary: boolean):
     }
   }
   const { context, problems } = buildContext(sources);
-  if (problems.length > 0) throw new InputError(problems.join('\n'));
+  if (problems.length > 0) throw new ParleyError('invalid-input', problems.join('\n'));
   if (context.instruments.length === 0) {
-    throw new InputError(`${dir}: no guarantee instruments (add guarantees.yaml or drop --no-library)`);
+    throw new ParleyError(
+      'invalid-input',
+      `${dir}: no guarantee instruments (add guarantees.yaml or drop --no-library)`,
+    );
   }
   return context;
 }
@@ -211,7 +214,8 @@ function pickInstruments(context: GuaranteeContext, id: string | undefined) {
   if (id === undefined) return context.instruments;
   const entry = context.instruments.find((e) => e.instrument.id === id);
   if (!entry) {
-    throw new InputError(
+    throw new ParleyError(
+      'invalid-input',
       `unknown instrument "${id}"; known: ${context.instruments.map((e) => e.instrument.id).join(', ')}`,
     );
   }
@@ -220,7 +224,8 @@ function pickInstruments(context: GuaranteeContext, id: string | undefined) {
 
 function checkAttacker(context: GuaranteeContext, id: string): string {
   if (!context.actorNames.has(id)) {
-    throw new InputError(
+    throw new ParleyError(
+      'invalid-input',
       `unknown attacker "${id}": not an actor of the case or the library (use an actor id or "${thirdState}")`,
     );
   }
@@ -230,7 +235,8 @@ function checkAttacker(context: GuaranteeContext, id: string): string {
 function checkPlace(context: GuaranteeContext, id: string): string | undefined {
   if (id === corePlace) return undefined;
   if (!context.places.has(id)) {
-    throw new InputError(
+    throw new ParleyError(
+      'invalid-input',
       `unknown place "${id}"; known: ${corePlace}, ${[...context.places.keys()].join(', ')}`,
     );
   }

@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import { Option } from 'commander';
 import { isEdtf } from '@parley/model/edtf.ts';
 import type { CommandRegistrar } from '../main.ts';
@@ -14,7 +15,6 @@ import { roundsView } from '../show/rounds.ts';
 import { sourcesView } from '../show/sources.ts';
 import { timelineView } from '../show/timeline.ts';
 import type { View } from '../show/view.ts';
-import { UsageError } from '../usage-error.ts';
 
 const views: Record<string, View<unknown>> = {
   overview: overviewView,
@@ -54,11 +54,13 @@ export const registerShow: CommandRegistrar = (program, output) => {
       ) => {
         const view = views[viewName];
         if (!view)
-          throw new UsageError(
+          throw new ParleyError(
+            'usage',
             `unknown view "${viewName}"; expected one of ${Object.keys(views).join(', ')}`,
           );
         if (opts.at !== undefined && !isEdtf(opts.at)) {
-          throw new UsageError(
+          throw new ParleyError(
+            'usage',
             `--at "${opts.at}" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022-03-13/2022-03-17)`,
           );
         }
@@ -71,16 +73,17 @@ export const registerShow: CommandRegistrar = (program, output) => {
         ];
         for (const [flag, given, only] of flagViews) {
           if (given && viewName !== only)
-            throw new UsageError(
+            throw new ParleyError(
+              'usage',
               `${flag} applies to the ${flag === '--at' ? 'positions and roles views' : `${only} view`} only`,
             );
         }
         if (viewName === 'history' && opts.issue === undefined) {
-          throw new UsageError('the history view needs --issue <id>, e.g. --issue troop-ceiling');
+          throw new ParleyError('usage', 'the history view needs --issue <id>, e.g. --issue troop-ceiling');
         }
         const c = await loadCaseForCli(dir);
         if (opts.issue !== undefined && !c.issues.some((i) => i.id === opts.issue)) {
-          throw new UsageError(`unknown issue "${opts.issue}"; see 'parley show ${dir} issues'`);
+          throw new ParleyError('usage', `unknown issue "${opts.issue}"; see 'parley show ${dir} issues'`);
         }
         const data = view.build(c, {
           at: opts.at,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adjustedWinner, PointsError } from './adjusted-winner.ts';
+import { ParleyError } from '@parley/model/errors.ts';
+import { adjustedWinner } from './adjusted-winner.ts';
 
 /** Random 100-point allocations over 2–8 items. */
 const allocation = fc.integer({ min: 2, max: 8 }).chain((n) =>
@@ -69,6 +70,6 @@ describe('adjustedWinner', () => {
   });
 
   it('rejects allocations that do not total 100', () => {
-    expect(() => adjustedWinner([{ name: 'x', a: 60, b: 100 }])).toThrow(PointsError);
+    expect(() => adjustedWinner([{ name: 'x', a: 60, b: 100 }])).toThrow(ParleyError);
   });
 });

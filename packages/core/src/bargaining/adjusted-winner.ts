@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 /**
  * Adjusted Winner (Brams and Taylor, 1996) for two parties. Each party spreads 100 points over
  * the items (issues) in dispute. Every item first goes to the party that values it more; then the
@@ -32,8 +33,6 @@ export interface AdjustedWinnerResult {
   split?: string;
 }
 
-export class PointsError extends Error {}
-
 export function adjustedWinner(items: AdjustedWinnerItem[]): AdjustedWinnerResult {
   for (const [who, key] of [
     ['A', 'a'],
@@ -41,8 +40,9 @@ export function adjustedWinner(items: AdjustedWinnerItem[]): AdjustedWinnerResul
   ] as const) {
     const total = items.reduce((s, item) => s + item[key], 0);
     if (items.some((item) => item[key] < 0))
-      throw new PointsError(`party ${who} gives an item negative points`);
-    if (Math.abs(total - 100) > 1e-6) throw new PointsError(`party ${who}'s points sum to ${total}, not 100`);
+      throw new ParleyError('invalid-model', `party ${who} gives an item negative points`);
+    if (Math.abs(total - 100) > 1e-6)
+      throw new ParleyError('invalid-model', `party ${who}'s points sum to ${total}, not 100`);
   }
   const toA: number[] = items.map((item) => (item.a >= item.b ? 1 : 0));
   const pointsOf = () => ({

@@ -1,5 +1,5 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
-import { ModelError } from './case-model.ts';
 
 /**
  * Every number in model.yaml is a named assumption, addressable by a path:
@@ -63,7 +63,8 @@ export function listAssumptions(model: AnalystModel): NamedAssumption[] {
 export function findAssumption(model: AnalystModel, path: string): NamedAssumption {
   const found = listAssumptions(model).find((a) => a.path === path);
   if (!found)
-    throw new ModelError(
+    throw new ParleyError(
+      'invalid-model',
       `no assumption "${path}" in the model (run 'parley deals assumptions <case>' to list them)`,
     );
   return found;
@@ -73,7 +74,10 @@ export function findAssumption(model: AnalystModel, path: string): NamedAssumpti
 export function withAssumption(model: AnalystModel, path: string, value: number): AnalystModel {
   const assumption = findAssumption(model, path);
   if (!(value >= assumption.min && value <= assumption.max))
-    throw new ModelError(`${path} must lie in [${assumption.min}, ${assumption.max}], got ${value}`);
+    throw new ParleyError(
+      'invalid-model',
+      `${path} must lie in [${assumption.min}, ${assumption.max}], got ${value}`,
+    );
   const copy = structuredClone(model);
   const [actor, second, third, fourth] = path.split('.');
   const s = copy.stakeholders.find((x) => x.actor === actor)!;
@@ -95,7 +99,7 @@ export function applyScenario(model: AnalystModel, scenarioId: string | undefine
   const scenario = model.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) {
     const known = model.scenarios.map((s) => s.id).join(', ') || 'none';
-    throw new ModelError(`unknown scenario "${scenarioId}" (the model defines: ${known})`);
+    throw new ParleyError('invalid-model', `unknown scenario "${scenarioId}" (the model defines: ${known})`);
   }
   return scenario.overrides.reduce((m, o) => withAssumption(m, o.assumption, o.value), model);
 }

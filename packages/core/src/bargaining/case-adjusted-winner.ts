@@ -1,5 +1,6 @@
-import { adjustedWinner, PointsError } from './adjusted-winner.ts';
-import { ModelError, type CaseBargaining } from './case-model.ts';
+import { ParleyError } from '@parley/model/errors.ts';
+import { adjustedWinner } from './adjusted-winner.ts';
+import type { CaseBargaining } from './case-model.ts';
 
 /**
  * Adjusted Winner on a case: the items are the issues on which the two parties' favourite options
@@ -29,7 +30,10 @@ export interface AdjustedWinnerReport {
 export function adjustedWinnerReport(bargaining: CaseBargaining): AdjustedWinnerReport {
   const parties = bargaining.stakeholders.filter((s) => s.role === 'party');
   if (parties.length !== 2)
-    throw new ModelError(`Adjusted Winner needs exactly two parties; the model has ${parties.length}`);
+    throw new ParleyError(
+      'invalid-model',
+      `Adjusted Winner needs exactly two parties; the model has ${parties.length}`,
+    );
   const [a, b] = parties as [(typeof parties)[0], (typeof parties)[0]];
   const favourite = (row: number[]) => row.indexOf(Math.max(...row));
   const disputed: { issue: number; fa: number; fb: number; stakeA: number; stakeB: number }[] = [];
@@ -49,19 +53,14 @@ export function adjustedWinnerReport(bargaining: CaseBargaining): AdjustedWinner
   });
   const totalA = disputed.reduce((s, d) => s + d.stakeA, 0);
   const totalB = disputed.reduce((s, d) => s + d.stakeB, 0);
-  if (!(totalA > 0) || !(totalB > 0)) throw new ModelError('one party has no stake in any disputed issue');
+  if (!(totalA > 0) || !(totalB > 0))
+    throw new ParleyError('invalid-model', 'one party has no stake in any disputed issue');
   const items = disputed.map((d) => ({
     name: bargaining.issues[d.issue]!.id,
     a: (100 * d.stakeA) / totalA,
     b: (100 * d.stakeB) / totalB,
   }));
-  let result;
-  try {
-    result = adjustedWinner(items);
-  } catch (error) {
-    if (error instanceof PointsError) throw new ModelError(error.message);
-    throw error;
-  }
+  const result = adjustedWinner(items);
   return {
     parties: [a.id, b.id],
     items: disputed.map((d, k) => {

@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { loadCase } from '@parley/case-files/load.ts';
 import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
 import { agreementSet } from './agreement.ts';
 import { applyScenario, listAssumptions, withAssumption } from './assumptions.ts';
-import { buildCaseBargaining, domainOn, interpolate, ModelError, reservationOn } from './case-model.ts';
+import { buildCaseBargaining, domainOn, interpolate, reservationOn } from './case-model.ts';
 import { dealWindow } from './deal-window.ts';
 import { utilitiesOf } from './outcome-space.ts';
 import { checkModelReferences, type IssueInfo } from './references.ts';
@@ -72,7 +73,7 @@ describe('the embedded case model', () => {
     expect(reservationOn(ua, '2022-03-28')).toBe(0.6);
     expect(reservationOn(ua, '2022-04-02')).toBe(0.69);
     expect(reservationOn(ua, '2022-02-01')).toBeUndefined();
-    expect(() => domainOn(buildCaseBargaining(caseData.issues, model), '2022-02-01')).toThrow(ModelError);
+    expect(() => domainOn(buildCaseBargaining(caseData.issues, model), '2022-02-01')).toThrow(ParleyError);
     expect(
       interpolate(
         [

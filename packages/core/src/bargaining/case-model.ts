@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import { parseEdtf } from '@parley/model/edtf.ts';
 import type { AnalystModel, IssueValuation, StakeholderModel } from '@parley/model/schema/analyst-model.ts';
 import type { NegotiationDomain, Stakeholder } from './outcome-space.ts';
@@ -45,8 +46,6 @@ export interface CaseBargaining {
   model: AnalystModel;
 }
 
-export class ModelError extends Error {}
-
 export function optionsOf(
   issue: ModelIssue,
   model: AnalystModel,
@@ -61,12 +60,19 @@ export function optionsOf(
     case 'set': {
       const packages = model.packages[issue.id];
       if (!packages)
-        throw new ModelError(`set issue "${issue.id}" needs its packages listed under packages.${issue.id}`);
+        throw new ParleyError(
+          'invalid-model',
+          `set issue "${issue.id}" needs its packages listed under packages.${issue.id}`,
+        );
       return { options: packages.map((p) => p.id), labels: packages.map((p) => p.label) };
     }
     case 'number': {
       const grid = model.grids[issue.id];
-      if (!grid) throw new ModelError(`number issue "${issue.id}" needs a grid under grids.${issue.id}`);
+      if (!grid)
+        throw new ParleyError(
+          'invalid-model',
+          `number issue "${issue.id}" needs a grid under grids.${issue.id}`,
+        );
       const values = new Set<number>();
       if ('points' in grid) grid.points.forEach((x) => values.add(x));
       else {
@@ -79,7 +85,8 @@ export function optionsOf(
       return { options: sorted.map(String), labels: sorted.map((x) => `${x}${unit}`), values: sorted };
     }
     case 'text':
-      throw new ModelError(
+      throw new ParleyError(
+        'invalid-model',
         `issue "${issue.id}" is a text issue; the bargaining model scores boolean, choice, number and set issues only`,
       );
   }
@@ -117,7 +124,10 @@ export function buildCaseBargaining(agenda: ModelIssue[], model: AnalystModel): 
   for (const s of model.stakeholders) {
     for (const id of Object.keys(s.issues)) {
       if (!byId.has(id))
-        throw new ModelError(`${s.actor} values issue "${id}", which is not on the case's agenda`);
+        throw new ParleyError(
+          'invalid-model',
+          `${s.actor} values issue "${id}", which is not on the case's agenda`,
+        );
       if (!used.includes(id)) used.push(id);
     }
   }
@@ -127,7 +137,10 @@ export function buildCaseBargaining(agenda: ModelIssue[], model: AnalystModel): 
     .map((i) => ({ id: i.id, title: i.title ?? i.id, kind: i.kind, unit: i.unit, ...optionsOf(i, model) }));
   const guarantorIssue = model.guarantorIssue ? issues.findIndex((i) => i.id === model.guarantorIssue) : -1;
   if (model.guarantorIssue && guarantorIssue < 0)
-    throw new ModelError(`guarantorIssue "${model.guarantorIssue}" is not valued by any stakeholder`);
+    throw new ParleyError(
+      'invalid-model',
+      `guarantorIssue "${model.guarantorIssue}" is not valued by any stakeholder`,
+    );
   const stakeholders = model.stakeholders.map((s) => {
     const total = Object.values(s.issues).reduce((sum, v) => sum + v.weight.value, 0);
     const scores = issues.map((issue) => {
@@ -164,7 +177,7 @@ export function reservationOn(s: StakeholderModel, day: string): number | undefi
   return value;
 }
 
-/** The domain on a day; throws ModelError when a stakeholder has no reservation value yet. */
+/** The domain on a day; throws a ParleyError (invalid-model) when a stakeholder has no reservation value yet. */
 export function domainOn(
   bargaining: CaseBargaining,
   day: string,
@@ -177,7 +190,10 @@ export function domainOn(
     const reservationValue = reservationOn(s, day);
     if (reservationValue === undefined) {
       const first = s.reservation.map((p) => dayOf(p.date)).sort()[0];
-      throw new ModelError(`${s.actor} has no reservation value before ${first} (asked for ${day})`);
+      throw new ParleyError(
+        'invalid-model',
+        `${s.actor} has no reservation value before ${first} (asked for ${day})`,
+      );
     }
     stakeholders.push({ ...base, reservationValue });
   });

@@ -1,9 +1,9 @@
+import { isParleyError } from '@parley/model/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { utilitiesOf } from '../outcome-space.ts';
 import { bargainingSolutions } from '../solutions.ts';
 import { exportGenius } from './genius-export.ts';
 import { importGenius, parseGeniusDomain } from './genius-xml.ts';
-import { GeniusFormatError } from './xml-document.ts';
 
 const domainXml = `<negotiation_template>
 <utility_space number_of_issues="2">
@@ -48,10 +48,10 @@ const errorOf = (f: () => unknown) => {
   try {
     f();
   } catch (error) {
-    if (error instanceof GeniusFormatError) return error.message;
+    if (isParleyError(error, 'invalid-genius')) return error.message;
     throw error;
   }
-  throw new Error('expected a GeniusFormatError');
+  throw new Error('expected an invalid-genius ParleyError');
 };
 
 describe('GENIUS XML import', () => {

@@ -1,5 +1,6 @@
+import { isParleyError } from '@parley/model/errors.ts';
 import { describe, expect, it } from 'vitest';
-import { GeniusWebError, importGeniusWeb } from './geniusweb-import.ts';
+import { importGeniusWeb } from './geniusweb-import.ts';
 
 const domain = {
   name: 'jobs',
@@ -26,10 +27,10 @@ const errorOf = (f: () => unknown) => {
   try {
     f();
   } catch (error) {
-    if (error instanceof GeniusWebError) return error.message;
+    if (isParleyError(error, 'invalid-genius')) return error.message;
     throw error;
   }
-  throw new Error('expected a GeniusWebError');
+  throw new Error('expected an invalid-genius ParleyError');
 };
 
 describe('GeniusWeb import', () => {

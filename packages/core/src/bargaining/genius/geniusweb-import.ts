@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import { z } from 'zod';
 import type { NegotiationDomain } from '../outcome-space.ts';
 
@@ -9,8 +10,6 @@ import type { NegotiationDomain } from '../outcome-space.ts';
  * `NumberValueSet`, `{"range": {"low": …, "high": …, "step": …}}`, searched on that grid. Issue weights must sum to 1 (within 1e-6).
  * The reservation value is the utility of the profile's `reservationBid` (0 without one).
  */
-
-export class GeniusWebError extends Error {}
 
 const decimal = z.union([
   z.number(),
@@ -56,13 +55,13 @@ function parseProfile(text: string, file: string): Profile {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new GeniusWebError(`${file}: not valid JSON: ${(error as Error).message}`);
+    throw new ParleyError('invalid-genius', `${file}: not valid JSON: ${(error as Error).message}`);
   }
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? issue.path.join('.') : '(top level)';
-    throw new GeniusWebError(`${file}: ${where}: ${issue.message}`);
+    throw new ParleyError('invalid-genius', `${file}: ${where}: ${issue.message}`);
   }
   return parsed.data.LinearAdditiveUtilitySpace;
 }
@@ -71,7 +70,10 @@ function optionsOf(values: z.infer<typeof issueValues>): string[] {
   if ('values' in values) return values.values;
   const { low, high, step } = values.range;
   if (!(step > 0) || high < low)
-    throw new GeniusWebError(`range low ${low}, high ${high}, step ${step} is not a valid grid`);
+    throw new ParleyError(
+      'invalid-genius',
+      `range low ${low}, high ${high}, step ${step} is not a valid grid`,
+    );
   const count = Math.floor((high - low) / step + 1e-9);
   return Array.from({ length: count + 1 }, (_, k) => String(low + k * step));
 }
@@ -85,16 +87,26 @@ export function importGeniusWeb(files: { text: string; file: string }[]): Negoti
   }));
   const stakeholders = profiles.map(({ file, profile }, k) => {
     if (JSON.stringify(profile.domain.issuesValues) !== JSON.stringify(first.issuesValues))
-      throw new GeniusWebError(`${file}: its domain differs from the domain of ${profiles[0]!.file}`);
+      throw new ParleyError(
+        'invalid-genius',
+        `${file}: its domain differs from the domain of ${profiles[0]!.file}`,
+      );
     const sum = Object.values(profile.issueWeights).reduce((s, w) => s + w, 0);
-    if (Math.abs(sum - 1) > 1e-6) throw new GeniusWebError(`${file}: issueWeights sum to ${sum}, not 1`);
+    if (Math.abs(sum - 1) > 1e-6)
+      throw new ParleyError('invalid-genius', `${file}: issueWeights sum to ${sum}, not 1`);
     const scores = issues.map((issue) => {
       const weight = profile.issueWeights[issue.name];
       const utilities = profile.issueUtilities[issue.name];
       if (weight === undefined)
-        throw new GeniusWebError(`${file}: issueWeights has no weight for issue "${issue.name}"`);
+        throw new ParleyError(
+          'invalid-genius',
+          `${file}: issueWeights has no weight for issue "${issue.name}"`,
+        );
       if (!utilities)
-        throw new GeniusWebError(`${file}: issueUtilities has no entry for issue "${issue.name}"`);
+        throw new ParleyError(
+          'invalid-genius',
+          `${file}: issueUtilities has no entry for issue "${issue.name}"`,
+        );
       return issue.options.map((option) => weight * valueUtility(utilities, option, file, issue.name));
     });
     let reservationValue = 0;
@@ -103,7 +115,10 @@ export function importGeniusWeb(files: { text: string; file: string }[]): Negoti
       reservationValue = issues.reduce((s, issue, i) => {
         const j = issue.options.indexOf(String(bid[issue.name]));
         if (j < 0)
-          throw new GeniusWebError(`${file}: reservationBid has no valid value for issue "${issue.name}"`);
+          throw new ParleyError(
+            'invalid-genius',
+            `${file}: reservationBid has no valid value for issue "${issue.name}"`,
+          );
         return s + scores[i]![j]!;
       }, 0);
     }
@@ -122,7 +137,10 @@ function valueUtility(
     const set = 'discreteutils' in utilities ? utilities.discreteutils : utilities.DiscreteValueSetUtilities;
     const u = set.valueUtilities[option];
     if (u === undefined)
-      throw new GeniusWebError(`${file}: issue "${issue}" has no utility for value "${option}"`);
+      throw new ParleyError(
+        'invalid-genius',
+        `${file}: issue "${issue}" has no utility for value "${option}"`,
+      );
     return u;
   }
   const n = 'numberutils' in utilities ? utilities.numberutils : utilities.NumberValueSetUtilities;

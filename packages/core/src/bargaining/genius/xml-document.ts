@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/model/errors.ts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
@@ -5,15 +6,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
  * name file:line:column.
  */
 
-export class GeniusFormatError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${detail}`);
-  }
+/** A malformed GENIUS file, located at file:line:column. */
+export function geniusFormatError(file: string, line: number, column: number, detail: string): ParleyError {
+  return new ParleyError('invalid-genius', `${file}:${line}:${column}: ${detail}`, [
+    { file, line, column, path: '', message: detail },
+  ]);
 }
 
 export interface XmlElement {
@@ -27,7 +24,7 @@ export interface XmlElement {
 export interface XmlDocument {
   file: string;
   root: XmlElement;
-  /** Throws a GeniusFormatError located at `at`. */
+  /** Throws an invalid-genius ParleyError located at `at`. */
   fail(at: XmlElement, message: string): never;
 }
 
@@ -36,7 +33,7 @@ const ATTRIBUTE = '@_';
 export function parseXmlDocument(text: string, file: string): XmlDocument {
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) {
-    throw new GeniusFormatError(
+    throw geniusFormatError(
       file,
       verdict.err.line,
       verdict.err.col ?? 1,
@@ -80,12 +77,12 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
   };
   const top = (parser.parse(text) as Record<string, unknown>[]).flatMap((node) => convert(node) ?? []);
   const root = top[0];
-  if (!root) throw new GeniusFormatError(file, 1, 1, 'the file holds no XML element');
+  if (!root) throw geniusFormatError(file, 1, 1, 'the file holds no XML element');
   return {
     file,
     root,
     fail(at, message) {
-      throw new GeniusFormatError(file, at.line, at.column, message);
+      throw geniusFormatError(file, at.line, at.column, message);
     },
   };
 }

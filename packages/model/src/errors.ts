@@ -1,0 +1,36 @@
+import type { Diagnostic } from './diagnostic.ts';
+
+/**
+ * Every failure Parley reports on purpose carries one of these codes. Shells decide what a code
+ * means to their user — the CLI an exit code (cli/exit-codes.ts), the server an HTTP status —
+ * from the code alone, never from the message or the class.
+ */
+export const errorCodes = {
+  usage: 'the call itself is wrong: an unknown flag value, a malformed date, options that conflict',
+  'not-found': 'a file or folder named in the call does not exist or cannot be read',
+  'invalid-case': 'a case was read and has problems; the diagnostics list every one',
+  'invalid-model':
+    "the analyst's preference model cannot answer this question (a gap, a bad assumption path)",
+  'invalid-genius': 'a GENIUS or GeniusWeb file is malformed; the message names file, line and column',
+  'invalid-input': 'other input was read and is wrong: an unknown id, a record that does not fit',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The one error class: a code for machines, a precise message for people. */
+export class ParleyError extends Error {
+  override readonly name = 'ParleyError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Located problems behind the error, when there are several (an invalid case). */
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function isParleyError(error: unknown, code?: ErrorCode): error is ParleyError {
+  return error instanceof ParleyError && (code === undefined || error.code === code);
+}
