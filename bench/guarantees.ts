@@ -16,7 +16,7 @@ import { compileInstrument, type CompiledInstrument } from '@parley/core/guarant
 import { participantsOf, thirdState, type InstrumentSetting } from '@parley/core/guarantees/context.ts';
 import { evaluateScenario, type WillingDraw } from '@parley/core/guarantees/evaluate.ts';
 import { simulate } from '@parley/core/guarantees/monte-carlo.ts';
-import { xoshiro128 } from '@parley/core/guarantees/prng.ts';
+import { SeededRandom } from '@parley/core/random/seeded-random.ts';
 
 const SCENARIOS = 100_000;
 const TARGET = 10_000_000;
@@ -66,7 +66,7 @@ interface Prepared {
 }
 
 function prepare(setting: InstrumentSetting, compiled: CompiledInstrument): Prepared {
-  const next = xoshiro128(2022);
+  const random = new SeededRandom(2022);
   const participants = participantsOf(setting);
   const slots = compiled.levels.length;
   const prepared: Prepared = {
@@ -78,8 +78,8 @@ function prepare(setting: InstrumentSetting, compiled: CompiledInstrument): Prep
   const attackers = [...participants, thirdState];
   const placeIds = [undefined, ...places.map((p) => p.id)];
   for (let s = 0; s < SCENARIOS; s++) {
-    const attacker = attackers[next() % attackers.length]!;
-    const place = placeIds[next() % placeIds.length];
+    const attacker = attackers[random.int(0, attackers.length - 1)]!;
+    const place = placeIds[random.int(0, placeIds.length - 1)];
     const draw = new Map<string, Set<AssistanceLevel>>();
     for (const p of participants) draw.set(p, new Set());
     for (let j = 0; j < slots; j++) {
@@ -87,7 +87,7 @@ function prepare(setting: InstrumentSetting, compiled: CompiledInstrument): Prep
       let mask = 0;
       participants.forEach((p, i) => {
         // Willingness falls as help escalates, as the case's assumptions do.
-        if (next() / 4294967296 < 0.95 - 0.13 * j) {
+        if (random.float() < 0.95 - 0.13 * j) {
           mask |= 1 << i;
           draw.get(p)!.add(level);
         }

@@ -1,4 +1,5 @@
-import { searchBest, type OptimalityCertificate, type SearchOptions } from './branch-and-bound.ts';
+import { searchBest } from './branch-and-bound.ts';
+import type { OptimalityCertificate, SearchOptions } from './incumbent.ts';
 import type { Candidate, SearchObjective } from './objectives.ts';
 import { isRequiredSignatory, type NegotiationDomain } from './outcome-space.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { agreementSet, marginObjective } from './agreement.ts';
 import { searchBest } from './branch-and-bound.ts';
 import { enumerateOutcomes } from './enumerate.ts';
-import { domainArbitrary } from './arbitrary-domain.ts';
+import { domainArbitrary } from './arbitrary-domain.test-support.ts';
 import type { NegotiationDomain } from './outcome-space.ts';
 import { randomDomain } from './random-domain.ts';
 import { idealPoint, solutionObjective, SOLUTION_NAMES } from './solutions.ts';

@@ -1,6 +1,6 @@
-import { searchResult } from './certificate.ts';
-import { beats, objectiveValue, TIE_TOLERANCE, type Candidate, type SearchObjective } from './objectives.ts';
-import { utilitiesOf, type NegotiationDomain, type Outcome } from './outcome-space.ts';
+import { Incumbent, type SearchOptions, type SearchResult } from './incumbent.ts';
+import type { SearchObjective } from './objectives.ts';
+import type { NegotiationDomain, Outcome } from './outcome-space.ts';
 import { solveMatrixGame } from './matrix-game.ts';
 import { surrogatesFor } from './surrogates.ts';
 import { undominatedOptions } from './dominance.ts';
@@ -36,40 +36,6 @@ import {
  * The certificate: every pruned subtree had a bound below the incumbent, so the best value is
  * at most max(incumbent, largest pruned bound) = `upperBound`.
  */
-
-export interface SearchOptions {
-  /** Fix issues to one option (issue index → option index), e.g. for a ZOPA probe. */
-  fixed?: Map<number, number>;
-  /** Stop after this many nodes (the result is then not certified). Default 5e7. */
-  nodeLimit?: number;
-  /** Turn the node relaxations off (ablation for the benchmark). */
-  nodeRelaxations?: boolean;
-  /**
-   * Max-min search only: subtrees with at most this many packages are finished by plain
-   * depth-first search instead of node LPs (default 8000). Tests set it low to exercise the LPs.
-   */
-  smallSubtree?: number;
-  /** A package known to meet every enforced reservation value (seeds the incumbent). */
-  feasible?: Outcome;
-}
-
-export interface OptimalityCertificate {
-  /** True when the search finished: `best` is optimal and `upperBound` proves it. */
-  proven: boolean;
-  /** The objective value of `best` (-Infinity when no package qualifies). */
-  value: number;
-  /** No package scores above this: the largest bound of any pruned subtree, or `value`. */
-  upperBound: number;
-  /** The root relaxation's bound. */
-  rootBound: number;
-  nodes: number;
-  relaxations: number;
-}
-
-export interface SearchResult {
-  best?: Candidate;
-  certificate: OptimalityCertificate;
-}
 
 /** Subtrees with at most this many packages are searched without node relaxations. */
 const RELAX_ABOVE = 4096;
@@ -155,12 +121,7 @@ class BranchAndBound {
   /** Multipliers that can prove no completion meets every enforced reservation value. */
   private readonly feasibility = new Map<number, Direction[]>();
   private readonly scale: number;
-  private incumbent: Candidate | undefined;
-  private prunedBound = -Infinity;
-  private nodes = 0;
-  private relaxations = 0;
-  private readonly nodeLimit: number;
-  private aborted = false;
+  private readonly incumbent: Incumbent;
   private readonly useNodeRelaxations: boolean;
   private readonly feasibleSeed?: Outcome;
 
@@ -171,7 +132,7 @@ class BranchAndBound {
   ) {
     this.dims = domain.stakeholders.length;
     this.n = domain.issues.length;
-    this.nodeLimit = options.nodeLimit ?? 5e7;
+    this.incumbent = new Incumbent(domain, objective, options);
     this.useNodeRelaxations = options.nodeRelaxations ?? true;
     this.feasibleSeed = options.feasible;
     this.players = objective.weights.flatMap((w, p) => (w !== 0 ? [p] : []));
@@ -211,7 +172,7 @@ class BranchAndBound {
   }
 
   run(): SearchResult {
-    if (this.feasibleSeed) this.offer([...this.feasibleSeed]);
+    if (this.feasibleSeed) this.incumbent.offer([...this.feasibleSeed]);
     const rootMask = this.maskAt([], 0);
     const allIssues = [...Array(this.n).keys()];
     const base = new Float64Array(this.dims);
@@ -266,8 +227,7 @@ class BranchAndBound {
     const path = new Int32Array(this.n);
     const partial = new Float64Array((this.n + 1) * this.dims);
     this.descend(0, path, partial, rootMask, optionOrder);
-    const { aborted, prunedBound, nodes, relaxations } = this;
-    return searchResult(this.incumbent, { aborted, prunedBound, nodes, relaxations }, rootBound);
+    return this.incumbent.result(rootBound);
   }
 
   /** Stakeholders active at a node: players and (when enforced) signatories whose signature is surely required. */
@@ -376,13 +336,13 @@ class BranchAndBound {
     const found: { nu: Float64Array }[] = [];
     let start = warm;
     for (const surrogate of this.surrogates(mask)) {
-      this.relaxations++;
+      this.incumbent.relaxations++;
       const result = solveRelaxation(this.space, free, base, surrogate, start);
       start = result.vertices;
       if (this.validDirection(result.direction, mask)) found.push({ nu: result.direction });
       for (const v of result.vertices) this.offerVertex(free, prefix, v);
     }
-    if (this.incumbent === undefined && prefix.length === 0) this.localSearchFrom(free, start);
+    if (this.incumbent.best === undefined && prefix.length === 0) this.localSearchFrom(free, start);
     return found;
   }
 
@@ -418,7 +378,7 @@ class BranchAndBound {
     for (let k = 0; k < rows.length; k++) {
       columns.push(this.oracleAt(free, base, direction(rows.map((_, j) => (j === k ? 1 : 1e-6)))));
     }
-    this.relaxations++;
+    this.incumbent.relaxations++;
     const found: { nu: Float64Array }[] = [];
     for (let iteration = 0; iteration < 60; iteration++) {
       const game = solveMatrixGame(columns.map((c) => gains(c.point)));
@@ -467,55 +427,18 @@ class BranchAndBound {
     free.forEach((i, f) => {
       outcome[i] = this.optionsOf[i]![vertex.choice[f]!]!;
     });
-    this.offer(outcome);
+    this.incumbent.offer(outcome);
   }
 
-  private offer(outcome: Outcome): void {
-    const utilities = utilitiesOf(this.domain, outcome);
-    const value = objectiveValue(this.domain, this.objective, outcome, utilities);
-    if (value === -Infinity) return;
-    const candidate = { outcome, utilities, value };
-    if (beats(candidate, this.incumbent)) this.incumbent = candidate;
-  }
-
-  /** Coordinate ascent from the relaxation's vertices: a strong first incumbent. */
+  /** Coordinate ascent (`ascend`) from the root relaxation's first vertices: a strong first incumbent. */
   private localSearchFrom(free: number[], vertices: HullVertex[]): void {
     for (const v of vertices.slice(0, 4)) {
-      const current: Outcome = new Array(this.n).fill(0);
+      const start: Outcome = new Array(this.n).fill(0);
       free.forEach((i, f) => {
-        current[i] = this.optionsOf[i]![v.choice[f]!]!;
+        start[i] = this.optionsOf[i]![v.choice[f]!]!;
       });
-      let value = this.evaluate(current);
-      for (let sweep = 0; sweep < 20; sweep++) {
-        let improved = false;
-        for (let i = 0; i < this.n; i++) {
-          const keep = current[i]!;
-          for (const j of this.optionsOf[i]!) {
-            if (j === keep) continue;
-            current[i] = j;
-            const tried = this.evaluate(current);
-            if (tried > value + TIE_TOLERANCE * Math.max(1, Math.abs(value))) {
-              value = tried;
-              improved = true;
-              break;
-            }
-            current[i] = keep;
-          }
-        }
-        if (!improved) break;
-      }
-      this.offer([...current]);
+      this.incumbent.offer(ascend(this.domain, this.objective, start, this.optionsOf).outcome);
     }
-  }
-
-  private evaluate(outcome: Outcome): number {
-    return objectiveValue(this.domain, this.objective, outcome, utilitiesOf(this.domain, outcome));
-  }
-
-  private pruneLine(): number {
-    const v = this.incumbent?.value;
-    if (v === undefined) return -Infinity;
-    return v - 4 * TIE_TOLERANCE * Math.max(1, Math.abs(v));
   }
 
   private descend(
@@ -525,12 +448,7 @@ class BranchAndBound {
     mask: number,
     optionOrder: number[][],
   ): void {
-    if (this.aborted) return;
-    this.nodes++;
-    if (this.nodes > this.nodeLimit) {
-      this.aborted = true;
-      return;
-    }
+    if (!this.incumbent.visit()) return;
     const dims = this.dims;
     const a = partial.subarray(k * dims, (k + 1) * dims);
     if (k === this.n) {
@@ -539,7 +457,7 @@ class BranchAndBound {
         const i = this.order[position]!;
         outcome[i] = this.optionsOf[i]![path[position]!]!;
       }
-      this.offer(outcome);
+      this.incumbent.offer(outcome);
       return;
     }
     // Once every obligation trigger is decided, the required signatories are known.
@@ -553,8 +471,8 @@ class BranchAndBound {
       );
     }
     let ub = this.bound(k, a, mask);
-    if (ub < this.pruneLine()) {
-      this.prunedBound = Math.max(this.prunedBound, ub);
+    if (ub < this.incumbent.pruneLine()) {
+      this.incumbent.pruned(ub);
       return;
     }
     // A node relaxation costs about as much as visiting a few thousand leaves: only worth it
@@ -565,8 +483,8 @@ class BranchAndBound {
       const stored = this.library.get(mask)!;
       for (const d of directions) stored.push(this.withSuffix(d.nu));
       ub = this.bound(k, a, mask);
-      if (ub < this.pruneLine()) {
-        this.prunedBound = Math.max(this.prunedBound, ub);
+      if (ub < this.incumbent.pruneLine()) {
+        this.incumbent.pruned(ub);
         return;
       }
     }
@@ -578,7 +496,7 @@ class BranchAndBound {
       path[k] = option;
       const childMask = this.triggerIssues.has(issue) ? this.maskAt(path, k + 1) : mask;
       this.descend(k + 1, path, partial, childMask, optionOrder);
-      if (this.aborted) return;
+      if (this.incumbent.aborted) return;
     }
   }
 }

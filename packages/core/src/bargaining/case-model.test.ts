@@ -20,7 +20,7 @@ let model: AnalystModel;
 
 beforeAll(async () => {
   const loaded = await loadCase(path.join(repoRoot, 'cases/istanbul-2022'));
-  expect(loaded.diagnostics.filter((d) => d.file.endsWith('model.yaml'))).toEqual([]);
+  expect(loaded.diagnostics.filter((d) => d.file?.endsWith('model.yaml'))).toEqual([]);
   caseData = loaded.caseData!;
   model = caseData.model!;
 });

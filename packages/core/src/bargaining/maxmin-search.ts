@@ -1,10 +1,9 @@
-import type { SearchOptions, SearchResult } from './branch-and-bound.ts';
-import { searchResult } from './certificate.ts';
 import { undominatedOptions } from './dominance.ts';
+import { Incumbent, type SearchOptions, type SearchResult } from './incumbent.ts';
 import { ascend } from './local-search.ts';
 import { solveMatrixGame } from './matrix-game.ts';
-import { beats, objectiveValue, TIE_TOLERANCE, type Candidate, type SearchObjective } from './objectives.ts';
-import { utilitiesOf, type NegotiationDomain, type Outcome } from './outcome-space.ts';
+import type { SearchObjective } from './objectives.ts';
+import type { NegotiationDomain, Outcome } from './outcome-space.ts';
 
 /**
  * Exact best package for a max-min objective (Kalai–Smorodinsky, egalitarian, agreement margin):
@@ -85,12 +84,7 @@ export class MaxminSearch {
   private readonly triggerIssues: number[];
   private readonly thresholds: number[];
   private readonly weights: number[];
-  private incumbent: Candidate | undefined;
-  private prunedBound = -Infinity;
-  private nodes = 0;
-  private relaxations = 0;
-  private readonly nodeLimit: number;
-  private aborted = false;
+  private readonly incumbent: Incumbent;
   private readonly nodeRelaxations: boolean;
   private readonly smallSubtree: number;
 
@@ -101,7 +95,7 @@ export class MaxminSearch {
   ) {
     this.dims = domain.stakeholders.length;
     this.n = domain.issues.length;
-    this.nodeLimit = options.nodeLimit ?? 5e7;
+    this.incumbent = new Incumbent(domain, objective, options);
     this.nodeRelaxations = options.nodeRelaxations ?? true;
     this.smallSubtree = options.smallSubtree ?? SMALL_SUBTREE;
     this.thresholds = objective.thresholds;
@@ -126,7 +120,7 @@ export class MaxminSearch {
   }
 
   run(): SearchResult {
-    if (this.options.feasible) this.offer([...this.options.feasible]);
+    if (this.options.feasible) this.incumbent.offer([...this.options.feasible]);
     const allowed = this.optionsOf.map((opts) => opts.map((_, k) => k));
     const root = this.relax(allowed, this.initialColumns(allowed));
     const rootBound = root?.bound ?? Infinity;
@@ -137,11 +131,12 @@ export class MaxminSearch {
         .sort((x, y) => y.w - x.w)
         .slice(0, 3);
       for (const { c } of ranked)
-        this.offer(ascend(this.domain, this.objective, this.outcomeOf(c.choice), this.optionsOf).outcome);
+        this.incumbent.offer(
+          ascend(this.domain, this.objective, this.outcomeOf(c.choice), this.optionsOf).outcome,
+        );
     }
     this.search(allowed, root, undefined);
-    const { aborted, prunedBound, nodes, relaxations } = this;
-    return searchResult(this.incumbent, { aborted, prunedBound, nodes, relaxations }, rootBound);
+    return this.incumbent.result(rootBound);
   }
 
   /**
@@ -169,14 +164,10 @@ export class MaxminSearch {
    * when the caller has it already; `hint` the parent's pricing, for small subtrees.
    */
   private search(allowed: number[][], solved: NodeRelaxation | undefined, hint: Pricing | undefined): void {
-    if (this.aborted) return;
-    if (++this.nodes > this.nodeLimit) {
-      this.aborted = true;
-      return;
-    }
+    if (!this.incumbent.visit()) return;
     const free = this.freeIssues(allowed);
     if (free.length === 0) {
-      this.offer(this.outcomeOf(Int32Array.from(allowed, (o) => o[0]!)));
+      this.incumbent.offer(this.outcomeOf(Int32Array.from(allowed, (o) => o[0]!)));
       return;
     }
     let completions = 1;
@@ -195,8 +186,8 @@ export class MaxminSearch {
     // Reduced-cost fixing; after a removal the LP is solved again on the smaller box, since
     // its bound can only drop.
     for (let round = 0; round < 3; round++) {
-      if (node.bound < this.pruneLine()) {
-        this.prunedBound = Math.max(this.prunedBound, node.bound);
+      if (node.bound < this.incumbent.pruneLine()) {
+        this.incumbent.pruned(node.bound);
         return;
       }
       const removed = this.fixByReducedCost(allowed, node);
@@ -208,7 +199,7 @@ export class MaxminSearch {
     }
     const stillFree = this.freeIssues(allowed);
     if (stillFree.length === 0) {
-      this.offer(this.outcomeOf(Int32Array.from(allowed, (o) => o[0]!)));
+      this.incumbent.offer(this.outcomeOf(Int32Array.from(allowed, (o) => o[0]!)));
       return;
     }
     const issue = this.undecidedTrigger(allowed) ?? this.branchingIssue(allowed, stillFree, node);
@@ -232,8 +223,8 @@ export class MaxminSearch {
       if (node && node.sigma > 0) {
         // The parent's ν bounds the child at once (the incumbent may have improved meanwhile).
         const childBound = node.bound - (top - d) / node.sigma;
-        if (childBound < this.pruneLine()) {
-          this.prunedBound = Math.max(this.prunedBound, childBound);
+        if (childBound < this.incumbent.pruneLine()) {
+          this.incumbent.pruned(childBound);
           continue;
         }
       }
@@ -250,7 +241,7 @@ export class MaxminSearch {
           ? undefined
           : this.relax(child, childColumns);
       this.search(child, solved, node);
-      if (this.aborted) return;
+      if (this.incumbent.aborted) return;
     }
   }
 
@@ -404,7 +395,7 @@ export class MaxminSearch {
   private relax(allowed: number[][], start: Column[]): NodeRelaxation | undefined {
     const rows = this.rowsFor(allowed);
     if (rows.length === 0) return undefined;
-    this.relaxations++;
+    this.incumbent.relaxations++;
     const { thresholds } = this;
     let columns = start.slice();
     const gains = (c: Column) => rows.map((r) => r.weight * (c.point[r.q]! - thresholds[r.q]!));
@@ -421,7 +412,7 @@ export class MaxminSearch {
       // Multipliers on reservation constraints only: g < 0 proves no package meets them all.
       const bound = sigma > 0 ? g / sigma : g < 0 ? -Infinity : Infinity;
       if (bound < best.bound) best = { direction, sigma, bound };
-      if (best.bound < this.pruneLine()) break;
+      if (best.bound < this.incumbent.pruneLine()) break;
       if (bound <= game.value + 1e-10 * Math.max(1, Math.abs(game.value))) break;
       this.offerColumn(column, rows);
       if (columns.length >= MAX_COLUMNS) {
@@ -445,7 +436,7 @@ export class MaxminSearch {
    */
   private fixByReducedCost(allowed: number[][], node: NodeRelaxation): number {
     if (!(node.sigma > 0) || !Number.isFinite(node.bound)) return 0;
-    const line = this.pruneLine();
+    const line = this.incumbent.pruneLine();
     let removed = 0;
     for (let i = 0; i < this.n; i++) {
       const opts = allowed[i]!;
@@ -455,7 +446,7 @@ export class MaxminSearch {
       const kept: number[] = [];
       opts.forEach((k, t) => {
         const forced = node.bound - (top - prices[t]!) / node.sigma;
-        if (forced < line) this.prunedBound = Math.max(this.prunedBound, forced);
+        if (forced < line) this.incumbent.pruned(forced);
         else kept.push(k);
       });
       if (kept.length === opts.length) continue;
@@ -520,12 +511,9 @@ export class MaxminSearch {
       const vals = this.values[i]!;
       for (let q = 0; q < dims; q++) partial[q]! += vals[choice[i]! * dims + q]!;
     }
+    const { incumbent } = this;
     const visit = (f: number) => {
-      if (this.aborted) return;
-      if (++this.nodes > this.nodeLimit) {
-        this.aborted = true;
-        return;
-      }
+      if (!incumbent.visit()) return;
       const a = partial.subarray(f * dims, (f + 1) * dims);
       let bound = Infinity;
       for (const r of rows) {
@@ -538,12 +526,12 @@ export class MaxminSearch {
         for (let q = 0; q < dims; q++) if (direction[q] !== 0) g += direction[q]! * (a[q]! - thresholds[q]!);
         bound = Math.min(bound, g / sigma);
       }
-      if (bound < this.pruneLine()) {
-        this.prunedBound = Math.max(this.prunedBound, bound);
+      if (bound < incumbent.pruneLine()) {
+        incumbent.pruned(bound);
         return;
       }
       if (f === m) {
-        this.offer(this.outcomeOf(choice));
+        incumbent.offer(this.outcomeOf(choice));
         return;
       }
       const i = order[f]!;
@@ -553,7 +541,7 @@ export class MaxminSearch {
         choice[i] = k;
         for (let q = 0; q < dims; q++) next[q] = a[q]! + vals[k * dims + q]!;
         visit(f + 1);
-        if (this.aborted) return;
+        if (incumbent.aborted) return;
       }
     };
     visit(0);
@@ -568,21 +556,7 @@ export class MaxminSearch {
     let value = Infinity;
     for (const r of rows)
       if (r.player) value = Math.min(value, r.weight * (column.point[r.q]! - this.thresholds[r.q]!));
-    if (value < this.pruneLine() - 1e-9) return;
-    this.offer(this.outcomeOf(column.choice));
-  }
-
-  private offer(outcome: Outcome): void {
-    const utilities = utilitiesOf(this.domain, outcome);
-    const value = objectiveValue(this.domain, this.objective, outcome, utilities);
-    if (value === -Infinity) return;
-    const candidate = { outcome, utilities, value };
-    if (beats(candidate, this.incumbent)) this.incumbent = candidate;
-  }
-
-  private pruneLine(): number {
-    const v = this.incumbent?.value;
-    if (v === undefined) return -Infinity;
-    return v - 4 * TIE_TOLERANCE * Math.max(1, Math.abs(v));
+    if (value < this.incumbent.pruneLine() - 1e-9) return;
+    this.incumbent.offer(this.outcomeOf(column.choice));
   }
 }

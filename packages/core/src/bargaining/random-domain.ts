@@ -1,5 +1,4 @@
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { SeededRandom } from '../random/seeded-random.ts';
 import type { NegotiationDomain } from './outcome-space.ts';
 
 export interface RandomDomainShape {
@@ -16,8 +15,8 @@ export interface RandomDomainShape {
  * weights (summing to 1) and random option scores in [0, 1], like a GENIUS profile.
  */
 export function randomDomain(shape: RandomDomainShape): NegotiationDomain {
-  const rng = xoroshiro128plus(shape.seed);
-  const draw = () => uniformFloat64(rng);
+  const random = new SeededRandom(shape.seed);
+  const draw = () => random.float();
   const issues = Array.from({ length: shape.issues }, (_, i) => ({
     name: `issue-${i + 1}`,
     options: Array.from({ length: shape.options }, (_, j) => `option-${j + 1}`),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { myersDiff } from './myers.ts';
+import { MyersDiffer, myersDiff } from './myers.ts';
 
 /** Longest common subsequence length by dynamic programming: the reference for minimality. */
 function lcs(a: number[], b: number[]): number {
@@ -73,5 +73,49 @@ describe('myersDiff', () => {
   it('gives up, emitting nothing, when more edits than the bound are needed', () => {
     expect(run([1, 2, 3], [4, 5, 6], 5)).toEqual({ exact: false, ops: [] });
     expect(run([1, 2, 3], [4, 5, 6], 6).exact).toBe(true);
+  });
+});
+
+describe('MyersDiffer', () => {
+  const runsOf = (differ: MyersDiffer, count: number) =>
+    Array.from({ length: count }, (_, r) => [differ.op(r), differ.count(r)]);
+
+  it('keeps its own result: a second differ in between does not overwrite it', () => {
+    const first = new MyersDiffer();
+    const second = new MyersDiffer();
+    const count = first.runs([1, 2, 3, 4], 0, 4, [1, 3, 4, 5], 0, 4, 10);
+    second.runs([7, 7, 7], 0, 3, [8], 0, 1, 10);
+    expect(runsOf(first, count)).toEqual([
+      ['equal', 1],
+      ['delete', 1],
+      ['equal', 2],
+      ['insert', 1],
+    ]);
+  });
+
+  it('grows its scratch space for a long script and still gives exact runs afterwards', () => {
+    const differ = new MyersDiffer();
+    // 600 alternating edits: more runs (1,200) and steps (600² trace cells) than the initial buffers hold.
+    const a = Array.from({ length: 600 }, (_, i) => 2 * i);
+    const b = Array.from({ length: 600 }, (_, i) => 2 * i + 1);
+    const long = differ.runs(a, 0, a.length, b, 0, b.length, 10_000);
+    expect(long).toBe(2);
+    expect(runsOf(differ, long)).toEqual([
+      ['delete', 600],
+      ['insert', 600],
+    ]);
+    const interleaved = Array.from({ length: 1200 }, (_, i) => i);
+    const evens = interleaved.filter((x) => x % 2 === 0);
+    const many = differ.runs(interleaved, 0, 1200, evens, 0, 600, 10_000);
+    expect(many).toBe(1200);
+    expect(runsOf(differ, 2)).toEqual([
+      ['equal', 1],
+      ['delete', 1],
+    ]);
+    const small = differ.runs([1, 2], 0, 2, [2], 0, 1, 10);
+    expect(runsOf(differ, small)).toEqual([
+      ['delete', 1],
+      ['equal', 1],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   type Token,
 } from './model.ts';
 import type { TokenIds } from './fingerprint.ts';
+import { MyersDiffer } from './myers.ts';
 import { diffTokenIds, type Segment } from './word-diff.ts';
 
 /** Where a unit stands in one version. */
@@ -86,6 +87,8 @@ const DEFAULT_MAX_EDIT_LENGTH = 2000;
 export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOptions = {}): Redline {
   const alignment = alignDrafts(a, b, options);
   const maxEditLength = options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH;
+  // Scratch space for every unit's word diff, owned by this call: redlines do not share state.
+  const differ = new MyersDiffer();
   const changes: UnitChange[] = [];
   const ids: UnitIds[] = [];
   const add = ([change, unitIds]: [UnitChange, UnitIds]) => {
@@ -95,7 +98,7 @@ export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOpti
   for (const pair of alignment.sections) {
     const kind = (pair.b ?? pair.a)?.kind ?? 'section';
     add(
-      compareUnits(alignment, 'heading', kind, maxEditLength, {
+      compareUnits(alignment, 'heading', kind, maxEditLength, differ, {
         a: pair.a && { unit: pair.a, section: pair.a },
         b: pair.b && { unit: pair.b, section: pair.b },
         moved: pair.moved,
@@ -104,7 +107,7 @@ export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOpti
     );
     for (const paragraphs of pair.paragraphs) {
       add(
-        compareUnits(alignment, 'paragraph', kind, maxEditLength, {
+        compareUnits(alignment, 'paragraph', kind, maxEditLength, differ, {
           a: paragraphs.a && paragraphs.aSection && { unit: paragraphs.a, section: paragraphs.aSection },
           b: paragraphs.b && pair.b && { unit: paragraphs.b, section: pair.b },
           moved: paragraphs.moved,
@@ -130,6 +133,7 @@ function compareUnits(
   unit: UnitChange['unit'],
   sectionKind: SectionKind,
   maxEditLength: number,
+  differ: MyersDiffer,
   pair: { a?: Located; b?: Located; moved: boolean; movedWith?: string; renumbered: boolean },
 ): [UnitChange, UnitIds] {
   const aTokens = tokensOf(pair.a);
@@ -147,7 +151,13 @@ function compareUnits(
     op = 'deleted';
     segments = [run('delete', 0, aTokens.length, 0, 0)];
   } else {
-    ({ segments, degraded } = diffTokenIds(unitIds.a, unitIds.b, maxEditLength, alignment.vocabulary.kind));
+    ({ segments, degraded } = diffTokenIds(
+      unitIds.a,
+      unitIds.b,
+      maxEditLength,
+      differ,
+      alignment.vocabulary.kind,
+    ));
     op = segments.some((s) => s.op !== 'equal') || statusBefore !== statusAfter ? 'modified' : 'unchanged';
   }
   // One object literal with every field (absent ones undefined, which JSON omits): this runs for

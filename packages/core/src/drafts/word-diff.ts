@@ -1,6 +1,6 @@
 import { sameIds, type TokenIds } from './fingerprint.ts';
 import type { Token } from './model.ts';
-import { myersRuns, runCount, runOp } from './myers.ts';
+import type { MyersDiffer } from './myers.ts';
 
 /** A run of tokens: `[aStart, aEnd)` in the A unit and `[bStart, bEnd)` in the B unit. */
 export interface Segment {
@@ -20,12 +20,14 @@ export interface TokenDiff {
 /**
  * Word-level diff of one aligned unit, over token ids, with Myers' O(ND) algorithm. Units are
  * small after alignment; `maxEditLength` caps the rare pathological pair, which then shows as a
- * replacement and is reported as degraded, never silently.
+ * replacement and is reported as degraded, never silently. `differ` is the caller's Myers scratch
+ * space, reused across the units of one redline.
  */
 export function diffTokenIds(
   a: TokenIds,
   b: TokenIds,
   maxEditLength: number,
+  differ: MyersDiffer,
   kinds?: readonly Token['kind'][],
 ): TokenDiff {
   if (sameIds(a, b))
@@ -46,10 +48,10 @@ export function diffTokenIds(
   let j = prefix;
   const endA = a.length - suffix;
   const endB = b.length - suffix;
-  const runs = myersRuns(a, prefix, endA, b, prefix, endB, maxEditLength);
+  const runs = differ.runs(a, prefix, endA, b, prefix, endB, maxEditLength);
   for (let r = 0; r < runs; r++) {
-    const op = runOp(r);
-    const count = runCount(r);
+    const op = differ.op(r);
+    const count = differ.count(r);
     const di = op === 'insert' ? 0 : count;
     const dj = op === 'delete' ? 0 : count;
     segments.push(segment(op, i, i + di, j, j + dj));

@@ -3,7 +3,6 @@ import type { GuaranteeInstrument } from '@parley/model/schema/guarantee.ts';
 import { compileInstrument } from './compile.ts';
 import type { InstrumentSetting } from './context.ts';
 import { simulate } from './monte-carlo.ts';
-import { xoshiro128, xoshiro128FromState } from './prng.ts';
 import { wilsonInterval } from './wilson.ts';
 
 const instrument = (decisionRule: GuaranteeInstrument['decisionRule']): InstrumentSetting => ({
@@ -30,24 +29,6 @@ const probabilities = [
   [0.3, 0.1],
   [0.9, 0.0],
 ];
-
-describe('xoshiro128**', () => {
-  it('matches the reference implementation for the state 1, 2, 3, 4', () => {
-    const next = xoshiro128FromState(1, 2, 3, 4);
-    expect([next(), next(), next(), next(), next(), next()]).toEqual([
-      11520, 0, 5927040, 70819200, 2031721883, 1637235492,
-    ]);
-  });
-
-  it('is reproducible for a seed and differs across seeds', () => {
-    const take = (seed: number) => {
-      const next = xoshiro128(seed);
-      return [next(), next(), next()];
-    };
-    expect(take(42)).toEqual(take(42));
-    expect(take(42)).not.toEqual(take(43));
-  });
-});
 
 describe('wilsonInterval', () => {
   it('gives the textbook values', () => {

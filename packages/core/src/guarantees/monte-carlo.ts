@@ -1,6 +1,6 @@
 import type { AssistanceLevel } from '@parley/model/schema/guarantee.ts';
+import { SeededRandom } from '../random/seeded-random.ts';
 import type { CompiledInstrument } from './compile.ts';
-import { xoshiro128 } from './prng.ts';
 import { wilsonInterval } from './wilson.ts';
 
 export interface LevelEstimate {
@@ -48,7 +48,7 @@ export function simulate(compiled: CompiledInstrument, input: SimulationInput): 
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < slots; j++) thresholds[i * slots + j] = (input.probabilities[i]?.[j] ?? 0) * two32;
   }
-  const next = xoshiro128(seed);
+  const random = new SeededRandom(seed);
   const willing = new Int32Array(slots);
   const out = new Int32Array(slots);
   const successes = new Float64Array(slots);
@@ -59,7 +59,7 @@ export function simulate(compiled: CompiledInstrument, input: SimulationInput): 
   for (let run = 0; run < runs; run++) {
     willing.fill(0);
     for (let i = 0; i < n; i++) {
-      const u = next();
+      const u = random.uint32();
       const base = i * slots;
       for (let j = 0; j < slots; j++) if (u < thresholds[base + j]!) willing[j]! |= 1 << i;
     }

@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 /** A malformed GENIUS file, located at file:line:column. */
 export function geniusFormatError(file: string, line: number, column: number, detail: string): ParleyError {
   return new ParleyError('invalid-genius', `${file}:${line}:${column}: ${detail}`, [
-    { file, line, column, path: '', message: detail },
+    { code: 'invalid-genius', severity: 'error', file, line, column, path: '', message: detail },
   ]);
 }
 
