@@ -1,13 +1,8 @@
-import { compareDiagnostics, type Diagnostic } from '@parley/model/diagnostic.ts';
+import { compareDiagnostics, type Diagnostic, type Reporter } from '@parley/model/diagnostic.ts';
 import { libraryFileSchema, type LibraryFile, type Place } from '@parley/model/schema/guarantee.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import { checkGuaranteeReferences } from '@parley/core/guarantees/references.ts';
-
-export interface LibraryEntry {
-  /** The file as shown in messages, e.g. library/instruments/budapest-1994.yaml. */
-  display: string;
-  file: LibraryFile;
-}
+import type { LibraryEntry } from '@parley/app/guarantees/context.ts';
 
 /**
  * Checks the reference-instrument library. Each file defines the actors and sources it cites;
@@ -32,7 +27,7 @@ export function checkLibrary(texts: readonly { display: string; text: string }[]
     checkGuaranteeReferences(
       { ...file, instruments: file.instruments ?? [] },
       { actors, sources, drafts: new Set(), issues: new Set(), places, councils },
-      p.report,
+      (path, message, code?: string) => p.report(path, message, code ?? 'guarantee-rule'),
     );
     checkCitations(file, sources, p.report);
   }
@@ -45,18 +40,15 @@ export function checkLibrary(texts: readonly { display: string; text: string }[]
 }
 
 /** Every `sources` list in a library file names a source defined in that file. */
-function checkCitations(
-  file: LibraryFile,
-  defined: Set<string>,
-  report: (path: (string | number)[], message: string) => void,
-) {
+function checkCitations(file: LibraryFile, defined: Set<string>, report: Reporter) {
   const walk = (node: unknown, path: (string | number)[]) => {
     if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
     else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (key === 'sources' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
           value.forEach(
-            (id: string, i) => defined.has(id) || report([...path, key, i], `unknown source "${id}"`),
+            (id: string, i) =>
+              defined.has(id) || report([...path, key, i], `unknown source "${id}"`, 'unknown-reference'),
           );
         } else walk(value, [...path, key]);
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCase } from './load.ts';
+import { fileURLToPath } from 'node:url';
 import { loadEdited, minimalCaseDir } from './test-support.ts';
 
 describe('loadCase on a valid case', () => {
@@ -115,7 +116,13 @@ describe('schema rules, each reported at file:line:column with its field path', 
     const result = await loadCase('/nonexistent/parley-case');
     expect(result.caseData).toBeUndefined();
     expect(result.diagnostics).toEqual([
-      { file: '/nonexistent/parley-case', line: 0, column: 0, path: '', message: 'no such folder' },
+      {
+        code: 'not-a-case-folder',
+        severity: 'error',
+        file: '/nonexistent/parley-case',
+        path: '',
+        message: 'no such folder',
+      },
     ]);
   });
 });
@@ -150,5 +157,52 @@ describe('draft texts are parsed against the case', () => {
       },
     ]);
     expect(messages).toEqual([]);
+  });
+});
+
+describe('the frame of each file', () => {
+  it('reports an unknown top-level key at the key, and a missing list key, and drops that file whole', async () => {
+    const { messages } = await loadEdited([
+      { file: 'actors.yaml', find: 'actors:\n', replace: 'nationality: none\nactors:\n' },
+      { file: 'claims.yaml', find: 'claims:\n', replace: 'claimz:\n' },
+    ]);
+    // Neither file's records are cross-checked, so references into them are not echoed.
+    expect(messages).toEqual([
+      'actors.yaml:1:1: nationality: unknown field',
+      'claims.yaml:1:1: claims: required field is missing',
+      'claims.yaml:8:1: claimz: unknown field',
+    ]);
+  });
+});
+
+describe('format versions', () => {
+  const v1Dir = fileURLToPath(new URL('../fixtures/minimal-v1', import.meta.url));
+
+  it('migrates a version-1 case (no formatVersion) to the same case the current format gives', async () => {
+    const old = await loadCase(v1Dir);
+    const current = await loadCase(minimalCaseDir);
+    expect(old.diagnostics).toEqual([]);
+    expect(old.caseData).toEqual(current.caseData);
+    expect(old.caseData?.positions).toHaveLength(8);
+  });
+
+  it('refuses a case newer than this Parley at its formatVersion, checking nothing else', async () => {
+    const { messages, caseData } = await loadEdited([
+      { file: 'case.yaml', find: 'formatVersion: 2', replace: 'formatVersion: 3' },
+      { file: 'actors.yaml', find: 'kind: state', replace: 'kind: nation' },
+    ]);
+    expect(caseData).toBeUndefined();
+    expect(messages).toEqual([
+      'case.yaml:2:16: formatVersion: the case is in format version 3, newer than this Parley reads (1 to 2): update Parley to open it',
+    ]);
+  });
+
+  it('rejects a formatVersion that is not a whole number', async () => {
+    const { messages } = await loadEdited([
+      { file: 'case.yaml', find: 'formatVersion: 2', replace: 'formatVersion: two' },
+    ]);
+    expect(messages).toEqual([
+      'case.yaml:2:16: formatVersion: must be a whole number from 1 to 2 (the case format version)',
+    ]);
   });
 });

@@ -1,109 +1,157 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Case } from '@parley/model/case.ts';
-import { compareDiagnostics, formatPath, type Diagnostic, type FieldPath } from '@parley/model/diagnostic.ts';
-import { displayPath } from './display-path.ts';
-import { loadDraftTexts } from './draft-texts.ts';
-import { checkReferences } from './references.ts';
+import { draftKey } from '@parley/model/case.ts';
+import { compareDiagnostics, formatPath, parsePath, type Diagnostic } from '@parley/model/diagnostic.ts';
+import { leaveOut, parseCase, type CasePart, type UncheckedParts } from '@parley/model/parse-case.ts';
+import { checkSchema } from '@parley/model/schema/check.ts';
 import { caseFileSchemas, type CaseFileName } from '@parley/model/schema/case-files.ts';
-import { parseYamlFile, type YamlFile } from './yaml-file.ts';
+import { validateCase } from '@parley/app/validate/validate-case.ts';
+import { caseFileLayout, fileOfRecordPath, partsOf } from './case-layout.ts';
+import { displayPath } from './display-path.ts';
+import { readYaml, type YamlText } from './yaml-file.ts';
 
 export interface LoadResult {
   /** Undefined only when the folder itself cannot be read or has no valid case.yaml. */
   caseData?: Case;
-  /** Every problem found; empty means the case is valid. */
+  /** Every problem found, at file:line:column; empty means the case is valid. */
   diagnostics: Diagnostic[];
 }
 
-/** Reports a problem at a field of a case file; used by schema and reference checks alike. */
-export type Reporter = (file: string, fieldPath: FieldPath, message: string, atKey?: boolean) => void;
+const caseFileNames = Object.keys(caseFileLayout) as CaseFileName[];
 
 /**
- * Loads a case folder and checks it completely: YAML syntax, the schema of every file, every
- * cross-reference, and the draft text files. All problems are collected, never just the first.
+ * Loads a case folder and checks it completely: YAML syntax, the format version, the schema of
+ * every record, every cross-reference and the draft text files. The checks themselves run on
+ * the assembled case, as for a case from any other source; this adapter reads the files and
+ * locates each problem back at its file:line:column. All problems are collected, never just the first.
  */
 export async function loadCase(dir: string): Promise<LoadResult> {
-  const diagnostics: Diagnostic[] = [];
-  const shownDir = displayPath(dir);
-  const folderProblem = (message: string): LoadResult => ({
-    diagnostics: [{ file: shownDir, line: 0, column: 0, path: '', message }],
-  });
-
   let entries: string[];
   try {
     if (!(await stat(dir)).isDirectory())
-      return folderProblem('not a folder (a case is a folder of YAML files)');
+      return { diagnostics: [folderProblem(dir, 'not a folder (a case is a folder of YAML files)')] };
     entries = await readdir(dir);
   } catch {
-    return folderProblem('no such folder');
+    return { diagnostics: [folderProblem(dir, 'no such folder')] };
   }
-
-  // A problem with a file as a whole, or with a file that could not be read for positions.
-  const fileProblem = (file: string, message: string, fieldPath: FieldPath = []) =>
-    diagnostics.push({
-      file: displayPath(path.join(dir, file)),
-      line: 0,
-      column: 0,
-      path: formatPath(fieldPath),
-      message,
-    });
-  const files = new Map<string, YamlFile<unknown>>();
-  const report: Reporter = (file, fieldPath, message, atKey = false) => {
-    const parsed = files.get(file);
-    if (parsed) parsed.report(fieldPath, message, atKey);
-    else fileProblem(file, message, fieldPath);
+  const folder = await readCaseFiles(dir, entries);
+  const { diagnostics, yamls, raw } = folder;
+  const textFiles = new Map<string, string>();
+  const locate = (d: Diagnostic): Diagnostic => {
+    const steps = parsePath(d.path);
+    if (steps[0] === 'draftTexts') {
+      const file = textFiles.get(String(steps[1]));
+      return file === undefined ? d : { ...d, file, path: '' };
+    }
+    const target = fileOfRecordPath(steps);
+    if (!target) return d;
+    const yaml = yamls.get(target.file);
+    if (!yaml) return { ...d, file: displayPath(path.join(dir, target.file)), path: formatPath(target.path) };
+    return { ...yaml.at(target.path, d.message, d.code), severity: d.severity };
   };
 
-  for (const entry of entries.sort()) {
-    if (/\.ya?ml$/.test(entry) && !(entry in caseFileSchemas)) {
-      fileProblem(entry, `unknown case file; expected one of ${Object.keys(caseFileSchemas).join(', ')}`);
+  const parsed = parseCase(raw);
+  for (const d of parsed.diagnostics) {
+    // A part whose file is missing or unreadable was reported as such, not as missing records.
+    if (!folder.unreadParts.has(parsePath(d.path)[0] as CasePart)) diagnostics.push(locate(d));
+  }
+  if (!parsed.records) return { diagnostics: diagnostics.sort(compareDiagnostics) };
+
+  // A file whose records fail their check is left out whole, so references into it are not echoed.
+  const unchecked: UncheckedParts = { ...parsed.unchecked };
+  for (const name of caseFileNames) {
+    const parts = partsOf(name);
+    if (folder.brokenFiles.has(name) || parts.some((part) => part in parsed.unchecked))
+      for (const part of parts) unchecked[part] = raw[part];
+  }
+  const caseData = leaveOut(parsed.records, Object.keys(unchecked) as CasePart[]);
+
+  for (const [d, document] of caseData.drafts.entries()) {
+    for (const [v, version] of document.versions.entries()) {
+      const key = draftKey(document.id, version.id);
+      const file = path.join(dir, version.text);
+      textFiles.set(key, displayPath(file));
+      try {
+        caseData.draftTexts[key] = await readFile(file, 'utf8');
+      } catch {
+        const at = ['documents', d, 'versions', v, 'text'];
+        const message = `cannot read draft text file "${version.text}"`;
+        diagnostics.push(yamls.get('drafts.yaml')!.at(at, message, 'unreadable-file'));
+      }
     }
   }
 
-  const content: Partial<Record<CaseFileName, unknown>> = {};
-  for (const [name, schema] of Object.entries(caseFileSchemas) as [CaseFileName, z.ZodType][]) {
-    const filePath = path.join(dir, name);
+  const unread = [...yamls.values()].some((y) => y.raw === undefined);
+  for (const d of validateCase(caseData, { unchecked, unread })) {
+    // A version without its text is one whose file could not be read, reported above.
+    if (d.code !== 'missing-draft-text') diagnostics.push(locate(d));
+  }
+  diagnostics.sort(compareDiagnostics);
+  return 'meta' in unchecked ? { diagnostics } : { caseData, diagnostics };
+}
+
+/** The YAML files of a case folder, read, and the case's raw parts assembled from them. */
+async function readCaseFiles(dir: string, entries: string[]) {
+  const diagnostics: Diagnostic[] = [];
+  const wholeFile = (file: string, message: string, code: string) =>
+    diagnostics.push({ code, severity: 'error', file: displayPath(path.join(dir, file)), path: '', message });
+  for (const entry of [...entries].sort()) {
+    if (/\.ya?ml$/.test(entry) && !(entry in caseFileSchemas)) {
+      wholeFile(entry, `unknown case file; expected one of ${caseFileNames.join(', ')}`, 'unknown-case-file');
+    }
+  }
+
+  const yamls = new Map<CaseFileName, YamlText>();
+  const raw: Record<string, unknown> = {};
+  /** Files whose frame is wrong or that could not be read: their records are left out whole. */
+  const brokenFiles = new Set<CaseFileName>();
+  /** Parts of the files that are missing or could not be read as YAML. */
+  const unreadParts = new Set<CasePart>();
+  for (const name of caseFileNames) {
     if (!entries.includes(name)) {
-      if (name === 'case.yaml') fileProblem(name, 'missing: every case needs a case.yaml');
+      if (name === 'case.yaml') wholeFile(name, 'missing: every case needs a case.yaml', 'missing-case-file');
+      partsOf(name).forEach((part) => unreadParts.add(part));
       continue;
     }
-    const parsed = parseYamlFile(await readFile(filePath, 'utf8'), displayPath(filePath), schema);
-    files.set(name, parsed);
-    if (parsed.value !== undefined) content[name] = parsed.value;
+    const yaml = readYaml(await readFile(path.join(dir, name), 'utf8'), displayPath(path.join(dir, name)));
+    yamls.set(name, yaml);
+    diagnostics.push(...yaml.diagnostics);
+    if (yaml.raw === undefined) {
+      brokenFiles.add(name);
+      partsOf(name).forEach((part) => unreadParts.add(part));
+      continue;
+    }
+    const layout = caseFileLayout[name];
+    if ('whole' in layout) {
+      if (name === 'case.yaml' && isRecord(yaml.raw)) {
+        const { formatVersion, ...meta } = yaml.raw;
+        if (formatVersion !== undefined) raw.formatVersion = formatVersion;
+        raw.meta = meta;
+      } else raw[layout.whole] = yaml.raw;
+      continue;
+    }
+    // The file's own frame: a mapping with exactly its keys (the records inside are the case's).
+    const frame = checkSchema(frameSchema(Object.keys(layout.keys)), yaml.raw);
+    for (const p of frame.problems) diagnostics.push(yaml.at(p.path, p.message, p.code));
+    if (frame.problems.length > 0) brokenFiles.add(name);
+    if (isRecord(yaml.raw)) for (const [key, part] of Object.entries(layout.keys)) raw[part] = yaml.raw[key];
   }
+  return { diagnostics, yamls, raw, brokenFiles, unreadParts };
+}
 
-  const meta = content['case.yaml'] as Case['meta'] | undefined;
+function folderProblem(dir: string, message: string): Diagnostic {
+  return { code: 'not-a-case-folder', severity: 'error', file: displayPath(dir), path: '', message };
+}
 
-  const pick = <F extends CaseFileName, K extends string>(file: F, key: K) =>
-    ((content[file] as Record<K, unknown[]> | undefined)?.[key] ?? []) as never;
-  const caseData: Case = {
-    dir,
-    // Without a valid case.yaml the records are still cross-checked, then no case is returned.
-    meta: meta ?? { id: 'invalid', title: '', summary: '', period: '..' },
-    actors: pick('actors.yaml', 'actors'),
-    roles: pick('roles.yaml', 'roles'),
-    rounds: pick('rounds.yaml', 'rounds'),
-    events: pick('events.yaml', 'events'),
-    sources: pick('sources.yaml', 'sources'),
-    propositions: pick('claims.yaml', 'propositions'),
-    claims: pick('claims.yaml', 'claims'),
-    issues: pick('issues.yaml', 'issues'),
-    positions: pick('positions.yaml', 'positions'),
-    drafts: pick('drafts.yaml', 'documents'),
-    draftTexts: {},
-    ...(content['guarantees.yaml'] ? { guarantees: content['guarantees.yaml'] as Case['guarantees'] } : {}),
-    ...(content['model.yaml'] ? { model: content['model.yaml'] as Case['model'] } : {}),
-  };
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
-  const citedInDrafts = await loadDraftTexts(caseData, report, diagnostics, displayPath);
-  checkReferences(caseData, {
-    loaded: new Set(Object.keys(content)),
-    files,
-    report,
-    citedElsewhere: citedInDrafts,
-  });
-  for (const parsed of files.values()) diagnostics.push(...parsed.diagnostics);
-  diagnostics.sort(compareDiagnostics);
-  return meta ? { caseData, diagnostics } : { diagnostics };
+/** A mapping with exactly these keys, each present, whatever their values. */
+function frameSchema(keys: string[]) {
+  return z.strictObject(
+    Object.fromEntries(keys.map((key) => [key, z.custom((value) => value !== undefined)])),
+  );
 }

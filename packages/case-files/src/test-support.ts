@@ -34,7 +34,7 @@ export async function loadEdited(edits: FixtureEdit[]): Promise<LoadResult & { m
     }
     const result = await loadCase(dir);
     const messages = result.diagnostics.map((d) =>
-      formatDiagnostic({ ...d, file: path.relative(dir, d.file) || '.' }),
+      formatDiagnostic(d.file === undefined ? d : { ...d, file: path.relative(dir, d.file) || '.' }),
     );
     return { ...result, messages };
   } finally {

@@ -1,86 +1,81 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, type Diagnostic, type FieldPath } from '@parley/model/diagnostic.ts';
+import { formatPath, type Diagnostic, type FieldPath, type Reporter } from '@parley/model/diagnostic.ts';
+import { checkSchema } from '@parley/model/schema/check.ts';
 import { locate } from './yaml-locate.ts';
 
-/** A YAML text checked against a schema, able to point at any of its fields. */
-export interface YamlFile<T> {
+/** A YAML text, parsed (duplicate keys are errors), able to point at any of its fields. */
+export interface YamlText {
   /** The file as shown in messages. */
+  display: string;
+  /** The plain parsed value; undefined on a YAML syntax error. */
+  raw: unknown;
+  /** YAML syntax and duplicate-key errors, located. */
+  diagnostics: Diagnostic[];
+  /** A problem at a field path of this text, located there; an unknown field at its key. */
+  at: (path: FieldPath, message: string, code: string) => Diagnostic;
+}
+
+export function readYaml(text: string, display: string): YamlText {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (path: FieldPath, message: string, code: string): Diagnostic => {
+    const pos = locate(doc, lines, path, code === 'unknown-field');
+    return {
+      code,
+      severity: 'error',
+      file: display,
+      line: pos.line,
+      column: pos.column,
+      path: formatPath(path),
+      message,
+    };
+  };
+  const diagnostics = doc.errors.map((error): Diagnostic => {
+    const pos = lines.linePos(error.pos[0]);
+    return {
+      code: error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
+      severity: 'error',
+      file: display,
+      line: pos.line,
+      column: pos.col,
+      path: '',
+      message: `YAML: ${error.message.split('\n')[0]}`,
+    };
+  });
+  return { display, raw: diagnostics.length > 0 ? undefined : (doc.toJS() as unknown), diagnostics, at };
+}
+
+/** A YAML text checked against a schema, able to report further problems at any of its fields. */
+export interface YamlFile<T> {
   display: string;
   /** The plain parsed value (undefined on a YAML syntax error), whether or not it fits the schema. */
   raw: unknown;
   /** The value typed by the schema; undefined when YAML or schema errors were found. */
   value?: T;
   diagnostics: Diagnostic[];
-  /** Records a problem at a field path of this file (at the key itself with `atKey`). */
-  report: (fieldPath: FieldPath, message: string, atKey?: boolean) => void;
-}
-
-function valueAt(root: unknown, fieldPath: readonly PropertyKey[]): unknown {
-  let node: unknown = root;
-  for (const part of fieldPath) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
-}
-
-function zodMessage(issue: z.core.$ZodIssue, value: unknown): string {
-  if (value === undefined) return 'required field is missing';
-  // Rephrase zod's generic enum message, but keep a schema's own (custom) message.
-  if (issue.code === 'invalid_value' && 'values' in issue && /^Invalid (option|input)/.test(issue.message)) {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  return issue.message;
+  /** Records a problem at a field path of this file. */
+  report: Reporter;
 }
 
 /**
- * Parses YAML (duplicate keys are errors) and checks it against a zod schema. Every problem is
- * located as file:line:column with its field path; unknown fields are reported at their key.
+ * Parses YAML and checks it against a zod schema (a library file, one case file on its own).
+ * Every problem is located as file:line:column with its field path.
  */
 export function parseYamlFile<S extends z.ZodType>(
   text: string,
   display: string,
   schema: S,
 ): YamlFile<z.infer<S>> {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = [];
-  const report = (fieldPath: FieldPath, message: string, atKey = false) => {
-    const pos = locate(doc, lines, fieldPath, atKey);
-    diagnostics.push({
-      file: display,
-      line: pos.line,
-      column: pos.column,
-      path: formatPath(fieldPath),
-      message,
-    });
-  };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lines.linePos(error.pos[0]);
-      diagnostics.push({
-        file: display,
-        line: pos.line,
-        column: pos.col,
-        path: '',
-        message: `YAML: ${error.message.split('\n')[0]}`,
-      });
-    }
+  const yaml = readYaml(text, display);
+  const diagnostics = yaml.diagnostics;
+  const report: Reporter = (path, message, code = 'invalid-value') =>
+    diagnostics.push(yaml.at(path, message, code));
+  if (yaml.raw === undefined && diagnostics.length > 0)
     return { display, raw: undefined, diagnostics, report };
-  }
-  const raw: unknown = doc.toJS();
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const fieldPath = issue.path as (string | number)[];
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) report([...fieldPath, key], 'unknown field', true);
-      } else {
-        report(fieldPath, zodMessage(issue, valueAt(raw, issue.path)));
-      }
-    }
-    return { display, raw, diagnostics, report };
-  }
-  return { display, raw, value: result.data, diagnostics, report };
+  const checked = checkSchema(schema, yaml.raw);
+  for (const p of checked.problems) report(p.path, p.message, p.code);
+  return checked.problems.length > 0
+    ? { display, raw: yaml.raw, diagnostics, report }
+    : { display, raw: yaml.raw, value: checked.value, diagnostics, report };
 }

@@ -11,10 +11,11 @@ import type { Role } from './schema/roles.ts';
 import type { Round } from './schema/rounds.ts';
 import type { Source } from './schema/sources.ts';
 
-/** Everything known about one negotiation, as loaded from a case folder. */
+/**
+ * Everything known about one negotiation: a plain value, whether it was read from a case folder,
+ * a JSON body or a database. Where it came from is the business of whoever read it.
+ */
 export interface Case {
-  /** The folder the case was loaded from. */
-  dir: string;
   meta: CaseMeta;
   actors: Actor[];
   roles: Role[];

@@ -1,32 +1,78 @@
-/** One problem found in a case, located as precisely as the input allows. */
+/**
+ * One problem found in a case or a text. Every checker reports this one shape: a case checked in
+ * memory is located by its record `path` (`positions[3].value`); the file adapter adds `file`,
+ * `line` and `column`; a draft text's problem has its line and column inside that text.
+ */
 export interface Diagnostic {
-  file: string;
-  /** 1-based; 0 when the problem concerns the file or folder as a whole. */
-  line: number;
-  column: number;
-  /** Dotted field path inside the file (`positions[3].value`), empty for whole-file problems. */
+  /** The kind of problem, stable across releases (`unknown-reference`, `yaml-syntax`, …). */
+  code: string;
+  severity: 'error' | 'warning';
+  /**
+   * Where in the records: a field path in Case terms (`drafts[0].versions[2].basis`), or in
+   * the file when the problem is the file's own (`actors.yaml`'s top-level keys); empty for a
+   * problem with a whole file or text.
+   */
   path: string;
+  file?: string;
+  /** 1-based; 0 or absent when the problem concerns a file or folder as a whole. */
+  line?: number;
+  column?: number;
   message: string;
 }
 
+/** `file:line:column: path: message`; without a file, `path: message` (or `path:line:column: …` inside a text). */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  return d.path ? `${where}: ${d.path}: ${d.message}` : `${where}: ${d.message}`;
+  const position = d.line ? `:${d.line}:${d.column ?? 0}` : '';
+  if (d.file !== undefined) {
+    const where = `${d.file}${position}`;
+    return d.path ? `${where}: ${d.path}: ${d.message}` : `${where}: ${d.message}`;
+  }
+  const where = `${d.path}${position}`;
+  return where ? `${where}: ${d.message}` : d.message;
 }
 
 export type FieldPath = ReadonlyArray<string | number>;
 
+/**
+ * Reports a problem at a field path of some records. `code` names the kind of problem; a
+ * checker that leaves it out gets its caller's code for that checker.
+ */
+export type Reporter = (path: FieldPath, message: string, code?: string) => void;
+
+// A key that would read as more than one step (`a.b`, `x[0]`) is written quoted, so that
+// `parsePath` can always undo `formatPath`.
+const PLAIN_KEY = /^[^.[\]"]+$/;
+
+/** `['positions', 3, 'value']` → `positions[3].value`. */
 export function formatPath(path: FieldPath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
+    else if (!PLAIN_KEY.test(part)) out += `[${JSON.stringify(part)}]`;
     else out += out ? `.${part}` : part;
   }
   return out;
 }
 
+const STEP = /\.?([^.[\]"]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+
+/** The inverse of `formatPath`; a text that is not a formatted path gives the steps read so far. */
+export function parsePath(text: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  STEP.lastIndex = 0;
+  for (let m = STEP.exec(text); m; m = STEP.exec(text)) {
+    if (m[1] !== undefined) path.push(m[1]);
+    else if (m[2] !== undefined) path.push(Number(m[2]));
+    else path.push(JSON.parse(m[3]!) as string);
+  }
+  return path;
+}
+
+/** Orders located diagnostics by file, line and column; the sort is stable, so ties keep report order. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.line !== b.line) return a.line - b.line;
-  return a.column - b.column;
+  const fileA = a.file ?? '';
+  const fileB = b.file ?? '';
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  if ((a.line ?? 0) !== (b.line ?? 0)) return (a.line ?? 0) - (b.line ?? 0);
+  return (a.column ?? 0) - (b.column ?? 0);
 }

@@ -7,7 +7,10 @@ export interface ResolvedDraft {
   record: DraftRecord;
   version: DraftVersion;
   text: string;
-  /** The text file as shown in messages, e.g. `cases/istanbul-2022/drafts/2022-04-15.txt`. */
+  /**
+   * The text file as the version record names it, relative to the case (`drafts/2022-04-15.txt`);
+   * a shell that read the case from a folder prefixes the folder when it shows the file.
+   */
   file: string;
 }
 
@@ -39,7 +42,7 @@ export function resolveDraftRef(
   const text = caseData.draftTexts[draftKey(record.id, version.id)];
   if (text === undefined)
     return { error: `the text of ${record.id}@${version.id} (${version.text}) could not be read` };
-  return { draft: { record, version, text, file: joinPath(caseData.dir, version.text) } };
+  return { draft: { record, version, text, file: version.text } };
 }
 
 /** Parse options that check party, issue and source ids against the case. */
@@ -51,8 +54,4 @@ export function caseParseOptions(caseData: Case, file?: string): ParseOptions {
     mode: 'parley',
     ...(file ? { file } : {}),
   };
-}
-
-function joinPath(dir: string, file: string): string {
-  return `${dir.replace(/\/+$/, '')}/${file}`;
 }

@@ -58,7 +58,7 @@ function report(
 ): void {
   // Foreign texts have typing slips in their brackets; they are reported but do not fail a parse.
   const severity = scanner.mode === 'plain' ? 'warning' : 'error';
-  scanner.diagnostics.push({ file: scanner.file, line, column, code, severity, message });
+  scanner.diagnostics.push({ file: scanner.file, path: '', line, column, code, severity, message });
 }
 
 /**
@@ -292,6 +292,8 @@ export function closeSection(scanner: InlineScanner, endLine: number): void {
   scanner.stack = [];
 }
 
+// The sticky patterns above are shared by every parse, but their lastIndex is set right before
+// each exec, in the same synchronous step: no call ever reads a position another call left.
 function execAt(pattern: RegExp, text: string, index: number): RegExpExecArray | undefined {
   pattern.lastIndex = index;
   return pattern.exec(text) ?? undefined;

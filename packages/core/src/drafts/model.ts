@@ -1,3 +1,5 @@
+import type { Diagnostic } from '@parley/model/diagnostic.ts';
+
 /**
  * The parsed form of a treaty draft in Parley's bracket-text format (see docs/drafts-format.md).
  * A document is a title, document tags and a flat list of sections (preamble, articles, annexes),
@@ -121,11 +123,11 @@ export type DiagnosticCode =
   | 'duplicate-id'
   | 'empty-alternative';
 
-export interface DraftDiagnostic extends SourcePosition {
-  file?: string;
+/** A problem in a draft text: the one diagnostic shape, always at a line and column of the text. */
+export interface DraftDiagnostic extends Diagnostic {
   code: DiagnosticCode;
-  severity: 'error' | 'warning';
-  message: string;
+  line: number;
+  column: number;
 }
 
 export function formatDraftDiagnostic(d: DraftDiagnostic): string {

@@ -221,6 +221,7 @@ class DocumentBuilder {
       const column = raw.indexOf('@') + 1;
       this.tagContext.diagnostics.push({
         file: this.tagContext.file,
+        path: '',
         line: lineNumber,
         column,
         code: 'misplaced-tag',
@@ -259,6 +260,7 @@ class DocumentBuilder {
         const { line, column } = unit.position;
         this.tagContext.diagnostics.push({
           file: this.tagContext.file,
+          path: '',
           line,
           column,
           code: 'duplicate-id',

@@ -50,7 +50,15 @@ export function applyTag(
   const keyColumn = match.indices?.[1]?.[0] ?? 1;
   const valueColumn = (match.indices?.[2]?.[0] ?? 0) + 1;
   const fail = (code: DraftDiagnostic['code'], column: number, message: string) =>
-    context.diagnostics.push({ file: context.file, line, column, code, severity: 'error', message });
+    context.diagnostics.push({
+      file: context.file,
+      path: '',
+      line,
+      column,
+      code,
+      severity: 'error',
+      message,
+    });
 
   if (!TAG_KEYS.has(key)) {
     fail(

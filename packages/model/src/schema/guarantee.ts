@@ -165,11 +165,27 @@ export const willingnessSchema = z.strictObject({
   sources: sourceRefs.optional(),
 });
 
+/**
+ * The analyst's default columns of the guarantee comparison: each attacker against each place.
+ * Attackers are actor ids or `third-state`; places are place ids or `core` (the guaranteed
+ * state's territory outside any named place). Without it, the columns are derived from the records.
+ */
+export const comparisonSchema = z
+  .strictObject({
+    attackers: z.array(recordId).min(1, 'name at least one attacker'),
+    places: z.array(recordId).min(1, 'name at least one place (or "core")'),
+  })
+  .meta({
+    description:
+      'The default columns of `parley guarantees`: each attacker (an actor id or third-state) against each place (a place id or core).',
+  });
+
 export const guaranteesFileSchema = z.strictObject({
   instruments: z.array(guaranteeInstrumentSchema),
   places: z.array(placeSchema).optional(),
   councils: z.array(councilSchema).optional(),
   willingness: z.array(willingnessSchema).optional(),
+  comparison: comparisonSchema.optional(),
 });
 
 /** A library file is self-contained: it also defines the actors and sources it cites. */
@@ -186,8 +202,11 @@ export const librarySourceSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+// A library file serves every case, so the choice of comparison columns stays with the case.
+const { comparison: _caseOnly, ...sharedShape } = guaranteesFileSchema.shape;
+
 export const libraryFileSchema = z.strictObject({
-  ...guaranteesFileSchema.shape,
+  ...sharedShape,
   instruments: z.array(guaranteeInstrumentSchema).optional(),
   actors: z.array(libraryActorSchema).optional(),
   sources: z.array(librarySourceSchema).min(1, 'a library file must define the sources it cites'),
@@ -205,5 +224,6 @@ export type Place = z.infer<typeof placeSchema>;
 export type Council = z.infer<typeof councilSchema>;
 export type Willingness = z.infer<typeof willingnessSchema>;
 export type WillingnessLevels = z.infer<typeof willingnessLevelsSchema>;
+export type Comparison = z.infer<typeof comparisonSchema>;
 export type GuaranteesFile = z.infer<typeof guaranteesFileSchema>;
 export type LibraryFile = z.infer<typeof libraryFileSchema>;

@@ -1,3 +1,4 @@
+// The whole-case rules (app/src/validate) as a case folder reports them: each at file:line:column.
 import { describe, expect, it } from 'vitest';
 import { loadEdited, type FixtureEdit } from './test-support.ts';
 

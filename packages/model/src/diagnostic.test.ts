@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, formatPath, parsePath, type Diagnostic } from './diagnostic.ts';
+
+describe('record paths', () => {
+  it('are written with dots and indexes, and read back', () => {
+    const path = ['drafts', 0, 'versions', 2, 'basis'];
+    expect(formatPath(path)).toBe('drafts[0].versions[2].basis');
+    expect(parsePath('drafts[0].versions[2].basis')).toEqual(path);
+    expect(parsePath('draftTexts.treaty@2022-04-15')).toEqual(['draftTexts', 'treaty@2022-04-15']);
+    expect(parsePath('')).toEqual([]);
+  });
+
+  it('quote a key that would read as more than one step, so reading back is exact', () => {
+    const path = ['positions', 0, 'a.b', 'x[1]', 'say "hi"'];
+    expect(formatPath(path)).toBe('positions[0]["a.b"]["x[1]"]["say \\"hi\\""]');
+    expect(parsePath(formatPath(path))).toEqual(path);
+  });
+});
+
+describe('formatDiagnostic', () => {
+  const d: Diagnostic = {
+    code: 'unknown-reference',
+    severity: 'error',
+    path: 'roles[1].actor',
+    message: 'unknown actor "sout"',
+  };
+
+  it('prints a located problem as file:line:column: path: message', () => {
+    expect(formatDiagnostic({ ...d, file: 'roles.yaml', line: 7, column: 12 })).toBe(
+      'roles.yaml:7:12: roles[1].actor: unknown actor "sout"',
+    );
+    expect(formatDiagnostic({ ...d, file: 'case.yaml', path: '', message: 'missing' })).toBe(
+      'case.yaml: missing',
+    );
+  });
+
+  it('prints a problem in records held in memory by its record path', () => {
+    expect(formatDiagnostic(d)).toBe('roles[1].actor: unknown actor "sout"');
+    expect(
+      formatDiagnostic({
+        ...d,
+        path: 'draftTexts.pact@v1',
+        line: 6,
+        column: 24,
+        message: '"[" is never closed',
+      }),
+    ).toBe('draftTexts.pact@v1:6:24: "[" is never closed');
+  });
+});
