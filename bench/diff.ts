@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDraft } from '@parley/core/drafts/parse.ts';
 import { redline } from '@parley/core/drafts/redline.ts';
-import { toTerminal } from '@parley/core/drafts/render-terminal.ts';
+import { toTerminal } from '@parley/cli/drafts/render-terminal.ts';
 import { redlineView } from '@parley/core/drafts/view.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

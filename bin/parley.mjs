@@ -37,4 +37,6 @@ process.stdout.on('error', (error) => {
 });
 
 const { main } = await import(pathToFileURL(entry).href);
-process.exitCode = await main(process.argv.slice(2));
+// The composition root: the one place that knows the repository's layout.
+const environment = { libraryDir: path.join(root, 'library', 'instruments') };
+process.exitCode = await main(process.argv.slice(2), undefined, environment);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,18 +28,27 @@ describe('bin/parley.mjs', () => {
   });
 
   it('ends quietly when its output is closed early', () => {
-    // A redline far larger than a pipe's buffer, so writes go on after `head` has exited.
+    // Output far larger than a pipe's buffer, so writes go on after `head` has exited: a text
+    // redlined against an identical copy with --all prints every paragraph (some 330 KB) at the
+    // cost of a trivial diff. The exit status of parley itself, not of `head`, goes to a file.
     const dir = mkdtempSync(path.join(tmpdir(), 'parley-bin-'));
-    const paragraphs = (word: string) =>
-      Array.from({ length: 4000 }, (_, i) => `${i + 1}. The parties shall ${word} clause ${i}.`).join('\n\n');
-    writeFileSync(path.join(dir, 'a.md'), `# A\n\n${paragraphs('respect')}\n`);
-    writeFileSync(path.join(dir, 'b.md'), `# A\n\n${paragraphs('observe')}\n`);
+    const paragraphs = Array.from(
+      { length: 4000 },
+      (_, i) => `${i + 1}. The parties shall respect clause ${i}.`,
+    );
+    const text = `# A\n\n${paragraphs.join('\n\n')}\n`;
+    writeFileSync(path.join(dir, 'a.md'), text);
+    writeFileSync(path.join(dir, 'b.md'), text);
     const r = spawnSync(
       'sh',
-      ['-c', `"${process.execPath}" bin/parley.mjs diff "${dir}/a.md" "${dir}/b.md" | head -1`],
+      [
+        '-c',
+        `{ "${process.execPath}" bin/parley.mjs diff --all "${dir}/a.md" "${dir}/b.md"; echo $? > "${dir}/status"; } | head -1`,
+      ],
       { encoding: 'utf8' },
     );
     expect(r.stdout).toBe(`${dir}/a.md → ${dir}/b.md\n`);
     expect(r.stderr).toBe('');
+    expect(readFileSync(path.join(dir, 'status'), 'utf8')).toBe('0\n');
   });
 });

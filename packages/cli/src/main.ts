@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processOutput, type Output } from './output.ts';
+import type { Environment } from './environment.ts';
+import type { CommandRegistrar } from './command-registrar.ts';
 import { isParleyError } from '@parley/model/errors.ts';
 import { exitFor, internalErrorExit } from './exit-codes.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -11,9 +13,6 @@ import { registerDiff } from './commands/diff.ts';
 import { registerBrackets } from './commands/brackets.ts';
 import { registerExport } from './commands/export.ts';
 import { registerDeals } from './commands/deals.ts';
-
-/** Each command module adds itself to the program; actions may be async and throw a ParleyError. */
-export type CommandRegistrar = (program: Command, output: Output) => void;
 
 // In the order `parley --help` lists them: the case, then each engine, then tooling.
 const registrars: CommandRegistrar[] = [
@@ -28,7 +27,7 @@ const registrars: CommandRegistrar[] = [
   registerSchema,
 ];
 
-export function buildProgram(output: Output): Command {
+export function buildProgram(output: Output, environment: Environment): Command {
   const program = new Command('parley')
     .description('Parley — a workbench for multi-party peace negotiations')
     .showHelpAfterError(false)
@@ -38,7 +37,7 @@ export function buildProgram(output: Output): Command {
       writeErr: (s) => output.err(s),
       outputError: () => {},
     });
-  for (const register of registrars) register(program, output);
+  for (const register of registrars) register(program, output, environment);
   // Sub-commands inherit the same error handling so that any misuse ends as exit 2.
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({
@@ -50,9 +49,13 @@ export function buildProgram(output: Output): Command {
   return program;
 }
 
-/** Runs the CLI and returns the exit code; never throws. */
-export async function main(argv: string[], output: Output = processOutput): Promise<number> {
-  const program = buildProgram(output);
+/** Runs the CLI and returns the exit code; never throws. `output` undefined: the process's streams. */
+export async function main(
+  argv: string[],
+  output: Output = processOutput,
+  environment: Environment,
+): Promise<number> {
+  const program = buildProgram(output, environment);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -1,11 +1,12 @@
-import { ParleyError } from '@parley/model/errors.ts';
 import Table from 'cli-table3';
-import { compareEdtfText } from '@parley/model/edtf.ts';
-import { bracketSeries, UNATTRIBUTED } from '@parley/core/drafts/brackets.ts';
+import { bracketsReport } from '@parley/app/drafts/brackets.ts';
+import { bracketsInputSchema } from '@parley/app/drafts/input.ts';
+import { parseInput } from '@parley/app/inputs/parse-input.ts';
+import { UNATTRIBUTED } from '@parley/core/drafts/brackets.ts';
+import { printWarnings } from '../drafts/warnings.ts';
 import { loadCaseForCli } from '../load-case.ts';
-import type { CommandRegistrar } from '../main.ts';
+import type { CommandRegistrar } from '../command-registrar.ts';
 import { printJson } from '../output.ts';
-import { loadCaseDraft } from './diff.ts';
 
 export const registerBrackets: CommandRegistrar = (program, output) => {
   program
@@ -14,30 +15,18 @@ export const registerBrackets: CommandRegistrar = (program, output) => {
     .argument('<case-dir>', 'the case folder, e.g. cases/istanbul-2022')
     .argument('<doc>', 'the draft document id, e.g. security-treaty')
     .option('-f, --format <format>', 'table or json', 'table')
-    .action(async (dir: string, documentId: string, options: { format: string }) => {
-      if (options.format !== 'table' && options.format !== 'json') {
-        throw new ParleyError('usage', `--format must be table or json, got "${options.format}"`);
-      }
-      const caseData = await loadCaseForCli(dir);
-      const record = caseData.drafts.find((d) => d.id === documentId);
-      if (!record) {
-        throw new ParleyError(
-          'invalid-input',
-          `parley: unknown draft document "${documentId}" (documents: ${caseData.drafts.map((d) => d.id).join(', ') || 'none'})`,
-        );
-      }
-      // Chronological order; versions of the same date keep the order of drafts.yaml.
-      const versions = [...record.versions].sort((x, y) => compareEdtfText(x.date, y.date));
-      const series = bracketSeries(
-        versions.map((version) => ({
-          version: version.id,
-          date: version.date,
-          document: loadCaseDraft(caseData, `${record.id}@${version.id}`, undefined, output).document,
-        })),
+    .action(async (dir: string, document: string, options: { format: string }) => {
+      const input = parseInput(
+        bracketsInputSchema,
+        { document, format: options.format },
+        { format: '--format' },
       );
-      if (options.format === 'json') return printJson(output, { document: record.id, ...series });
+      const caseData = await loadCaseForCli(dir);
+      const { json, title, warnings } = bracketsReport(caseData, { ...input, caseFolder: dir });
+      printWarnings(output, warnings);
+      if (input.format === 'json') return printJson(output, json);
 
-      const parties = [...new Set(series.entries.flatMap((e) => Object.keys(e.byParty)))].sort((x, y) =>
+      const parties = [...new Set(json.entries.flatMap((e) => Object.keys(e.byParty)))].sort((x, y) =>
         x === UNATTRIBUTED ? 1 : y === UNATTRIBUTED ? -1 : x.localeCompare(y),
       );
       const table = new Table({
@@ -57,7 +46,7 @@ export const registerBrackets: CommandRegistrar = (program, output) => {
         ],
         style: { head: [], border: [] },
       });
-      for (const e of series.entries) {
+      for (const e of json.entries) {
         const share = e.words ? Math.round((100 * e.wordsInBrackets) / e.words) : 0;
         table.push([
           e.version,
@@ -74,10 +63,10 @@ export const registerBrackets: CommandRegistrar = (program, output) => {
           e.provisions.unmarked,
         ]);
       }
-      output.out(`${record.id}: ${record.title}`);
+      output.out(`${json.document}: ${title}`);
       output.out(table.toString());
       output.out(
-        `trend: ${series.trend} (brackets ${series.entries[0]?.brackets ?? 0} → ${series.entries.at(-1)?.brackets ?? 0}); party columns count each party's bracketed proposals and alternatives`,
+        `trend: ${json.trend} (brackets ${json.entries[0]?.brackets ?? 0} → ${json.entries.at(-1)?.brackets ?? 0}); party columns count each party's bracketed proposals and alternatives`,
       );
     });
 };

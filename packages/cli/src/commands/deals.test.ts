@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli } from '../test-cli.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const caseDir = path.join(repoRoot, 'cases/istanbul-2022');
@@ -11,12 +11,7 @@ const atlas = path.resolve(repoRoot, '../shared/corpora/genius/anac/y2016/Atlas3
 const shared = existsSync(atlas);
 if (!shared) console.warn('skipping the GENIUS corpus CLI test: ../shared absent');
 
-async function run(...argv: string[]) {
-  const outs: string[] = [];
-  const errs: string[] = [];
-  const code = await main(argv, { out: (s) => outs.push(s), err: (s) => errs.push(s), isTTY: false });
-  return { code, out: outs.join('\n'), err: errs.join('\n') };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe('parley deals', () => {
   it('analyses one day of the embedded case as JSON', async () => {

@@ -1,5 +1,5 @@
 import { caseJsonSchema } from '@parley/model/json-schema.ts';
-import type { CommandRegistrar } from '../main.ts';
+import type { CommandRegistrar } from '../command-registrar.ts';
 import { printJson } from '../output.ts';
 
 export const registerSchema: CommandRegistrar = (program, output) => {

@@ -1,41 +1,22 @@
-import { ParleyError } from '@parley/model/errors.ts';
 import { Option } from 'commander';
-import { isEdtf } from '@parley/model/edtf.ts';
-import type { CommandRegistrar } from '../main.ts';
+import { parseInput } from '@parley/app/inputs/parse-input.ts';
+import { showInputSchema } from '@parley/app/views/show-input.ts';
+import { viewNames } from '@parley/app/views/names.ts';
+import { showView } from '@parley/app/views/registry.ts';
+import type { CommandRegistrar } from '../command-registrar.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import { printJson } from '../output.ts';
-import { actorsView, rolesView } from '../show/actors.ts';
-import { claimsView } from '../show/claims.ts';
-import { draftsView } from '../show/drafts.ts';
-import { historyView } from '../show/history.ts';
-import { issuesView } from '../show/issues.ts';
-import { overviewView } from '../show/overview.ts';
-import { positionsView } from '../show/positions.ts';
-import { roundsView } from '../show/rounds.ts';
-import { sourcesView } from '../show/sources.ts';
-import { timelineView } from '../show/timeline.ts';
-import type { View } from '../show/view.ts';
+import { renderView } from '../show/render.ts';
 
-const views: Record<string, View<unknown>> = {
-  overview: overviewView,
-  timeline: timelineView,
-  actors: actorsView,
-  roles: rolesView,
-  rounds: roundsView,
-  issues: issuesView,
-  positions: positionsView,
-  history: historyView,
-  drafts: draftsView,
-  claims: claimsView,
-  sources: sourcesView,
-} as Record<string, View<unknown>>;
+/** The flag for each input field, for messages. */
+const FLAGS = { at: '--at', contestedOnly: '--contested', topic: '--topic', issue: '--issue' };
 
 export const registerShow: CommandRegistrar = (program, output) => {
   program
     .command('show')
     .description('print a view of a case as a table, or as JSON with --json')
     .argument('<case-dir>', 'the case folder, e.g. cases/istanbul-2022')
-    .argument('[view]', `one of: ${Object.keys(views).join(', ')}`, 'overview')
+    .argument('[view]', `one of: ${viewNames.join(', ')}`, 'overview')
     .addOption(
       new Option(
         '--at <date>',
@@ -49,50 +30,18 @@ export const registerShow: CommandRegistrar = (program, output) => {
     .action(
       async (
         dir: string,
-        viewName: string,
+        view: string,
         opts: { at?: string; contested: boolean; topic?: string; issue?: string; json: boolean },
       ) => {
-        const view = views[viewName];
-        if (!view)
-          throw new ParleyError(
-            'usage',
-            `unknown view "${viewName}"; expected one of ${Object.keys(views).join(', ')}`,
-          );
-        if (opts.at !== undefined && !isEdtf(opts.at)) {
-          throw new ParleyError(
-            'usage',
-            `--at "${opts.at}" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022-03-13/2022-03-17)`,
-          );
-        }
-        // Each narrowing flag belongs to one view: silently ignoring it elsewhere would mislead.
-        const flagViews: Array<[string, boolean, string]> = [
-          ['--at', opts.at !== undefined && viewName !== 'roles', 'positions'],
-          ['--contested', opts.contested, 'claims'],
-          ['--topic', opts.topic !== undefined, 'claims'],
-          ['--issue', opts.issue !== undefined, 'history'],
-        ];
-        for (const [flag, given, only] of flagViews) {
-          if (given && viewName !== only)
-            throw new ParleyError(
-              'usage',
-              `${flag} applies to the ${flag === '--at' ? 'positions and roles views' : `${only} view`} only`,
-            );
-        }
-        if (viewName === 'history' && opts.issue === undefined) {
-          throw new ParleyError('usage', 'the history view needs --issue <id>, e.g. --issue troop-ceiling');
-        }
+        const input = parseInput(
+          showInputSchema,
+          { view, at: opts.at, contestedOnly: opts.contested, topic: opts.topic, issue: opts.issue },
+          FLAGS,
+        );
         const c = await loadCaseForCli(dir);
-        if (opts.issue !== undefined && !c.issues.some((i) => i.id === opts.issue)) {
-          throw new ParleyError('usage', `unknown issue "${opts.issue}"; see 'parley show ${dir} issues'`);
-        }
-        const data = view.build(c, {
-          at: opts.at,
-          contestedOnly: opts.contested,
-          topic: opts.topic,
-          issue: opts.issue,
-        });
+        const data = showView(c, input, { seeIssues: `'parley show ${dir} issues'` });
         if (opts.json) printJson(output, data);
-        else output.out(view.render(data));
+        else output.out(renderView(data));
       },
     );
 };

@@ -1,4 +1,5 @@
-import type { CommandRegistrar } from '../main.ts';
+import { validSummary } from '@parley/app/validate-summary.ts';
+import type { CommandRegistrar } from '../command-registrar.ts';
 import { loadCaseForCli } from '../load-case.ts';
 
 export const registerValidate: CommandRegistrar = (program, output) => {
@@ -8,12 +9,6 @@ export const registerValidate: CommandRegistrar = (program, output) => {
     .argument('<case-dir>', 'the case folder, e.g. cases/istanbul-2022')
     .action(async (dir: string) => {
       const c = await loadCaseForCli(dir);
-      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-      output.out(
-        `${dir}: valid — ${count(c.actors.length, 'actor')}, ${count(c.rounds.length, 'round')}, ` +
-          `${count(c.events.length, 'event')}, ${count(c.issues.length, 'issue')}, ${count(c.positions.length, 'position')}, ` +
-          `${count(c.claims.length, 'claim')}, ${count(c.sources.length, 'source')}, ` +
-          `${count(Object.keys(c.draftTexts).length, 'draft version')}`,
-      );
+      output.out(`${dir}: ${validSummary(c)}`);
     });
 };

@@ -5,6 +5,7 @@ import type {
   SolutionReport,
   windowReport,
 } from '@parley/core/bargaining/case-report.ts';
+import type { AdjustedWinnerReport } from '@parley/core/bargaining/case-adjusted-winner.ts';
 import type { GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
 import type { SensitivityResult } from '@parley/core/bargaining/sensitivity.ts';
 import { SOLUTION_NAMES } from '@parley/core/bargaining/solutions.ts';
@@ -135,6 +136,19 @@ export function formatSensitivity(r: SensitivityResult): string {
     r.nearest
       ? `Smallest change that ${r.flipsTo === 'open' ? 'opens' : 'closes'} it: ${signed(r.nearest.change!)} (to ${fmt(r.nearest.threshold!, 6)}).`
       : `No value in range ${r.flipsTo === 'open' ? 'opens' : 'closes'} it.`,
+  ].join('\n');
+}
+
+export function formatAdjustedWinner(report: AdjustedWinnerReport): string {
+  const [a, b] = report.parties;
+  const lines = report.items.map(
+    (i) =>
+      `  ${i.issue.padEnd(28)} ${a} ${fmt(i.pointsA, 1).padStart(5)}  ${b} ${fmt(i.pointsB, 1).padStart(5)}  → ${i.outcome}`,
+  );
+  return [
+    `Adjusted Winner between ${a} and ${b} (points from the model's weights; an assumption)`,
+    ...lines,
+    `Each party gets ${fmt(report.pointsA, 2)} of its own 100 points${report.split ? `; split issue: ${report.split}` : '; no issue is split'}.`,
   ].join('\n');
 }
 

@@ -1,11 +1,10 @@
 import Table from 'cli-table3';
 import type { TriggerKind } from '@parley/model/schema/guarantee.ts';
 import type { Scenario } from '@parley/core/guarantees/analyse.ts';
-import type { ScenarioReport } from '@parley/core/guarantees/assess.ts';
 import { percent } from '@parley/core/guarantees/compare.ts';
 import { actorName, thirdState, type GuaranteeContext } from '@parley/core/guarantees/context.ts';
-import { formatStep, listWords } from '@parley/core/guarantees/explain.ts';
-import { levelWords, triggerWords } from '@parley/core/guarantees/ladder.ts';
+import { listWords } from '@parley/core/guarantees/explain.ts';
+import type { CellDetail } from '@parley/app/guarantees/detail.ts';
 import { renderTable } from '../show/table.ts';
 
 /** Terminal and Markdown text for `parley guarantees`: the comparison table and one cell in detail. */
@@ -42,62 +41,46 @@ export function footnote(runs: number, seed: number, trigger: TriggerKind, markd
   );
 }
 
-export function renderDetail(context: GuaranteeContext, r: ScenarioReport): string {
-  const name = (id: string) => actorName(context, id);
-  const names = (ids: readonly string[]) => (ids.length === 0 ? 'none' : listWords(ids.map(name)));
-  const instrument = context.instruments.find((e) => e.instrument.id === r.instrument)!.instrument;
-  const state = name(instrument.guaranteedState);
-  const where =
-    r.scenario.place === null
-      ? `${state}'s core territory`
-      : (context.places.get(r.scenario.place)?.name ?? r.scenario.place);
-  const obligation: Record<ScenarioReport['obligation'], string> = {
-    unconditional: 'obliged by the text alone',
-    'if-decided': 'obliged once the decision is taken',
-    voluntary: 'may act, not obliged',
-    none: 'nobody is obliged to assist',
-  };
-  const stageWords = { guarantors: "the guarantors' decision", council: 'Security Council action' } as const;
+export function renderDetail(d: CellDetail): string {
+  const names = (list: readonly string[]) => (list.length === 0 ? 'none' : listWords(list));
   const blockers =
-    r.canBlock.length === 0
+    d.canBlock.length === 0
       ? 'nobody'
-      : (['guarantors', 'council'] as const)
-          .map((stage) => [stage, r.canBlock.filter((b) => b.stage === stage)] as const)
-          .filter(([, list]) => list.length > 0)
+      : d.canBlock
           .map(
-            ([stage, list]) =>
-              `${stageWords[stage]}: ${list.map((b) => `${name(b.actor)}${b.certain ? ' (the attacker: certain)' : ''}`).join(', ')}`,
+            ({ stage, blockers }) =>
+              `${stage}: ${blockers.map((b) => `${b.name}${b.certain ? ' (the attacker: certain)' : ''}`).join(', ')}`,
           )
           .join('; ');
   const pct = (p: number) => `${(p * 100).toFixed(2)}%`;
-  const rows = r.assistance.map((l) =>
+  const rows = d.levels.map((l) =>
     l.possible
       ? [
-          levelWords[l.level],
+          l.level,
           percent(l.probability),
           `${pct(l.interval[0])} – ${pct(l.interval[1])}`,
           l.expectedProviders.toFixed(2),
         ]
-      : [levelWords[l.level], 'cannot follow', '', ''],
+      : [l.level, 'cannot follow', '', ''],
   );
   const lines = [
-    r.title,
-    `  ${r.instrument} (${r.origin})`,
+    d.title,
+    `  ${d.instrument} (${d.origin})`,
     '',
-    `Scenario: ${r.scenario.attacker === thirdState ? 'a third state' : name(r.scenario.attacker)} — ${triggerWords[r.scenario.trigger]} on ${where}`,
-    `Status: ${r.status}`,
-    `Obliged guarantors: ${names(r.obligedGuarantors)} (${obligation[r.obligation]})`,
-    `Consulting: ${names(r.consultingGuarantors)}`,
+    `Scenario: ${d.attacker} — ${d.event} on ${d.where}`,
+    `Status: ${d.status}`,
+    `Obliged guarantors: ${names(d.obligedGuarantors)} (${d.obligation})`,
+    `Consulting: ${names(d.consultingGuarantors)}`,
     `Can block: ${blockers}`,
     '',
-    `Chance that ${state} receives each level (at least one guarantor gives it):`,
+    `Chance that ${d.guaranteedState} receives each level (at least one guarantor gives it):`,
     renderTable(['level', 'probability', '95% interval', 'mean givers'], rows),
     '',
     'Why:',
-    ...r.explanation.map((step, i) => `  ${i + 1}. ${formatStep(step)}`),
+    ...d.explanation.map((step, i) => `  ${i + 1}. ${step}`),
     '',
     'Willingness assumptions used (analyst judgement):',
-    ...r.assumptions.map(
+    ...d.assumptions.map(
       (a) =>
         `  ${a.guarantor}: ${a.entry ?? '0 by construction (the attacker)'}${a.origin ? ` (${a.origin})` : ''}`,
     ),

@@ -1,12 +1,6 @@
+import type { IssuesJson } from '@parley/app/views/issues.ts';
 import type { Issue } from '@parley/model/schema/issues.ts';
 import { renderTable } from './table.ts';
-import type { View } from './view.ts';
-
-export interface IssuesJson {
-  view: 'issues';
-  case: string;
-  issues: Issue[];
-}
 
 function domain(issue: Issue): string {
   switch (issue.kind) {
@@ -21,12 +15,9 @@ function domain(issue: Issue): string {
   }
 }
 
-export const issuesView: View<IssuesJson> = {
-  build: (c) => ({ view: 'issues', case: c.meta.id, issues: c.issues }),
-  render(data) {
-    return renderTable(
-      ['id', 'category', 'kind', 'domain', 'title'],
-      data.issues.map((i) => [i.id, i.category, i.kind, domain(i), i.title]),
-    );
-  },
-};
+export function renderIssues(data: IssuesJson): string {
+  return renderTable(
+    ['id', 'category', 'kind', 'domain', 'title'],
+    data.issues.map((i) => [i.id, i.category, i.kind, domain(i), i.title]),
+  );
+}

@@ -1,51 +1,16 @@
-import type { Case } from '@parley/model/case.ts';
-import type { Source } from '@parley/model/schema/sources.ts';
+import type { SourcesJson } from '@parley/app/views/sources.ts';
 import { renderTable } from './table.ts';
-import type { View } from './view.ts';
 
-export interface SourcesJson {
-  view: 'sources';
-  case: string;
-  sources: Array<Source & { citedBy: number }>;
+export function renderSources(data: SourcesJson): string {
+  return renderTable(
+    ['id', 'reliability', 'kind', 'date', 'cited by', 'source'],
+    data.sources.map((s) => [
+      s.id,
+      s.reliability,
+      s.kind,
+      s.date ?? '',
+      s.citedBy,
+      [s.author, s.title, s.outlet].filter(Boolean).join(' — ') + (s.note ? ` (${s.note})` : ''),
+    ]),
+  );
 }
-
-/** How many records cite each source: a quick read of what rests on what. */
-function citationCounts(c: Case): Map<string, number> {
-  const counts = new Map<string, number>();
-  const records: Array<{ sources: string[] }> = [
-    ...c.actors,
-    ...c.roles,
-    ...c.rounds,
-    ...c.events,
-    ...c.claims,
-    ...c.issues,
-    ...c.positions,
-    ...c.drafts.flatMap((d) => d.versions),
-  ];
-  for (const r of records) for (const s of r.sources) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return counts;
-}
-
-export const sourcesView: View<SourcesJson> = {
-  build(c) {
-    const counts = citationCounts(c);
-    return {
-      view: 'sources',
-      case: c.meta.id,
-      sources: c.sources.map((s) => ({ ...s, citedBy: counts.get(s.id) ?? 0 })),
-    };
-  },
-  render(data) {
-    return renderTable(
-      ['id', 'reliability', 'kind', 'date', 'cited by', 'source'],
-      data.sources.map((s) => [
-        s.id,
-        s.reliability,
-        s.kind,
-        s.date ?? '',
-        s.citedBy,
-        [s.author, s.title, s.outlet].filter(Boolean).join(' — ') + (s.note ? ` (${s.note})` : ''),
-      ]),
-    );
-  },
-};

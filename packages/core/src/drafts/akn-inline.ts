@@ -5,7 +5,7 @@ import type { UnitChange } from './redline.ts';
 import { pieces, spaceBefore } from './view.ts';
 import { BracketCarry, type Carried } from './bracket-carry.ts';
 import type { Segment } from './word-diff.ts';
-import type { AknMeta } from './akn.ts';
+import type { AknMeta } from './akn-meta.ts';
 
 /** The mixed content of Akoma Ntoso headings and paragraphs: numbers, bracket spans, ins and del. */
 /** Splits a heading change into its `Article 3.` prefix and the heading words after it. */

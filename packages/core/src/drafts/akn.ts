@@ -5,31 +5,11 @@ import type { DraftDocument } from './model.ts';
 import { redline as computeRedline, type RedlineOptions } from './redline.ts';
 import { documentView, redlineView, type DraftView } from './view.ts';
 import { InlineWriter, splitHeading } from './akn-inline.ts';
+import type { AknMeta } from './akn-meta.ts';
+
+export type { AknMeta };
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
-
-/** What the XML says about the document that its text does not. */
-export interface AknMeta {
-  /** The document id in the case, e.g. `security-treaty`. */
-  documentId: string;
-  /** The version id, e.g. `2022-04-15`. */
-  versionId: string;
-  /** The version date as `YYYY-MM-DD` (the earliest day of an uncertain EDTF date). */
-  date: string;
-  /** Actor id of the version's author, or `joint`. */
-  author: string;
-  /** Every party the text names (authors and bracket holders), with display names. */
-  parties: { id: string; name: string }[];
-  /** Issue ids get `TLCConcept` entries so provisions can refer to them. */
-  issues?: { id: string; title: string }[];
-  /** AKN country code of the FRBR URIs; `un` suits an international treaty. */
-  country?: string;
-  language?: string;
-  /** True when the text is rebuilt from reports (also taken from the text's own `@reconstruction`). */
-  reconstruction?: boolean;
-  /** For a redline: the earlier version's id and date. */
-  against?: { versionId: string; date: string };
-}
 
 /**
  * Akoma Ntoso 3.0 (OASIS LegalDocML): a `bill` holding the draft, FRBR identification of the

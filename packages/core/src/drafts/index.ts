@@ -33,7 +33,6 @@ export { bracketSeries, bracketsByParty, type BracketSeries, type BracketSeriesE
 export { toAkn, type AknMeta } from './akn.ts';
 export { toMarkdown } from './render-markdown.ts';
 export { toHtml } from './render-html.ts';
-export { toTerminal } from './render-terminal.ts';
 export { toRedlineJson, type RedlineJson } from './render-json.ts';
 export { documentView, redlineView, type DraftView } from './view.ts';
 export { caseParseOptions, resolveDraftRef } from './case-drafts.ts';

@@ -1,3 +1,4 @@
+import type { TriggerKind } from '@parley/model/schema/guarantee.ts';
 import type { Scenario } from './analyse.ts';
 import {
   assessScenario,
@@ -6,20 +7,21 @@ import {
   type AssessOptions,
   type ScenarioReport,
 } from './assess.ts';
-import { findInstrument, thirdState, type GuaranteeContext, type InstrumentEntry } from './context.ts';
+import { corePlace, findInstrument, type GuaranteeContext, type InstrumentEntry } from './context.ts';
 import { levelWords } from './ladder.ts';
 
-/** The attackers of the standard comparison: Russia, Belarus and a third state. */
-export const standardAttackers = ['ru', 'by', thirdState];
 /**
- * The places of the standard comparison: core territory (undefined) and an excluded area, Crimea
- * when the context knows it, else the first place any instrument excludes.
+ * The columns of a comparison: each attacker against each place (`core`, or a place id), in that
+ * order, all for one trigger. Which attackers and places matter is the case's choice.
  */
-export function standardPlaces(context: GuaranteeContext): (string | undefined)[] {
-  const excluded = context.places.has('crimea')
-    ? 'crimea'
-    : context.instruments.flatMap((e) => e.instrument.excludes ?? []).find((id) => context.places.has(id));
-  return excluded === undefined ? [undefined] : [undefined, excluded];
+export function comparisonColumns(
+  attackers: readonly string[],
+  places: readonly string[],
+  trigger: TriggerKind,
+): Scenario[] {
+  return attackers.flatMap((attacker) =>
+    places.map((place) => (place === corePlace ? { attacker, trigger } : { attacker, place, trigger })),
+  );
 }
 
 export interface ComparisonRow {

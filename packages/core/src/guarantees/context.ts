@@ -10,6 +10,9 @@ import type {
 /** The attacker id for "a state not named anywhere": never a guarantor, never the victim. */
 export const thirdState = 'third-state';
 
+/** The place id for the guaranteed state's territory outside any named place (scenario without `place`). */
+export const corePlace = 'core';
+
 /** One file of guarantee records and where it came from ('case' or a library path). */
 export interface GuaranteeSource {
   origin: string;

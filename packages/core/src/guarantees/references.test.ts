@@ -154,6 +154,29 @@ describe('guarantees.yaml checks', () => {
     ]);
   });
 
+  it('check the default comparison: attackers are actors or third-state, places are places or core', () => {
+    const comparison = (attackers: string, places: string) =>
+      `${valid}comparison:\n  attackers: ${attackers}\n  places: ${places}\n`;
+    expect(problems(comparison('[c, third-state]', '[core, island]'))).toEqual([]);
+    expect(problems(comparison('[c, pirates, c]', '[core, moon, core]'))).toEqual([
+      'guarantees.yaml:31:18: comparison.attackers[1]: unknown actor "pirates"',
+      'guarantees.yaml:31:27: comparison.attackers[2]: attacker "c" is listed twice',
+      'guarantees.yaml:32:18: comparison.places[1]: unknown place "moon"',
+      'guarantees.yaml:32:24: comparison.places[2]: place "core" is listed twice',
+    ]);
+    expect(problems(comparison('[]', '[core]'))).toEqual([
+      'guarantees.yaml:31:14: comparison.attackers: name at least one attacker',
+    ]);
+  });
+
+  it('reserve the place id "core" for core territory', () => {
+    expect(
+      problems(edit('{ id: island,', '{ id: core,').replace('excludes: [island]', 'excludes: [core]')),
+    ).toEqual([
+      'guarantees.yaml:22:11: places[0].id: "core" is reserved for the core territory outside any named place',
+    ]);
+  });
+
   it('reject unknown fields and values with their allowed set', () => {
     expect(problems(edit('decisionRule: individual', 'decisionRule: consensus\n    veto: true'))).toEqual([
       'guarantees.yaml:10:19: instruments[0].decisionRule: must be one of "individual", "unanimity-all", ' +

@@ -1,6 +1,6 @@
 import type { GuaranteesFile, InstrumentAspect, Place, Willingness } from '@parley/model/schema/guarantee.ts';
 import { uniqueIds } from '@parley/model/unique-ids.ts';
-import { thirdState } from './context.ts';
+import { corePlace, thirdState } from './context.ts';
 
 /** Ids the guarantee records may point at. Sources are checked by the case's generic citation walk. */
 export interface GuaranteeIds {
@@ -44,6 +44,11 @@ export function checkGuaranteeReferences(
   const councilIds = new Set([...(ids.councils ?? []), ...councils.keys()]);
 
   (file.places ?? []).forEach((p, i) => {
+    if (p.id === corePlace)
+      report(
+        ['places', i, 'id'],
+        `"${corePlace}" is reserved for the core territory outside any named place`,
+      );
     needActor(p.of, ['places', i, 'of']);
     if (p.partOf === undefined) return;
     const parent = places.get(p.partOf);
@@ -160,6 +165,16 @@ export function checkGuaranteeReferences(
       );
     }
   });
+
+  if (file.comparison) {
+    const { attackers, places: columns } = file.comparison;
+    attackers.forEach((a, k) => needActor(a, ['comparison', 'attackers', k], thirdState));
+    duplicatesIn(attackers, ['comparison', 'attackers'], 'attacker', report);
+    columns.forEach((id, k) => {
+      if (id !== corePlace && !places.has(id)) report(['comparison', 'places', k], `unknown place "${id}"`);
+    });
+    duplicatesIn(columns, ['comparison', 'places'], 'place', report);
+  }
 
   const instrumentIds = new Set([...(ids.instruments ?? []), ...file.instruments.map((x) => x.id)]);
   const willingness = file.willingness ?? [];

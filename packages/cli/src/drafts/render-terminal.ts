@@ -1,7 +1,7 @@
 import pc from 'picocolors';
-import type { Token } from './model.ts';
-import type { PartyBrackets, RedlineSummary, UnitChange } from './redline.ts';
-import { movementNote, pieces, tokensText, type DraftView } from './view.ts';
+import type { Token } from '@parley/core/drafts/model.ts';
+import type { PartyBrackets, RedlineSummary, UnitChange } from '@parley/core/drafts/redline.ts';
+import { movementNote, pieces, tokensText, type DraftView } from '@parley/core/drafts/view.ts';
 
 export interface TerminalOptions {
   /** Colour (red struck-through deletions, green underlined insertions); otherwise git's `[-…-]{+…+}`. */

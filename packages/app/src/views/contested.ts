@@ -1,6 +1,7 @@
 import type { Case } from '@parley/model/case.ts';
 import { propositionStandings, type PropositionStanding } from '@parley/core/evidence/contested.ts';
 
+/** A contested proposition as it marks a record in a view: what is disputed and who says what. */
 export interface ContestedNote {
   proposition: string;
   statement: string;
@@ -40,10 +41,4 @@ export function contestedLookup(c: Case): (ids: string[] | undefined) => Contest
         },
       ];
     });
-}
-
-export function contestedText(notes: ContestedNote[]): string {
-  return notes
-    .map((n) => `⚑ contested (${n.proposition}${n.values.length > 1 ? `: ${n.values.join(' vs ')}` : ''})`)
-    .join('; ');
 }

@@ -1,0 +1,46 @@
+import { ParleyError } from '@parley/model/errors.ts';
+import { geniusReport, type GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
+import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
+import { importGeniusWeb } from '@parley/core/bargaining/genius/geniusweb-import.ts';
+import type { GeniusInput } from './input.ts';
+
+/** A file's name, as messages show it, and its text. */
+export interface GeniusText {
+  file: string;
+  text: string;
+}
+
+/**
+ * Analyses a negotiation given as GENIUS XML (the domain, then one profile per party) or as
+ * GeniusWeb JSON profiles (every file `.json`): its size, Pareto frontier and bargaining points.
+ */
+export function geniusFromFiles(files: readonly GeniusText[], input: GeniusInput): GeniusReport {
+  if (files.length > 0 && files.every(({ file }) => file.toLowerCase().endsWith('.json'))) {
+    const domain = importGeniusWeb([...files]);
+    return geniusReport(
+      'geniusweb',
+      domain,
+      domain.stakeholders.map((s, k) => ({
+        file: files[k]!.file,
+        reservationValue: s.reservationValue,
+        reservationDefaulted: false,
+        discountFactor: null,
+        weightSum: 1,
+      })),
+    );
+  }
+  if (files.length < 2)
+    throw new ParleyError('usage', 'give a GENIUS domain file and at least one profile file');
+  const imported = importGenius(files[0]!, files.slice(1), { normalizeWeights: input.normalizeWeights });
+  return geniusReport(
+    imported.domain.name,
+    imported.negotiation,
+    imported.profiles.map((p) => ({
+      file: p.file,
+      reservationValue: p.reservationValue,
+      reservationDefaulted: p.reservationDefaulted,
+      discountFactor: p.discountFactor ?? null,
+      weightSum: p.weightSum,
+    })),
+  );
+}
