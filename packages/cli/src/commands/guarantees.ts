@@ -42,7 +42,7 @@ export const registerGuarantees: CommandRegistrar = (program, output, environmen
       '--no-library',
       'leave out the reference instruments (Budapest, NATO Art. 5, London 1839, Cyprus 1960)',
     )
-    .option('--json', 'print JSON (shape in the README, section JSON)', false)
+    .option('--json', 'print JSON (shape in docs/guarantees.md, section JSON)', false)
     .option('--markdown', 'print the comparison table as Markdown', false)
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const flags = parseInput(guaranteesFlags, opts, FLAGS);

@@ -2,7 +2,7 @@ import { outcomeCount, describeOutcome, type NegotiationDomain } from '../outcom
 import { paretoFrontier } from '../pareto.ts';
 import { bargainingSolutions, SOLUTION_NAMES, type SolutionName } from '../solutions.ts';
 
-/** The JSON of `parley deals genius`: see the README section "Deals" for every field. */
+/** The JSON of `parley deals genius`: see docs/deals.md for every field. */
 
 export interface GeniusPointReport {
   /** One utility per profile, in argument order; null when the point does not exist. */
