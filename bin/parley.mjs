@@ -30,13 +30,17 @@ if (!built) {
   entry = path.join(packages, 'cli', 'src', 'main.ts');
 }
 
-// Piping into `head` closes stdout early: end quietly, as other command-line tools do.
+const { main, outputFailure } = await import(pathToFileURL(entry).href);
+
+// Piping into `head` closes stdout early: end quietly, as other command-line tools do. Any other
+// failed write (`> /dev/full`) is one line and its exit code, never a stack trace.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  const failure = outputFailure(error);
+  process.stderr.write(`${failure.message}\n`);
+  process.exit(failure.exitCode);
 });
 
-const { main } = await import(pathToFileURL(entry).href);
 // The composition root: the one place that knows the repository's layout.
 const environment = { libraryDir: path.join(root, 'library', 'instruments') };
 process.exitCode = await main(process.argv.slice(2), undefined, environment);

@@ -13,7 +13,14 @@ import {
 import { evaluateScenario, type WillingDraw } from '@parley/core/guarantees/evaluate.ts';
 import { formatStep } from '@parley/core/guarantees/explain.ts';
 import { assistanceLevels } from '@parley/core/guarantees/ladder.ts';
+import type { Case } from '@parley/model/case.ts';
+import { compareGuarantees, comparisonOf, derivedComparison } from '@parley/app/guarantees/comparison.ts';
+import { guaranteeContextFor } from '@parley/app/guarantees/context.ts';
+import { cellDetail } from '@parley/app/guarantees/detail.ts';
+import { comparisonInput, type ComparisonInput } from '@parley/app/guarantees/input.ts';
+import { loadTestCase, testLibrary } from '@parley/case-files/cases.test-support.ts';
 import { embeddedContext } from '@parley/case-files/guarantee-test-context.ts';
+import { runCli } from '@parley/cli/test-cli.ts';
 
 const context = embeddedContext();
 const entry = (id: string) => {
@@ -264,3 +271,124 @@ describe('the reference instruments', () => {
     expect(analyseScenario(s, { attacker: 'ru', place: 'crimea' }).status).toBe('not-territory');
   });
 });
+
+// Moved from packages/app/src/guarantees/comparison.test.ts and detail.test.ts: the use cases on
+// the embedded case as loaded, with the shipped library.
+describe('the guarantee use cases on the embedded case', async () => {
+  const embedded = await loadTestCase('embedded');
+  const library = await testLibrary();
+  const embeddedContextWithLibrary = guaranteeContextFor(embedded, library);
+  const input = (fields: Partial<ComparisonInput> = {}) =>
+    comparisonInput.parse({ runs: 2000, seed: 3, ...fields });
+  const cell = (fields: Record<string, string>) => {
+    const [report] = compareGuarantees(embedded, embeddedContextWithLibrary, input(fields)).results;
+    return cellDetail(embeddedContextWithLibrary, report!);
+  };
+
+  it("take the case's own choice of columns from guarantees.yaml", () => {
+    expect(embedded.guarantees?.comparison).toEqual({
+      attackers: ['ru', 'by', 'third-state'],
+      places: ['core', 'crimea'],
+    });
+    expect(comparisonOf(embedded, embeddedContextWithLibrary)).toEqual(embedded.guarantees?.comparison);
+  });
+
+  it('derive the same columns from the records; the library does not add attackers', () => {
+    const { comparison: _choice, ...records } = embedded.guarantees!;
+    const withoutChoice: Case = { ...embedded, guarantees: records };
+    expect(derivedComparison(guaranteeContextFor(withoutChoice, library))).toEqual({
+      attackers: ['ru', 'by', 'third-state'],
+      places: ['core', 'crimea'],
+    });
+  });
+
+  it('leave a cell empty where the attacker is the guaranteed state', () => {
+    const comparison = compareGuarantees(
+      embedded,
+      embeddedContextWithLibrary,
+      input({ attacker: 'ua', runs: 100 }),
+    );
+    const cells = Object.fromEntries(
+      comparison.rows.map((r) => [r.entry.instrument.id, r.cells[0] === undefined]),
+    );
+    expect(cells['draft-2022-04-12']).toBe(true);
+    expect(cells['nato-article-5']).toBe(false);
+  });
+
+  it('name who can block, stage by stage, and a named place', () => {
+    const detail = cell({ instrument: 'draft-2022-04-15-russia', attacker: 'ru', place: 'crimea' });
+    expect([detail.attacker, detail.where, detail.status]).toEqual([
+      'Russian Federation',
+      'Crimea',
+      'out-of-scope',
+    ]);
+    const core = cell({ instrument: 'draft-2022-04-15-russia', attacker: 'ru', place: 'core' });
+    expect(core.canBlock[0]).toMatchObject({
+      stage: "the guarantors' decision",
+      blockers: expect.arrayContaining([{ name: 'Russian Federation', certain: true }]),
+    });
+    expect(core.obligation).toBe('nobody is obliged to assist');
+  });
+});
+
+// Moved from packages/case-files/src/instrument-library.test.ts.
+describe('the embedded case and the library', () => {
+  it("prefers the case's willingness to the library's for the same guarantor", () => {
+    const budapest = context.instruments.find(
+      (e) => e.instrument.id === 'budapest-memorandum-1994',
+    )!.instrument;
+    const chosen = resolveWillingness(context, budapest, 'uk', 'by');
+    expect(chosen?.kind === 'assumed' && [chosen.entry.id, chosen.origin]).toEqual([
+      'uk-against-russia',
+      'case',
+    ]);
+    const general = resolveWillingness(context, budapest, 'uk', 'third-state');
+    expect(general?.kind === 'assumed' && [general.entry.id, general.origin]).toEqual(['uk-general', 'case']);
+  });
+});
+
+// Moved from packages/cli/src/commands/guarantees.test.ts.
+describe('parley guarantees on the embedded case', () => {
+  it('shows what each 2022 wording promises against Russia, Belarus and a third state', async () => {
+    const r = await runCli(['guarantees', 'cases/istanbul-2022', '--no-library', '--runs', '1000', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { results: ScenarioJson[] };
+    const summary = json.results.map((x) => [
+      x.instrument,
+      x.scenario.attacker,
+      x.scenario.place ?? 'core',
+      x.status,
+      x.obligation,
+      x.obligedGuarantors.length,
+      x.canBlock.filter((b) => b.certain).map((b) => b.actor),
+    ]);
+    const row = (id: string, n: number, m: number): unknown[][] => [
+      [id, 'ru', 'core', 'covered', 'unconditional', n, []],
+      [id, 'ru', 'crimea', 'out-of-scope', 'none', 0, []],
+      [id, 'by', 'core', 'covered', 'unconditional', m, []],
+      [id, 'by', 'crimea', 'out-of-scope', 'none', 0, []],
+      [id, 'third-state', 'core', 'covered', 'unconditional', m, []],
+      [id, 'third-state', 'crimea', 'out-of-scope', 'none', 0, []],
+    ];
+    expect(summary).toEqual([
+      ...row('communique-2022-03-29', 10, 11),
+      ...row('draft-2022-04-12', 10, 11),
+      ...row('draft-2022-04-15-ukraine', 4, 5),
+      ['draft-2022-04-15-russia', 'ru', 'core', 'covered', 'none', 0, ['ru']],
+      ['draft-2022-04-15-russia', 'ru', 'crimea', 'out-of-scope', 'none', 0, []],
+      ['draft-2022-04-15-russia', 'by', 'core', 'covered', 'if-decided', 5, []],
+      ['draft-2022-04-15-russia', 'by', 'crimea', 'out-of-scope', 'none', 0, []],
+      ['draft-2022-04-15-russia', 'third-state', 'core', 'covered', 'if-decided', 5, []],
+      ['draft-2022-04-15-russia', 'third-state', 'crimea', 'out-of-scope', 'none', 0, []],
+    ]);
+  });
+});
+
+interface ScenarioJson {
+  instrument: string;
+  scenario: { attacker: string; place: string | null };
+  status: string;
+  obligation: string;
+  obligedGuarantors: string[];
+  canBlock: { actor: string; certain: boolean }[];
+}

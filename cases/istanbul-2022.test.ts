@@ -65,6 +65,7 @@ describe('the embedded case cases/istanbul-2022', () => {
       'istanbul-draft-initialled',
       'withdrawal-was-goodwill',
       'antalya-progress',
+      'talks-end-date',
       'us-uk-blocked-deal',
       'bucha-drove-breakdown',
       'kyiv-confidence-after-retreat',

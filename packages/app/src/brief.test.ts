@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
-import { briefOf } from './brief.ts';
+import { briefOf, dealsNote } from './brief.ts';
 import { withRiverModel } from './deals/river-accord.test-support.ts';
 
 const minimal = await loadTestCase('minimal');
@@ -28,15 +28,27 @@ describe('briefOf', () => {
     expect([brief.guarantees, brief.deals]).toEqual([[], []]);
   });
 
+  it('says that the window depends on the account adopted only when the model has scenarios', () => {
+    const brief = briefOf(withRiverModel(minimal));
+    expect(brief.dealsNote).toBe(dealsNote);
+    expect(dealsNote).toMatch(/^The window depends on which account of events one adopts/);
+    const model = withRiverModel(minimal).model!;
+    expect(briefOf({ ...minimal, model: { ...model, scenarios: [] } }).dealsNote).toBeUndefined();
+  });
+
   it('gives the deal window under the baseline and under each scenario', () => {
     expect(briefOf(withRiverModel(minimal)).deals).toEqual([
       {
         scenario: null,
+        title: 'Baseline',
+        sources: [],
         open: [{ from: '2030-02-05', until: '2030-04-01' }],
         openForPartiesOnly: [{ from: '2030-02-05', until: '2030-04-01' }],
       },
       {
         scenario: 'patient-south',
+        title: 'Southland waits out the flood',
+        sources: [],
         open: [{ from: '2030-02-05', until: null }],
         openForPartiesOnly: [{ from: '2030-02-05', until: null }],
       },

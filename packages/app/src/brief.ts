@@ -8,6 +8,7 @@ import { redline } from '@parley/core/drafts/redline.ts';
 import type { Scenario } from '@parley/core/guarantees/analyse.ts';
 import { cellLines, compareInstruments } from '@parley/core/guarantees/compare.ts';
 import { modelInputFor } from './deals/model-input.ts';
+import { scenarioSummaries } from './deals/window.ts';
 import { guaranteeContextFor } from './guarantees/context.ts';
 import { overviewView, type OverviewJson } from './views/overview.ts';
 
@@ -42,6 +43,10 @@ export interface GuaranteeBrief {
 
 export interface DealBrief {
   scenario: string | null;
+  /** The scenario's title ("Baseline" for the model's own assumptions). */
+  title: string;
+  /** The sources of the account a scenario encodes; empty for the baseline. */
+  sources: string[];
   open: Array<{ from: string; until: string | null }>;
   openForPartiesOnly: Array<{ from: string; until: string | null }>;
 }
@@ -55,7 +60,14 @@ export interface Brief {
   guarantees: GuaranteeBrief[];
   /** Empty when the case has no analyst model. */
   deals: DealBrief[];
+  /** When the model has scenarios: that the window depends on the account adopted. */
+  dealsNote?: string;
 }
+
+/** What the brief says of a model with scenarios: no single window is the model's answer. */
+export const dealsNote =
+  'The window depends on which account of events one adopts: each scenario replaces some of the ' +
+  "baseline's assumptions with another reading of the contested points, and none is the model's verdict.";
 
 export function briefOf(c: Case): Brief {
   return {
@@ -65,6 +77,7 @@ export function briefOf(c: Case): Brief {
     drafts: draftBriefs(c),
     guarantees: guaranteeBriefs(c),
     deals: dealBriefs(c),
+    ...(c.model && c.model.scenarios.length > 0 ? { dealsNote } : {}),
   };
 }
 
@@ -128,9 +141,15 @@ function guaranteeBriefs(c: Case): GuaranteeBrief[] {
 /** The deal window under the baseline and under each scenario of the model. */
 function dealBriefs(c: Case): DealBrief[] {
   if (!c.model) return [];
-  const scenarios = [undefined, ...c.model.scenarios.map((s) => s.id)];
-  return scenarios.map((scenario) => {
-    const report = windowReport(modelInputFor(c, scenario, c.meta.id), {});
-    return { scenario: scenario ?? null, open: report.open, openForPartiesOnly: report.openForPartiesOnly };
+  const baseline = { id: undefined, title: 'Baseline', sources: [] as string[] };
+  return [baseline, ...scenarioSummaries(c)].map(({ id, title, sources }) => {
+    const report = windowReport(modelInputFor(c, id, c.meta.id), {});
+    return {
+      scenario: id ?? null,
+      title,
+      sources,
+      open: report.open,
+      openForPartiesOnly: report.openForPartiesOnly,
+    };
   });
 }

@@ -3,7 +3,7 @@ import { formatDiagnostic } from '@parley/model/diagnostic.ts';
 import type { GuaranteesFile } from '@parley/model/schema/guarantee.ts';
 import { buildContext, resolveWillingness } from '@parley/core/guarantees/context.ts';
 import { checkLibrary } from './instrument-library.ts';
-import { embeddedContext, librarySources } from './guarantee-test-context.ts';
+import { librarySources } from './guarantee-test-context.ts';
 
 const council = `councils:
   - id: un-security-council
@@ -93,16 +93,48 @@ describe('buildContext', () => {
   });
 
   it("prefers the case's willingness to the library's for the same guarantor", () => {
-    const context = embeddedContext();
+    const library = librarySources();
+    const levels = {
+      consultation: 1,
+      'unsc-request': 1,
+      diplomatic: 1,
+      sanctions: 0,
+      weapons: 0,
+      'no-fly-zone': 0,
+      'armed-force': 0,
+    };
+    const mark = { assumption: true as const, rationale: 'Invented for the test.' };
+    const ours: GuaranteesFile = {
+      instruments: [],
+      willingness: [
+        {
+          id: 'uk-against-belarus',
+          guarantors: ['uk'],
+          guaranteedState: 'ua',
+          attackers: ['by'],
+          levels,
+          ...mark,
+        },
+        { id: 'uk-general', guarantors: ['uk'], guaranteedState: 'ua', levels, ...mark },
+      ],
+    };
+    const { context, problems } = buildContext([{ origin: 'case', file: ours }, ...library]);
+    expect(problems).toEqual([]);
     const budapest = context.instruments.find(
       (e) => e.instrument.id === 'budapest-memorandum-1994',
     )!.instrument;
     const chosen = resolveWillingness(context, budapest, 'uk', 'by');
     expect(chosen?.kind === 'assumed' && [chosen.entry.id, chosen.origin]).toEqual([
-      'uk-against-russia',
+      'uk-against-belarus',
       'case',
     ]);
     const general = resolveWillingness(context, budapest, 'uk', 'third-state');
     expect(general?.kind === 'assumed' && [general.entry.id, general.origin]).toEqual(['uk-general', 'case']);
+    // A guarantor the case says nothing about keeps the library's assumption.
+    const us = resolveWillingness(context, budapest, 'us', 'by');
+    expect(us?.kind === 'assumed' && [us.entry.id, us.origin]).toEqual([
+      'budapest-signatories-for-ukraine',
+      'library/instruments/budapest-memorandum-1994.yaml',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Case } from '@parley/model/case.ts';
@@ -11,6 +11,7 @@ import { validateCase } from '@parley/app/validate/validate-case.ts';
 import { caseFileLayout, fileOfRecordPath, partsOf } from './case-layout.ts';
 import { displayPath } from './display-path.ts';
 import { readYaml, type YamlText } from './yaml-file.ts';
+import { MAX_DRAFT_TEXT_BYTES, MAX_YAML_BYTES, readCaseFile } from './read-text-file.ts';
 
 export interface LoadResult {
   /** Undefined only when the folder itself cannot be read or has no valid case.yaml. */
@@ -71,19 +72,23 @@ export async function loadCase(dir: string): Promise<LoadResult> {
   for (const [d, document] of caseData.drafts.entries()) {
     for (const [v, version] of document.versions.entries()) {
       const key = draftKey(document.id, version.id);
-      const file = path.join(dir, version.text);
-      textFiles.set(key, displayPath(file));
-      try {
-        caseData.draftTexts[key] = await readFile(file, 'utf8');
-      } catch {
+      const file = displayPath(path.join(dir, version.text));
+      textFiles.set(key, file);
+      const read = await readCaseFile(dir, version.text, MAX_DRAFT_TEXT_BYTES);
+      if (read.ok) caseData.draftTexts[key] = read.text;
+      else if (read.line !== undefined) {
+        // A problem inside the text (its encoding, binary data) is located in the text file.
+        const { code, message, line, column } = read;
+        diagnostics.push({ code, severity: 'error', file, line, column, path: '', message });
+      } else {
+        // A path outside the folder, a pipe, a missing or oversized file: the reference is wrong.
         const at = ['documents', d, 'versions', v, 'text'];
-        const message = `cannot read draft text file "${version.text}"`;
-        diagnostics.push(yamls.get('drafts.yaml')!.at(at, message, 'unreadable-file'));
+        diagnostics.push(yamls.get('drafts.yaml')!.at(at, read.message, read.code));
       }
     }
   }
 
-  const unread = [...yamls.values()].some((y) => y.raw === undefined);
+  const unread = folder.unreadable || [...yamls.values()].some((y) => y.raw === undefined);
   for (const d of validateCase(caseData, { unchecked, unread })) {
     // A version without its text is one whose file could not be read, reported above.
     if (d.code !== 'missing-draft-text') diagnostics.push(locate(d));
@@ -109,13 +114,25 @@ async function readCaseFiles(dir: string, entries: string[]) {
   const brokenFiles = new Set<CaseFileName>();
   /** Parts of the files that are missing or could not be read as YAML. */
   const unreadParts = new Set<CasePart>();
+  /** True when a case file exists but could not be read (outside the folder, not UTF-8, …). */
+  let unreadable = false;
   for (const name of caseFileNames) {
     if (!entries.includes(name)) {
       if (name === 'case.yaml') wholeFile(name, 'missing: every case needs a case.yaml', 'missing-case-file');
       partsOf(name).forEach((part) => unreadParts.add(part));
       continue;
     }
-    const yaml = readYaml(await readFile(path.join(dir, name), 'utf8'), displayPath(path.join(dir, name)));
+    const display = displayPath(path.join(dir, name));
+    const read = await readCaseFile(dir, name, MAX_YAML_BYTES);
+    if (!read.ok) {
+      const { code, message, line, column } = read;
+      diagnostics.push({ code, severity: 'error', file: display, line, column, path: '', message });
+      brokenFiles.add(name);
+      partsOf(name).forEach((part) => unreadParts.add(part));
+      unreadable = true;
+      continue;
+    }
+    const yaml = readYaml(read.text, display);
     yamls.set(name, yaml);
     diagnostics.push(...yaml.diagnostics);
     if (yaml.raw === undefined) {
@@ -138,7 +155,7 @@ async function readCaseFiles(dir: string, entries: string[]) {
     if (frame.problems.length > 0) brokenFiles.add(name);
     if (isRecord(yaml.raw)) for (const [key, part] of Object.entries(layout.keys)) raw[part] = yaml.raw[key];
   }
-  return { diagnostics, yamls, raw, brokenFiles, unreadParts };
+  return { diagnostics, yamls, raw, brokenFiles, unreadParts, unreadable };
 }
 
 function folderProblem(dir: string, message: string): Diagnostic {
@@ -152,6 +169,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** A mapping with exactly these keys, each present, whatever their values. */
 function frameSchema(keys: string[]) {
   return z.strictObject(
-    Object.fromEntries(keys.map((key) => [key, z.custom((value) => value !== undefined)])),
+    Object.fromEntries(
+      keys.map((key) => [key, z.custom((value) => value !== undefined, 'required field is missing')]),
+    ),
   );
 }

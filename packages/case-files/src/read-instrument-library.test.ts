@@ -41,4 +41,17 @@ describe('readInstrumentLibrary', () => {
       'empty.yaml:2:10: sources: a library file must define the sources it cites',
     ]);
   });
+
+  it('reports a file that is not UTF-8 and leaves it out', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'lib-'));
+    writeFileSync(
+      path.join(dir, 'latin.yaml'),
+      Buffer.from('instruments: []\n# F\xe9d\xe9ration\n', 'latin1'),
+    );
+    const { entries, diagnostics } = await readInstrumentLibrary(dir);
+    expect(entries).toEqual([]);
+    expect(diagnostics.map((d) => formatDiagnostic({ ...d, file: path.basename(d.file ?? '') }))).toEqual([
+      'latin.yaml:2:4: not UTF-8 (byte 0xE9 is not UTF-8; Latin-1 or Windows-1252?): save it as UTF-8',
+    ]);
+  });
 });

@@ -223,7 +223,7 @@ const cases: Array<[string, FixtureEdit[], string[]]> = [
       'drafts.yaml:8:17: documents[0].versions[0].author: unknown actor "nowhere"',
       'drafts.yaml:12:24: documents[0].versions[0].initialledBy[0]: unknown claim "envoy-initialled"',
       'drafts.yaml:17:16: documents[0].versions[1].basis: unknown version "v0" of document "accord"',
-      'drafts.yaml:19:15: documents[0].versions[1].text: cannot read draft text file "drafts/v2.txt"',
+      'drafts.yaml:19:15: documents[0].versions[1].text: cannot read "drafts/v2.txt" (no such file)',
     ],
   ],
   [

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Diagnostic, type FieldPath, type Reporter } from '@parley/model/diagnostic.ts';
 import { checkSchema } from '@parley/model/schema/check.ts';
@@ -43,7 +43,38 @@ export function readYaml(text: string, display: string): YamlText {
       message: `YAML: ${error.message.split('\n')[0]}`,
     };
   });
-  return { display, raw: diagnostics.length > 0 ? undefined : (doc.toJS() as unknown), diagnostics, at };
+  if (diagnostics.length > 0) return { display, raw: undefined, diagnostics, at };
+  try {
+    return { display, raw: doc.toJS() as unknown, diagnostics, at };
+  } catch {
+    // The yaml library refuses aliases that expand too far (a "billion laughs" file).
+    const pos = lines.linePos(firstAliasOffset(doc));
+    diagnostics.push({
+      code: 'yaml-alias-limit',
+      severity: 'error',
+      file: display,
+      line: pos.line,
+      column: pos.col,
+      path: '',
+      message: 'YAML: aliases (*name) expand too far: write the values out instead of nesting aliases',
+    });
+    return { display, raw: undefined, diagnostics, at };
+  }
+}
+
+/** Where the document's first alias starts (0 when it has none). */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) {
+        offset = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /** A YAML text checked against a schema, able to report further problems at any of its fields. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,32 @@ describe('bin/parley.mjs', () => {
     expect(r.stdout).toBe(`${dir}/a.md → ${dir}/b.md\n`);
     expect(r.stderr).toBe('');
     expect(readFileSync(path.join(dir, 'status'), 'utf8')).toBe('0\n');
+  });
+
+  it.runIf(existsSync('/dev/full'))('says in one line that its output could not be written (exit 74)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/parley.mjs schema > /dev/full`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('parley: cannot write the output (no space left on the device)\n');
+    expect(r.status).toBe(74);
+  });
+
+  it('says in one line that an --out folder could not be written (exit 74)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-bin-'));
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    const r = run(['deals', 'export-genius', 'cases/istanbul-2022', '--out', file]);
+    expect(r.stderr).toBe(`${file}: cannot write (it exists and is not a folder)\n`);
+    expect(r.status).toBe(74);
+    const nested = run([
+      'export',
+      'md',
+      'packages/case-files/fixtures/minimal',
+      'accord@v1',
+      '--out',
+      `${file}/x.md`,
+    ]);
+    expect(nested.stderr).toBe(`${file}/x.md: cannot write (a part of the path is a file, not a folder)\n`);
+    expect(nested.status).toBe(74);
   });
 });

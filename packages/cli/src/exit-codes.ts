@@ -11,7 +11,39 @@ export const exitFor: Record<ErrorCode, { exitCode: number; showUsage: boolean }
   'invalid-model': { exitCode: 1, showUsage: false },
   'invalid-genius': { exitCode: 1, showUsage: false },
   'invalid-input': { exitCode: 1, showUsage: false },
+  // sysexits' EX_IOERR: the work was done, writing it out failed.
+  'cannot-write': { exitCode: 74, showUsage: false },
 };
+
+/** Why a write failed, in words, from its errno code (`ENOSPC` → "no space left on the device"). */
+export function writeErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'a read-only file system',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'it exists and is not a folder',
+    EISDIR: 'it is a folder',
+    ENOENT: 'no such folder',
+    EIO: 'an input/output error',
+  };
+  return (code && words[code]) ?? code ?? (error instanceof Error ? error.message : 'unknown error');
+}
+
+/**
+ * A write to standard output failed (a full disk behind `> /dev/full`): the one line to print and
+ * the exit code. bin/parley.mjs calls this from the stream's error handler; a closed pipe
+ * (EPIPE) ends quietly there instead.
+ */
+export function outputFailure(error: unknown): { message: string; exitCode: number } {
+  return {
+    message: `parley: cannot write the output (${writeErrorText(error)})`,
+    exitCode: exitFor['cannot-write'].exitCode,
+  };
+}
 
 /** A fault in Parley itself, not in what it was given (sysexits' EX_SOFTWARE). */
 export const internalErrorExit = 70;

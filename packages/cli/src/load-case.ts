@@ -1,13 +1,13 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import type { Case } from '@parley/model/case.ts';
-import { formatDiagnostic } from '@parley/model/diagnostic.ts';
+import { formatDiagnostics } from '@parley/model/diagnostic.ts';
 import { loadCase } from '@parley/case-files/load.ts';
 
 /** Loads a case for a command; any problem becomes an invalid-case error listing every diagnostic. */
 export async function loadCaseForCli(dir: string): Promise<Case> {
   const { caseData, diagnostics } = await loadCase(dir);
   if (diagnostics.length > 0 || !caseData) {
-    const lines = diagnostics.map(formatDiagnostic);
+    const lines = formatDiagnostics(diagnostics);
     const count = diagnostics.length;
     throw new ParleyError(
       'invalid-case',

@@ -1,5 +1,5 @@
 import { ParleyError } from '@parley/model/errors.ts';
-import { formatDiagnostic } from '@parley/model/diagnostic.ts';
+import { formatDiagnostics } from '@parley/model/diagnostic.ts';
 import type { LibraryEntry } from '@parley/app/guarantees/context.ts';
 import { readInstrumentLibrary } from '@parley/case-files/read-instrument-library.ts';
 
@@ -7,7 +7,7 @@ import { readInstrumentLibrary } from '@parley/case-files/read-instrument-librar
 export async function loadLibraryForCli(dir: string): Promise<LibraryEntry[]> {
   const { entries, diagnostics } = await readInstrumentLibrary(dir);
   if (diagnostics.length > 0) {
-    const lines = diagnostics.map(formatDiagnostic);
+    const lines = formatDiagnostics(diagnostics);
     const count = diagnostics.length;
     throw new ParleyError(
       'invalid-input',

@@ -3,7 +3,7 @@ import { runCli } from './test-cli.ts';
 
 describe('CLI misuse: one clear line plus usage, exit 2', () => {
   it('rejects an unknown command', async () => {
-    const r = await runCli(['shwo', 'cases/istanbul-2022']);
+    const r = await runCli(['shwo', 'packages/case-files/fixtures/minimal']);
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toBe("parley: unknown command 'shwo'");
     expect(r.err).toContain('(Did you mean show?)');

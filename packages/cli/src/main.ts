@@ -5,6 +5,7 @@ import type { CommandRegistrar } from './command-registrar.ts';
 import { isParleyError } from '@parley/model/errors.ts';
 import { exitFor, internalErrorExit } from './exit-codes.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerInit } from './commands/init.ts';
 import { registerShow } from './commands/show.ts';
 import { registerBrief } from './commands/brief.ts';
 import { registerSchema } from './commands/schema.ts';
@@ -14,9 +15,13 @@ import { registerBrackets } from './commands/brackets.ts';
 import { registerExport } from './commands/export.ts';
 import { registerDeals } from './commands/deals.ts';
 
+/** For bin/parley.mjs: the message and exit code when standard output cannot be written. */
+export { outputFailure } from './exit-codes.ts';
+
 // In the order `parley --help` lists them: the case, then each engine, then tooling.
 const registrars: CommandRegistrar[] = [
   registerValidate,
+  registerInit,
   registerShow,
   registerBrief,
   registerDiff,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, formatPath, parsePath, type Diagnostic } from './diagnostic.ts';
+import { formatDiagnostic, formatDiagnostics, formatPath, parsePath, type Diagnostic } from './diagnostic.ts';
 
 describe('record paths', () => {
   it('are written with dots and indexes, and read back', () => {
@@ -45,5 +45,38 @@ describe('formatDiagnostic', () => {
         message: '"[" is never closed',
       }),
     ).toBe('draftTexts.pact@v1:6:24: "[" is never closed');
+  });
+});
+
+describe('formatDiagnostics caps repeats of one kind in one file', () => {
+  const unclosed = (line: number, file = 'drafts/v2.txt'): Diagnostic => ({
+    code: 'unclosed-bracket',
+    severity: 'error',
+    path: '',
+    file,
+    line,
+    column: 1,
+    message: '"[" is never closed',
+  });
+
+  it('shows the first of each kind, then one line counting the rest, after them', () => {
+    const other: Diagnostic = { ...unclosed(3), code: 'unknown-party', message: 'unknown party "x"' };
+    const many = Array.from({ length: 100_000 }, (_, i) => unclosed(i + 1));
+    const lines = formatDiagnostics([...many.slice(0, 2), other, ...many.slice(2), unclosed(1, 'b.txt')], 3);
+    expect(lines).toEqual([
+      'drafts/v2.txt:1:1: "[" is never closed',
+      'drafts/v2.txt:2:1: "[" is never closed',
+      'drafts/v2.txt:3:1: unknown party "x"',
+      'drafts/v2.txt:3:1: "[" is never closed',
+      '… and 99,997 more of the same kind (unclosed-bracket) in drafts/v2.txt',
+      'b.txt:1:1: "[" is never closed',
+    ]);
+  });
+
+  it('shows everything when no kind repeats past the limit', () => {
+    expect(formatDiagnostics([unclosed(1), unclosed(2)])).toEqual([
+      'drafts/v2.txt:1:1: "[" is never closed',
+      'drafts/v2.txt:2:1: "[" is never closed',
+    ]);
   });
 });

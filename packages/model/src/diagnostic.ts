@@ -31,6 +31,40 @@ export function formatDiagnostic(d: Diagnostic): string {
   return where ? `${where}: ${d.message}` : d.message;
 }
 
+/** How many diagnostics of one kind (code) in one file `formatDiagnostics` shows before counting the rest. */
+export const MAX_SHOWN_PER_KIND = 20;
+
+/**
+ * Diagnostics as lines, in their order, with repeats capped: of each code in each file the first
+ * `maxPerKind` are shown, then one line `… and N more of the same kind (code) in file`. A text
+ * with 100,000 unclosed brackets gives 21 lines, not 100,000. The one place output is capped.
+ */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  maxPerKind = MAX_SHOWN_PER_KIND,
+): string[] {
+  const lines: string[] = [];
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, { after: number; count: number; file?: string; code: string }>();
+  for (const d of diagnostics) {
+    const key = `${d.file ?? ''}\u0000${d.code}`;
+    const count = shown.get(key) ?? 0;
+    if (count < maxPerKind) {
+      shown.set(key, count + 1);
+      lines.push(formatDiagnostic(d));
+      if (count + 1 === maxPerKind)
+        hidden.set(key, { after: lines.length, count: 0, file: d.file, code: d.code });
+    } else hidden.get(key)!.count++;
+  }
+  // Each count follows the last line shown of its kind; insert from the end so positions hold.
+  const counts = [...hidden.values()].filter((h) => h.count > 0).sort((a, b) => b.after - a.after);
+  for (const { after, count, file, code } of counts) {
+    const where = file === undefined ? '' : ` in ${file}`;
+    lines.splice(after, 0, `… and ${count.toLocaleString('en-US')} more of the same kind (${code})${where}`);
+  }
+  return lines;
+}
+
 export type FieldPath = ReadonlyArray<string | number>;
 
 /**

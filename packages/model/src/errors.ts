@@ -13,6 +13,7 @@ export const errorCodes = {
     "the analyst's preference model cannot answer this question (a gap, a bad assumption path)",
   'invalid-genius': 'a GENIUS or GeniusWeb file is malformed; the message names file, line and column',
   'invalid-input': 'other input was read and is wrong: an unknown id, a record that does not fit',
+  'cannot-write': 'an output could not be written: a full disk, no permission, a path that is not a folder',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

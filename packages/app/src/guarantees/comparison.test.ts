@@ -8,7 +8,6 @@ import { guaranteeContextFor } from './context.ts';
 import { comparisonInput, type ComparisonInput } from './input.ts';
 
 const lakePact = await loadTestCase('lakePact');
-const embedded = await loadTestCase('embedded');
 const library = await testLibrary();
 const lakeContext = guaranteeContextFor(lakePact, []);
 const input = (fields: Partial<ComparisonInput> = {}) =>
@@ -27,26 +26,20 @@ function failure(run: () => unknown): [string, string] | undefined {
 
 describe('the default columns', () => {
   it("are the case's own choice when guarantees.yaml has one", () => {
-    expect(embedded.guarantees?.comparison).toEqual({
-      attackers: ['ru', 'by', 'third-state'],
-      places: ['core', 'crimea'],
+    const chosen: Case = {
+      ...lakePact,
+      guarantees: { ...lakePact.guarantees!, comparison: { attackers: ['nordia'], places: ['isles'] } },
+    };
+    expect(comparisonOf(chosen, guaranteeContextFor(chosen, library))).toEqual({
+      attackers: ['nordia'],
+      places: ['isles'],
     });
-    expect(comparisonOf(embedded, guaranteeContextFor(embedded, library))).toEqual(
-      embedded.guarantees?.comparison,
-    );
   });
 
   it('are derived from the records otherwise: the attackers the assumptions name, a third state; core and an excluded place', () => {
     expect(comparisonOf(lakePact, lakeContext)).toEqual({
       attackers: ['third-state'],
       places: ['core', 'isles'],
-    });
-    // The embedded case's choice is what its records give; the library does not add attackers.
-    const { comparison: _choice, ...records } = embedded.guarantees!;
-    const withoutChoice: Case = { ...embedded, guarantees: records };
-    expect(derivedComparison(guaranteeContextFor(withoutChoice, library))).toEqual({
-      attackers: ['ru', 'by', 'third-state'],
-      places: ['core', 'crimea'],
     });
   });
 
@@ -99,16 +92,20 @@ describe('compareGuarantees', () => {
   });
 
   it('leaves a cell empty where the attacker is the guaranteed state', () => {
+    // Lakeland attacking: the Lake Pact guarantees Lakeland, the library's instruments other states.
     const comparison = compareGuarantees(
-      embedded,
-      guaranteeContextFor(embedded, library),
-      input({ attacker: 'ua', runs: 100 }),
+      lakePact,
+      guaranteeContextFor(lakePact, library),
+      input({ attacker: 'lakeland', runs: 100 }),
     );
-    const cells = Object.fromEntries(
-      comparison.rows.map((r) => [r.entry.instrument.id, r.cells[0] === undefined]),
-    );
-    expect(cells['draft-2022-04-12']).toBe(true);
-    expect(cells['nato-article-5']).toBe(false);
+    expect(comparison.rows.map((r) => [r.entry.instrument.id, r.cells[0] === undefined])).toEqual([
+      ['pact-each', true],
+      ['pact-all', true],
+      ['budapest-memorandum-1994', false],
+      ['cyprus-guarantee-1960', false],
+      ['nato-article-5', false],
+      ['treaty-of-london-1839', false],
+    ]);
   });
 
   it('names an unknown instrument, attacker or place, with what is known', () => {

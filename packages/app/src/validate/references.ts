@@ -139,6 +139,15 @@ export function checkReferences(c: Case, unchecked: UncheckedParts, report: Repo
             `basis "${v.basis}" (${basis.date}) is later than this version (${v.date})`,
             'date-order',
           );
+        const cycle = basisCycle(v.id, own);
+        if (cycle)
+          report(
+            [...base, 'basis'],
+            cycle.length === 2
+              ? `version "${v.id}" is based on itself`
+              : `versions are based on each other in a circle: ${cycle.join(' → ')}`,
+            'basis-cycle',
+          );
       }
       v.initialledBy?.forEach((cl, j) => need(claims, 'claim')(cl, [...base, 'initialledBy', j]));
     });
@@ -165,11 +174,30 @@ export function checkReferences(c: Case, unchecked: UncheckedParts, report: Repo
       ]),
     );
     const events = new Set(c.events.map((e) => e.id));
+    const roles = new Map<string, { role: string; id: string }[]>();
+    for (const r of c.roles) roles.set(r.actor, [...(roles.get(r.actor) ?? []), { role: r.role, id: r.id }]);
     checkModelReferences(
       c.model,
-      { actors, issues: issueInfo, events, sources },
+      { actors, issues: issueInfo, events, sources, roles },
       (path, message, code?: string) => report(['model', ...path], message, code ?? 'model-rule'),
     );
   }
   return sources;
+}
+
+/**
+ * The circle of `basis` links that leads from version `id` back to itself (`[v1, v2, v1]`), or
+ * undefined when following them ends (at a version without a basis, or an unknown one). A
+ * version that only leads into a circle of others is not on it: they are reported themselves.
+ */
+function basisCycle(id: string, versions: ReadonlyMap<string, { basis?: string }>): string[] | undefined {
+  const chain = [id];
+  const seen = new Set(chain);
+  for (let next = versions.get(id)?.basis; next !== undefined; next = versions.get(next)?.basis) {
+    if (next === id) return [...chain, id];
+    if (seen.has(next) || !versions.has(next)) return undefined;
+    seen.add(next);
+    chain.push(next);
+  }
+  return undefined;
 }

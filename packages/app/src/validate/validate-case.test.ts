@@ -100,3 +100,35 @@ describe('validateCase on a case built in memory', () => {
     ]);
   });
 });
+
+describe('draft basis cycles', () => {
+  const withVersions = (...bases: [string, string | undefined][]) => {
+    const c = lakeTalks();
+    const first = c.drafts[0]!.versions[0]!;
+    c.drafts[0]!.versions = bases.map(([id, basis]) => ({
+      ...first,
+      id,
+      text: `drafts/pact-${id}.txt`,
+      ...(basis === undefined ? {} : { basis }),
+    }));
+    c.draftTexts = Object.fromEntries(bases.map(([id]) => [`pact@${id}`, c.draftTexts['pact@v1']!]));
+    return validateCase(c).map((d) => `${d.code} ${formatDiagnostic(d)}`);
+  };
+
+  it('reports a version based on itself at its basis', () => {
+    expect(withVersions(['v1', undefined], ['v2', 'v2'])).toEqual([
+      'basis-cycle drafts[0].versions[1].basis: version "v2" is based on itself',
+    ]);
+  });
+
+  it('reports every version of a circle at its basis, and not a version that leads into it', () => {
+    expect(withVersions(['v1', 'v2'], ['v2', 'v1'], ['v3', 'v1'])).toEqual([
+      'basis-cycle drafts[0].versions[0].basis: versions are based on each other in a circle: v1 → v2 → v1',
+      'basis-cycle drafts[0].versions[1].basis: versions are based on each other in a circle: v2 → v1 → v2',
+    ]);
+  });
+
+  it('accepts a chain', () => {
+    expect(withVersions(['v1', undefined], ['v2', 'v1'], ['v3', 'v2'])).toEqual([]);
+  });
+});

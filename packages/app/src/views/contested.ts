@@ -1,5 +1,6 @@
 import type { Case } from '@parley/model/case.ts';
 import { propositionStandings, type PropositionStanding } from '@parley/core/evidence/contested.ts';
+import { basisOf, type ClaimBasis } from '@parley/model/schema/claims.ts';
 
 /** A contested proposition as it marks a record in a view: what is disputed and who says what. */
 export interface ContestedNote {
@@ -13,6 +14,10 @@ export interface ContestedNote {
     stance: string;
     value?: string | number;
     sources: string[];
+    /** Present (`inferred`) only when the analyst infers the claim; absent for a stated claim. */
+    basis?: Extract<ClaimBasis, 'inferred'>;
+    /** The analyst's reasoning, for an inferred claim. */
+    reasoning?: string;
   }>;
 }
 
@@ -37,6 +42,12 @@ export function contestedLookup(c: Case): (ids: string[] | undefined) => Contest
             stance: cl.stance,
             ...(cl.value !== undefined ? { value: cl.value } : {}),
             sources: cl.sources,
+            ...(basisOf(cl) === 'inferred'
+              ? {
+                  basis: 'inferred' as const,
+                  ...(cl.reasoning !== undefined ? { reasoning: cl.reasoning } : {}),
+                }
+              : {}),
           })),
         },
       ];

@@ -11,6 +11,8 @@ describe('timelineView', () => {
         type: 'in-person',
         id: 'round-1',
         title: 'First round',
+        description: 'Agenda agreed.',
+        sources: ['report-a'],
         contested: [],
       },
       {
@@ -19,6 +21,8 @@ describe('timelineView', () => {
         type: 'humanitarian',
         id: 'drought',
         title: 'Drought declared upstream',
+        description: null,
+        sources: ['report-b'],
         contested: [],
       },
       {
@@ -27,6 +31,8 @@ describe('timelineView', () => {
         type: 'video',
         id: 'round-2',
         title: 'Video round',
+        description: 'Flow figures exchanged.',
+        sources: ['report-b'],
         contested: [],
       },
     ]);

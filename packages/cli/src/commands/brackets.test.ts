@@ -22,18 +22,28 @@ describe('parley brackets', () => {
     );
   });
 
-  it('gives the embedded series per party as JSON, in date order', async () => {
-    const r = await runCli(['brackets', 'cases/istanbul-2022', 'security-treaty', '--format', 'json']);
+  it('gives the series per party as JSON, in date order', async () => {
+    const r = await runCli([
+      'brackets',
+      'packages/case-files/fixtures/minimal',
+      'accord',
+      '--format',
+      'json',
+    ]);
     expect(r.err).toBe('');
     const json = JSON.parse(r.out);
-    expect(json.entries.map((e: { version: string; byParty: object }) => [e.version, e.byParty])).toEqual([
-      ['2022-03-07-ru', { ru: 3 }],
-      ['2022-03-16-fifteen-points', { ua: 2, ru: 2 }],
-      ['2022-03-29-communique', { ru: 1 }],
-      ['2022-04-12', { ru: 15, ua: 9 }],
-      ['2022-04-15', { ru: 16, ua: 11 }],
+    // v1 holds two brackets of no party ("[30] [50]"); v2 none.
+    expect(
+      json.entries.map((e: { version: string; brackets: number; byParty: object }) => [
+        e.version,
+        e.brackets,
+        e.byParty,
+      ]),
+    ).toEqual([
+      ['v1', 2, { unattributed: 2 }],
+      ['v2', 0, {}],
     ]);
-    expect(json.trend).toBe('diverging');
+    expect([json.document, json.trend]).toEqual(['accord', 'converging']);
   });
 
   it('names an unknown document (exit 1) and refuses a wrong format (exit 2)', async () => {

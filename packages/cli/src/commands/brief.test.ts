@@ -1,43 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-cli.ts';
 
-const dir = 'cases/istanbul-2022';
+// The minimal fixture with the River Accord model: drafts and deals, no guarantees.
+const dir = 'packages/case-files/fixtures/river-deals';
 
 describe('parley brief', () => {
-  it("starts with the overview and gives each engine's answer for the embedded case", async () => {
+  it('runs on the embedded case, as npm start does', async () => {
+    const r = await runCli(['brief', 'cases/istanbul-2022']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out.split('\n')[0]).toMatch(/ {2}\[istanbul-2022\]$/);
+  });
+
+  it("starts with the overview and gives each engine's answer", async () => {
     const r = await runCli(['brief', dir]);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe(
-      'Russia–Ukraine talks, February–May 2022 (Belarus, Antalya, Istanbul)  [istanbul-2022]',
-    );
+    expect(lines[0]).toBe('River Accord talks (test fixture)  [river-accord]');
+    expect(lines).toContain('Drafts — accord: open brackets per version 2 → 0 (converging).');
+    expect(lines).toContain('  v1 → v2: +1 / −2 words, 0 provision status changes.');
+    // The window of river-accord.test-support.ts: open from the drought to the flood, or for good.
     expect(lines).toContain(
-      'Drafts — security-treaty: open brackets per version 3 → 4 → 1 → 15 → 17 (diverging).',
+      '    every required signatory 2030-02-05 → 2030-04-01; the parties alone 2030-02-05 → 2030-04-01',
     );
-    expect(lines).toContain('  draft-2022-04-15-russia, attacker ru: no duty: ru blocks; consultation 100%');
-    expect(lines).toContain(
-      '  baseline: every required signatory never; the parties alone 2022-03-29 → 2022-04-09',
-    );
+    expect(lines).toContain('    every required signatory 2030-02-05 → …; the parties alone 2030-02-05 → …');
     expect(lines.at(-1)).toBe(`Contested points: parley show ${dir} claims --contested`);
   });
 
   it('prints the same findings as JSON', async () => {
-    const r = await runCli(['brief', dir, '--json']);
-    const data = JSON.parse(r.out);
-    expect(data.overview.case).toBe('istanbul-2022');
-    expect(data.drafts[0].brackets.map((b: any) => b.brackets)).toEqual([3, 4, 1, 15, 17]);
-    const russian = data.guarantees.find((g: any) => g.instrument === 'draft-2022-04-15-russia');
-    expect(russian).toMatchObject({ attacker: 'ru', obligation: 'none', obligedGuarantors: 0, anyHelp: 0 });
-    expect(russian.canBlock).toContain('ru');
-    const communique = data.guarantees.find((g: any) => g.instrument === 'communique-2022-03-29');
-    expect(communique).toMatchObject({ obligedGuarantors: 10, canBlock: [] });
+    const data = JSON.parse((await runCli(['brief', dir, '--json'])).out);
+    expect(data.overview.case).toBe('river-accord');
+    expect(data.drafts[0].brackets.map((b: { brackets: number }) => b.brackets)).toEqual([2, 0]);
+    expect(data.guarantees).toEqual([]);
     expect(data.deals).toEqual([
-      { scenario: null, open: [], openForPartiesOnly: [{ from: '2022-03-29', until: '2022-04-09' }] },
       {
-        scenario: 'guarantors-accept-obligations',
-        open: [{ from: '2022-03-29', until: '2022-04-02' }],
-        openForPartiesOnly: [{ from: '2022-03-29', until: '2022-04-09' }],
+        scenario: null,
+        title: 'Baseline',
+        sources: [],
+        open: [{ from: '2030-02-05', until: '2030-04-01' }],
+        openForPartiesOnly: [{ from: '2030-02-05', until: '2030-04-01' }],
+      },
+      {
+        scenario: 'patient-south',
+        title: 'Southland waits out the flood',
+        sources: [],
+        open: [{ from: '2030-02-05', until: null }],
+        openForPartiesOnly: [{ from: '2030-02-05', until: null }],
       },
     ]);
   });

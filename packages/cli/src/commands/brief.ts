@@ -13,6 +13,20 @@ import { renderOverview } from '../show/overview.ts';
 const spans = (list: Array<{ from: string; until: string | null }>) =>
   list.length === 0 ? 'never' : list.map((r) => `${r.from} → ${r.until ?? '…'}`).join(', ');
 
+/** Greedy word wrap to `width` columns, each line prefixed by `indent`. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
 function renderBrief(brief: Brief, dir: string): string {
   const lines = [renderOverview(brief.overview)];
   for (const d of brief.drafts) {
@@ -40,12 +54,15 @@ function renderBrief(brief: Brief, dir: string): string {
       '',
       'Deals — days on which some package beats no deal (analyst model: assumptions, not facts):',
     );
+    if (brief.dealsNote) lines.push(...wrap(brief.dealsNote, 96, '  '));
     for (const d of brief.deals) {
+      const sources = d.sources.length ? ` [${d.sources.join(', ')}]` : '';
       lines.push(
-        `  ${d.scenario ?? 'baseline'}: every required signatory ${spans(d.open)}; the parties alone ${spans(d.openForPartiesOnly)}`,
+        d.scenario === null ? '  baseline' : `  ${d.scenario} — ${d.title}${sources}`,
+        `    every required signatory ${spans(d.open)}; the parties alone ${spans(d.openForPartiesOnly)}`,
       );
     }
-    lines.push(`  more: parley deals window ${dir}`);
+    lines.push(`  more: parley deals window ${dir} [--scenario <id>]`);
   }
   lines.push('', `Contested points: parley show ${dir} claims --contested`);
   return lines.join('\n');

@@ -1,10 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-cli.ts';
 
-const embedded = 'cases/istanbul-2022';
 const minimal = 'packages/case-files/fixtures/minimal';
 const v1 = 'packages/core/src/drafts/fixtures/guarantees-v1.txt';
 const v2 = 'packages/core/src/drafts/fixtures/guarantees-v2.txt';
@@ -29,40 +29,30 @@ describe('parley diff', () => {
     });
   });
 
-  it('redlines the embedded April drafts as JSON: the Russian veto clause and the guarantor list', async () => {
-    const r = await runCli([
-      'diff',
-      embedded,
-      'security-treaty@2022-04-12',
-      '2022-04-15',
-      '--format',
-      'json',
-    ]);
+  it('redlines two versions of a case document as JSON', async () => {
+    const r = await runCli(['diff', minimal, 'accord@v1', 'v2', '--format', 'json']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.a).toEqual({
-      label: 'security-treaty@2022-04-12',
-      title: "Treaty on Ukraine's permanent neutrality and security guarantees: draft of 12 April 2022",
-    });
-    expect(json.summary.brackets).toEqual({
-      ru: { before: 15, after: 16, opened: 1, closed: 0 },
-      ua: { before: 9, after: 11, opened: 2, closed: 0 },
-    });
-    expect(json.summary.statusChanges.map((s: { label: string }) => s.label)).toEqual([
-      'Article 3',
-      'Article 3 ¶1',
-      'Article 3 ¶2',
+    expect([json.a, json.b]).toEqual([
+      { label: 'accord@v1', title: 'River Accord' },
+      { label: 'accord@v2', title: 'River Accord' },
     ]);
-    const rule = json.changes.find((c: { b?: { id: string } }) => c.b?.id === 'art-3.p2');
-    expect(rule.issues).toEqual(['guarantee-decision-rule', 'guarantee-assistance']);
+    // "[30] [50]" becomes "40": one word in, two out, both brackets closed.
+    expect(json.summary).toMatchObject({
+      wordsAdded: 1,
+      wordsRemoved: 2,
+      brackets: { unattributed: { before: 2, after: 0, opened: 0, closed: 2 } },
+      statusChanges: [],
+    });
+    const flow = json.changes.find((c: { b?: { id: string } }) => c.b?.id === 'art-1.p1');
     expect(
-      rule.edits.filter((e: { op: string }) => e.op === 'insert').map((e: { text: string }) => e.text),
+      flow.edits
+        .filter((e: { op: string }) => e.op !== 'equal')
+        .map((e: { op: string; text: string }) => [e.op, e.text]),
     ).toEqual([
-      'The',
-      'states',
-      'provide',
-      '{ua: as each of them decides individually | ru: on the basis of a decision agreed by all the guarantor states}',
+      ['delete', '[30] [50]'],
+      ['insert', '40'],
     ]);
   });
 
@@ -163,7 +153,23 @@ describe('diff on foreign files', () => {
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x5b]));
     const r = await runCli(['diff', binary, v2]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${binary}: not a text file (it holds binary data)`);
+    expect(r.err).toBe(`${binary}:1:5: not a text file (it holds binary data: a NUL byte)`);
+  });
+
+  it('refuses a named pipe without opening it, and a Latin-1 file at its first non-UTF-8 byte', async () => {
+    const pipe = path.join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [pipe]);
+    const r = await runCli(['diff', pipe, v2]);
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: `${pipe}: not a regular file (a named pipe): Parley reads only regular files`,
+    });
+    const latin = path.join(dir, 'latin.txt');
+    writeFileSync(latin, Buffer.from('# Accord\n\n1. F\xe9d\xe9ration\n', 'latin1'));
+    expect((await runCli(['diff', latin, v2])).err).toBe(
+      `${latin}:3:5: not UTF-8 (byte 0xE9 is not UTF-8; Latin-1 or Windows-1252?): save it as UTF-8`,
+    );
   });
 
   it('shows the first 20 warnings and counts the rest', async () => {

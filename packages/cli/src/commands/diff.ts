@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { MAX_DRAFT_TEXT_BYTES, readTextFile } from '@parley/case-files/read-text-file.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import { parseTextDraft, type ParsedDraft } from '@parley/app/drafts/parsed-draft.ts';
 import { caseRedline, redlineDrafts, redlineJson } from '@parley/app/drafts/redline.ts';
@@ -76,22 +77,14 @@ async function isFolder(file: string): Promise<boolean> {
   }
 }
 
-/** Reads a text file (the I/O is the shell's) and parses it through the app, warnings printed. */
+/** Reads a text file under case-files' one rule for texts and parses it through the app, warnings printed. */
 async function loadFile(file: string, { mode }: TextRedlineInput, output: Output): Promise<ParsedDraft> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ParleyError(
-      'invalid-input',
-      `${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? 'unknown error')})`,
-    );
+  const read = await readTextFile(file, MAX_DRAFT_TEXT_BYTES);
+  if (!read.ok) {
+    const where = read.line === undefined ? file : `${file}:${read.line}:${read.column}`;
+    throw new ParleyError('invalid-input', `${where}: ${read.message}`);
   }
-  // A NUL byte means a binary file (an executable, an image, a .docx): refuse it plainly.
-  if (text.includes('\u0000'))
-    throw new ParleyError('invalid-input', `${file}: not a text file (it holds binary data)`);
-  const draft = parseTextDraft(text, { file, mode });
+  const draft = parseTextDraft(read.text, { file, mode });
   printWarnings(output, [draft]);
   return draft;
 }

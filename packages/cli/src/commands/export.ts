@@ -6,6 +6,7 @@ import { parseInput } from '@parley/app/inputs/parse-input.ts';
 import { printWarnings } from '../drafts/warnings.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
+import { writeErrorText } from '../exit-codes.ts';
 
 export const registerExport: CommandRegistrar = (program, output) => {
   program
@@ -25,10 +26,7 @@ export const registerExport: CommandRegistrar = (program, output) => {
       try {
         await writeFile(options.out, exported.text);
       } catch (error) {
-        throw new ParleyError(
-          'invalid-input',
-          `${options.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
-        );
+        throw new ParleyError('cannot-write', `${options.out}: cannot write (${writeErrorText(error)})`);
       }
       const against = exported.againstLabel ? ` against ${exported.againstLabel}` : '';
       output.out(`wrote ${options.out} (${input.format}, ${exported.label}${against})`);

@@ -1,16 +1,38 @@
 import type { TimelineJson } from '@parley/app/views/timeline.ts';
 import { contestedText } from './contested.ts';
-import { renderTable } from './table.ts';
 
+/** The width the timeline's text wraps to: readable in an 80-column terminal and up. */
+const WIDTH = 80;
+const INDENT = '    ';
+
+/** Greedy word wrap to `width` columns, each line prefixed by `indent`. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+/**
+ * One block per round or event, in date order: a heading line (date, kind, type, id), then the
+ * title, the description (a round's outcome) wrapped, the sources and any contested mark.
+ */
 export function renderTimeline(data: TimelineJson): string {
-  return renderTable(
-    ['date', 'kind', 'type', 'id', 'what'],
-    data.entries.map((e) => [
-      e.date,
-      e.kind,
-      e.type,
-      e.id,
-      [e.title, contestedText(e.contested)].filter(Boolean).join(' '),
-    ]),
-  );
+  return data.entries
+    .map((e) =>
+      [
+        `${e.date}  ${e.kind} · ${e.type}  ${e.id}`,
+        ...wrap(e.title, WIDTH, INDENT),
+        ...(e.description ? wrap(e.description, WIDTH, `${INDENT}  `) : []),
+        ...(e.sources.length ? [`${INDENT}  sources: ${e.sources.join(', ')}`] : []),
+        ...e.contested.flatMap((n) => wrap(contestedText([n]), WIDTH, `${INDENT}  `)),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }

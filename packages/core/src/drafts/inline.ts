@@ -15,7 +15,19 @@ export interface InlineScanner {
   diagnostics: DraftDiagnostic[];
   /** Ids of the brackets open at this point, innermost last. */
   stack: number[];
+  /**
+   * Opening brackets beyond `MAX_BRACKET_DEPTH` still open: each was read as plain text, and so
+   * is the closing bracket that matches it.
+   */
+  overflow: number;
 }
+
+/**
+ * How deep brackets may nest (docs/drafts-format.md). Real drafts nest a few levels; a text
+ * nested deeper is refused at the first bracket past the bound, so that every reader (validate,
+ * diff, the exports, the redline) sees the same brackets and none recurses without limit.
+ */
+export const MAX_BRACKET_DEPTH = 32;
 
 export function createScanner(
   mode: ParseMode,
@@ -31,6 +43,7 @@ export function createScanner(
     brackets,
     diagnostics,
     stack: [],
+    overflow: 0,
   };
 }
 
@@ -122,6 +135,26 @@ export function scanLine(
         i += literal.length;
         continue;
       }
+    }
+    if ((ch === '[' || (!plain && ch === '{')) && scanner.stack.length >= MAX_BRACKET_DEPTH) {
+      if (scanner.overflow === 0)
+        report(
+          scanner,
+          'bracket-too-deep',
+          line,
+          column,
+          `"${ch}" nests brackets deeper than ${MAX_BRACKET_DEPTH} levels: it and the brackets inside it are read as text`,
+        );
+      scanner.overflow++;
+      out.addWordText(ch, column);
+      i++;
+      continue;
+    }
+    if (scanner.overflow > 0 && (ch === ']' || (!plain && (ch === '}' || ch === '|')))) {
+      if (ch !== '|') scanner.overflow--;
+      out.addWordText(ch, column);
+      i++;
+      continue;
     }
     if (ch === '[' || (!plain && ch === '{')) {
       out.flush();
@@ -290,6 +323,7 @@ export function closeSection(scanner: InlineScanner, endLine: number): void {
     );
   }
   scanner.stack = [];
+  scanner.overflow = 0;
 }
 
 // The sticky patterns above are shared by every parse, but their lastIndex is set right before

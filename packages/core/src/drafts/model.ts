@@ -113,6 +113,7 @@ export interface DraftDocument {
 export type DiagnosticCode =
   | 'unmatched-close'
   | 'unclosed-bracket'
+  | 'bracket-too-deep'
   | 'mismatched-close'
   | 'unknown-party'
   | 'unknown-issue'

@@ -5,12 +5,15 @@ export const actorKind = z.enum(['state', 'organisation', 'person']);
 
 export const actorSchema = z.strictObject({
   id: recordId,
-  kind: actorKind,
+  kind: actorKind.describe(
+    'A person may name the state or organisation it acts for (`affiliation`) and its `office`.',
+  ),
   name: z.string().min(1),
-  /** For a person: the state or organisation they act for. */
-  affiliation: recordId.optional(),
-  /** For a person: the office held during the case (e.g. "presidential adviser"). */
-  office: z.string().optional(),
+  affiliation: recordId.optional().describe('For a person: the state or organisation they act for.'),
+  office: z
+    .string()
+    .optional()
+    .describe('For a person: the office held during the case (e.g. "presidential adviser").'),
   description: z.string().optional(),
   sources: sourceRefs,
 });

@@ -21,54 +21,86 @@ const unitScore = z.number().min(0, 'scores lie in [0, 1]').max(1, 'scores lie i
 /** How one stakeholder values one issue. Exactly one way of scoring, matching the issue kind. */
 export const issueValuation = z
   .strictObject({
-    /** Relative importance; utilities divide by the sum of the stakeholder's weights. */
-    weight: z.strictObject({ value: z.number().min(0), rationale }),
-    /** boolean issues (`yes`/`no`) and choice issues (option ids), and set-issue packages by id. */
-    scores: z.strictObject({ value: z.record(z.string(), unitScore), rationale }).optional(),
-    /** number issues: piecewise-linear value, points [x, score] with x increasing. */
+    weight: z
+      .strictObject({ value: z.number().min(0), rationale })
+      .describe("Relative importance; utilities divide by the sum of the stakeholder's weights."),
+    scores: z
+      .strictObject({ value: z.record(z.string(), unitScore), rationale })
+      .optional()
+      .describe(
+        'Scores from 0 to 1 by option: a boolean issue by the option ids `yes` and `no`, a choice issue by its option ids, a set issue by the ids of its packages (under `packages`). Every option must be scored.',
+      ),
     curve: z
       .strictObject({ value: z.array(z.tuple([z.number().finite(), unitScore])).min(2), rationale })
-      .optional(),
-    /** set issues: each member's contribution; a package scores the clamped sum of its members. */
-    members: z.strictObject({ value: z.record(z.string(), z.number().min(-1).max(1)), rationale }).optional(),
+      .optional()
+      .describe(
+        'number issues: a piecewise-linear value, points [x, score] with x increasing; flat beyond the ends. The issue also needs a grid under `grids`.',
+      ),
+    members: z
+      .strictObject({ value: z.record(z.string(), z.number().min(-1).max(1)), rationale })
+      .optional()
+      .describe(
+        "set issues, instead of scores per package: each member's contribution (-1 to 1); a package scores the sum of its members' contributions, clamped to [0, 1].",
+      ),
   })
+  .describe(
+    'How one stakeholder values one issue: a weight and exactly one of `scores`, `curve` or `members`, matching the issue kind (a text issue cannot be scored).',
+  )
   .refine((v) => [v.scores, v.curve, v.members].filter(Boolean).length === 1, {
     error: 'give exactly one of scores, curve or members',
   });
 
 /** The value of no agreement from a date on, tied to the event that moved it. */
 export const reservationPoint = z.strictObject({
-  /** The case event after which this value holds (an id in events.yaml). */
-  event: recordId,
-  /** The date it takes effect (EDTF; an interval takes effect at its start). */
-  date: edtfDate,
-  value: z.number().min(0).max(1),
+  event: recordId.describe('The case event after which this value holds (an id in events.yaml).'),
+  date: edtfDate.describe('The date it takes effect (EDTF; an interval takes effect at its start).'),
+  value: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('The utility of no agreement (0 to 1): a package must beat it for this stakeholder to sign.'),
   rationale,
 });
 
 export const stakeholderModel = z.strictObject({
   actor: recordId,
-  /** party: bargains. guarantor: must sign any package that names it as a guarantor. */
-  role: z.enum(['party', 'guarantor']),
+  role: z
+    .enum(['party', 'guarantor'])
+    .describe('party: bargains. guarantor: must sign any package that names it as a guarantor.'),
   summary: z.string().min(1),
-  issues: z.record(recordId, issueValuation),
-  /** The reservation value over time (a step function), at least one point, dates ascending. */
-  reservation: z.array(reservationPoint).min(1),
+  issues: z
+    .record(recordId, issueValuation)
+    .describe(
+      'Issue id (issues.yaml) → how this stakeholder values it. Issues left out do not matter to it.',
+    ),
+  reservation: z
+    .array(reservationPoint)
+    .min(1)
+    .describe('The reservation value over time (a step function), at least one point, dates ascending.'),
 });
 
 /** The options the model considers for an issue whose positions are sets. */
 export const setPackage = z.strictObject({
   id: recordId,
   label: z.string().min(1),
-  members: z.array(recordId),
-  /** Where this package was proposed, if it was (a hypothetical package has no sources). */
-  sources: sourceRefs.optional(),
+  members: z
+    .array(recordId)
+    .describe(
+      "The members of the set issue this package chooses (ids from the issue's `members`); may be empty.",
+    ),
+  sources: sourceRefs
+    .optional()
+    .describe('Where this package was proposed, if it was (a hypothetical package has no sources).'),
 });
 
 /** The grid a number issue is searched on: explicit points, or from/to/step. */
 export const numberGrid = z.union([
-  z.strictObject({ points: z.array(z.number().finite()).min(1) }),
-  z.strictObject({ from: z.number().finite(), to: z.number().finite(), step: z.number().positive() }),
+  z
+    .strictObject({ points: z.array(z.number().finite()).min(1) })
+    .describe('The values of the number issue the search tries, listed.'),
+  z
+    .strictObject({ from: z.number().finite(), to: z.number().finite(), step: z.number().positive() })
+    .describe('The values of the number issue the search tries: from, from + step, … up to to.'),
 ]);
 
 /** Replaces named assumptions (see assumption paths in bargaining/case-model.ts). */
@@ -76,11 +108,19 @@ export const scenario = z.strictObject({
   id: recordId,
   title: z.string().min(1),
   rationale,
+  sources: sourceRefs
+    .optional()
+    .describe('The sources of the account the scenario encodes (checked like every other citation).'),
   overrides: z
     .array(
       z.strictObject({
-        assumption: z.string().min(1),
-        value: z.number().finite(),
+        assumption: z
+          .string()
+          .min(1)
+          .describe(
+            'The assumption replaced: <actor>.<issue>.weight, <actor>.<issue>.scores.<option>, <actor>.<issue>.members.<member>, <actor>.<issue>.curve.<k> or <actor>.reservation.<event>.',
+          ),
+        value: z.number().finite().describe('The value it takes in this scenario.'),
         rationale: rationale.optional(),
       }),
     )
@@ -88,15 +128,35 @@ export const scenario = z.strictObject({
 });
 
 export const analystModelSchema = z.strictObject({
-  /** Always `assumption`: this whole file is analyst judgement, not fact. */
-  status: z.literal('assumption'),
+  status: z
+    .literal('assumption')
+    .describe('Always `assumption`: this whole file is analyst judgement, not fact.'),
   summary: z.string().min(1),
-  /** The set issue whose chosen members are the guarantors a package obliges. */
-  guarantorIssue: recordId.optional(),
-  grids: z.record(recordId, numberGrid).default({}),
-  packages: z.record(recordId, z.array(setPackage).min(1)).default({}),
-  stakeholders: z.array(stakeholderModel).min(1),
-  scenarios: z.array(scenario).default([]),
+  guarantorIssue: recordId
+    .optional()
+    .describe(
+      'The set issue whose chosen members are the guarantors a package obliges: a stakeholder with role guarantor must sign every package whose members name it.',
+    ),
+  grids: z
+    .record(recordId, numberGrid)
+    .default({})
+    .describe(
+      'Number issue id → the values the search tries for it, merged with the x of every stakeholder curve point. Every scored number issue needs one.',
+    ),
+  packages: z
+    .record(recordId, z.array(setPackage).min(1))
+    .default({})
+    .describe(
+      'Set issue id → the packages (named subsets of its members) the search chooses among. Every scored set issue needs its packages.',
+    ),
+  stakeholders: z
+    .array(stakeholderModel)
+    .min(1)
+    .describe('The actors the model scores: at least one party; guarantors sign only packages naming them.'),
+  scenarios: z
+    .array(scenario)
+    .default([])
+    .describe('What-if variants: `parley deals --scenario <id>` reruns with their overrides.'),
 });
 
 export type AnalystModel = z.infer<typeof analystModelSchema>;

@@ -6,12 +6,12 @@ export const caseMetaSchema = z.strictObject({
   id: recordId,
   title: z.string().min(1),
   summary: z.string().min(1),
-  period: edtfDate,
-  /** The default `--at` date for views of the case. */
-  asOf: edtfDate.optional(),
-  /** How the case's text may be reused. */
-  license: z.string().optional(),
-  /** Notes on how the case was built (which reports, what was reconstructed). */
-  method: z.string().optional(),
+  period: edtfDate.describe('The span of the negotiation, usually an interval (2031-01/2031-06).'),
+  asOf: edtfDate.optional().describe('The default `--at` date for views of the case.'),
+  license: z.string().optional().describe("How the case's text may be reused."),
+  method: z
+    .string()
+    .optional()
+    .describe('Notes on how the case was built (which reports, what was reconstructed).'),
 });
 export type CaseMeta = z.infer<typeof caseMetaSchema>;

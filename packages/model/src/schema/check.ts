@@ -25,7 +25,9 @@ export function checkSchema<S extends z.ZodType>(
       for (const key of issue.keys)
         problems.push({ code: 'unknown-field', path: [...path, key], message: 'unknown field' });
     } else if (valueAt(value, path) === undefined) {
-      problems.push({ code: 'missing-field', path, message: 'required field is missing' });
+      // A schema's own (custom) message says why the field is required here.
+      const message = issue.code === 'custom' ? issue.message : 'required field is missing';
+      problems.push({ code: 'missing-field', path, message });
     } else {
       problems.push({ code: 'invalid-value', path, message: issueMessage(issue) });
     }

@@ -21,9 +21,17 @@ export const edtfDate = z
   });
 
 /** The sources a factual record rests on: at least one. */
-export const sourceRefs = z.array(recordId).min(1, 'a factual record must cite at least one source');
+export const sourceRefs = z
+  .array(recordId)
+  .min(1, 'a factual record must cite at least one source')
+  .describe('The sources (ids in sources.yaml) the record rests on: at least one.');
 
 /** Propositions (in claims.yaml) that dispute some detail of this record. */
-export const contestedBy = z.array(recordId).optional();
+export const contestedBy = z
+  .array(recordId)
+  .optional()
+  .describe(
+    'Propositions (ids in claims.yaml) that dispute some detail of this record; views mark it contested.',
+  );
 
 export const confidence = z.enum(['high', 'medium', 'low']);

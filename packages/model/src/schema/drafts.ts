@@ -15,17 +15,20 @@ export const draftVersionSchema = z.strictObject({
   id: recordId,
   date: edtfDate,
   title: z.string().optional(),
-  /** The party that wrote this version (an actor id), or `joint`. */
-  author: recordId,
-  /** The version this one was written on top of. */
-  basis: recordId.optional(),
+  author: recordId.describe('The party that wrote this version (an actor id), or `joint`.'),
+  basis: recordId.optional().describe('The version this one was written on top of.'),
   status: versionStatus,
-  /** The bracket-text file of this version, relative to the case folder. */
-  text: z.string().regex(/^[^/].*\.txt$/, 'must be a relative path to a .txt file'),
-  /** True when the text is the analyst's reconstruction from reports, not the original. */
-  reconstruction: z.boolean(),
-  /** Claims (in claims.yaml) that this version was initialled, and by whom. */
-  initialledBy: z.array(recordId).optional(),
+  text: z
+    .string()
+    .regex(/^[^/].*\.txt$/, 'must be a relative path to a .txt file')
+    .describe('The bracket-text file of this version, relative to the case folder.'),
+  reconstruction: z
+    .boolean()
+    .describe("True when the text is the analyst's reconstruction from reports, not the original."),
+  initialledBy: z
+    .array(recordId)
+    .optional()
+    .describe('Claims (in claims.yaml) that this version was initialled, and by whom.'),
   note: z.string().optional(),
   sources: sourceRefs,
 });
@@ -34,7 +37,10 @@ export const draftDocumentSchema = z.strictObject({
   id: recordId,
   title: z.string().min(1),
   kind: z.enum(['treaty', 'communique', 'memorandum', 'annex', 'other']),
-  versions: z.array(draftVersionSchema).min(1),
+  versions: z
+    .array(draftVersionSchema)
+    .min(1)
+    .describe('The versions of the document; a version is named elsewhere as `document@version`.'),
 });
 
 export const draftsFileSchema = z.strictObject({ documents: z.array(draftDocumentSchema) });

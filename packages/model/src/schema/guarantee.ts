@@ -56,37 +56,50 @@ const probability = z
 
 /** An analyst judgement, never a fact: marked as such and always argued. */
 const assumptionMark = {
-  assumption: z.literal(true, 'an analyst judgement must be marked "assumption: true"'),
-  rationale: z.string().min(1, 'an assumption needs a rationale'),
+  assumption: z
+    .literal(true, 'an analyst judgement must be marked "assumption: true"')
+    .describe('Always `true`: this is an analyst judgement, not a fact.'),
+  rationale: z.string().min(1, 'an assumption needs a rationale').describe('Why the analyst judges so.'),
 };
 
 export const provisionSchema = z.strictObject({
   id: recordId,
-  /** The draft version the provision is in, as `document@version` (case instruments). */
   draft: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*@[a-z0-9][a-z0-9-]*$/, 'must be "<document>@<version>"')
-    .optional(),
-  /** Where in the text: "Art. 5 para. 2", "point 5". */
-  label: z.string().min(1),
-  /** What the provision says, in our own words. */
-  summary: z.string().min(1),
-  covers: z.array(instrumentAspect).min(1, 'name the aspects this provision establishes'),
+    .optional()
+    .describe('The draft version the provision is in, as `document@version` (case instruments).'),
+  label: z.string().min(1).describe('Where in the text: "Art. 5 para. 2", "point 5".'),
+  summary: z.string().min(1).describe('What the provision says, in our own words.'),
+  covers: z
+    .array(instrumentAspect)
+    .min(1, 'name the aspects this provision establishes')
+    .describe(
+      "The aspects of the instrument this provision establishes. Together an instrument's provisions must cover guarantors, triggers, scope, decision-rule, obligation and assistance, and consultation when it has one.",
+    ),
 });
 
 export const consultationSchema = z.strictObject({
-  triggers: z.array(triggerKind).min(1),
-  /** The longest the consultations may last before assistance, when the text fixes it. */
-  days: z.number().int().positive().optional(),
-  /** True when the guaranteed state takes part in the consultations. */
-  withGuaranteedState: z.boolean(),
+  triggers: z.array(triggerKind).min(1).describe('The events on which the guarantors must consult.'),
+  days: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('The longest the consultations may last before assistance, when the text fixes it.'),
+  withGuaranteedState: z
+    .boolean()
+    .describe('True when the guaranteed state takes part in the consultations.'),
 });
 
 export const disputedGuarantorSchema = z.strictObject({
   actor: recordId,
   proposedBy: recordId,
-  /** Parties reported to reject it; omitted when the sources only say it was not agreed. */
-  opposedBy: z.array(recordId).min(1).optional(),
+  opposedBy: z
+    .array(recordId)
+    .min(1)
+    .optional()
+    .describe('Parties reported to reject it; omitted when the sources only say it was not agreed.'),
   sources: sourceRefs,
 });
 
@@ -94,29 +107,53 @@ export const guaranteeInstrumentSchema = z.strictObject({
   id: recordId,
   title: z.string().min(1),
   date: edtfDate,
-  /** The party whose wording this is, when the text was bracketed between parties. */
-  wordingOf: recordId.optional(),
-  guaranteedState: recordId,
-  guarantors: z.array(recordId).min(1, 'an instrument needs at least one guarantor'),
-  /** Guarantors proposed by one side and rejected by another: shown, never counted. */
-  disputedGuarantors: z.array(disputedGuarantorSchema).optional(),
-  triggers: z.array(triggerKind).min(1, 'an instrument needs at least one trigger'),
-  /** True when help is due only once the guaranteed state asks for it. */
-  requiresRequest: z.boolean(),
-  /** Places (by id) of the guaranteed state that the guarantee does not cover. */
-  excludes: z.array(recordId).optional(),
+  wordingOf: recordId
+    .optional()
+    .describe('The party whose wording this is, when the text was bracketed between parties.'),
+  guaranteedState: recordId.describe('The state the instrument protects (an actor id).'),
+  guarantors: z
+    .array(recordId)
+    .min(1, 'an instrument needs at least one guarantor')
+    .describe(
+      'The agreed guarantors (actor ids); a guarantor that attacks is never willing to help against itself.',
+    ),
+  disputedGuarantors: z
+    .array(disputedGuarantorSchema)
+    .optional()
+    .describe('Guarantors proposed by one side and rejected by another: shown, never counted.'),
+  triggers: z
+    .array(triggerKind)
+    .min(1, 'an instrument needs at least one trigger')
+    .describe('The events that set off the main clause; a nuclear attack is also an armed attack.'),
+  requiresRequest: z.boolean().describe('True when help is due only once the guaranteed state asks for it.'),
+  excludes: z
+    .array(recordId)
+    .optional()
+    .describe('Places (by id) of the guaranteed state that the guarantee does not cover.'),
   consultation: consultationSchema.optional(),
-  decisionRule,
-  obligation: obligationStrength,
-  /** The council (in `councils`) for the `unsc` rule and for `seek-unsc-action`. */
-  council: recordId.optional(),
-  /** The assistance forms the text names; help outside this menu is not owed under it. */
-  assistance: z.array(assistanceForm),
-  /** Agenda issues (issues.yaml) this instrument settles. */
-  issues: z.array(recordId).optional(),
-  provisions: z.array(provisionSchema).min(1, 'link at least one provision'),
-  /** Where the model is a reading of reported or ambiguous text, the reading and why. */
-  interpretation: z.strictObject(assumptionMark).optional(),
+  decisionRule: decisionRule.describe(
+    'Who must agree before guarantors act: each for itself (individual), all (unanimity-all), all but the attacker, more than half of all guarantors with the attacker voting no (majority), or the `council` (unsc, each veto holder can stop it).',
+  ),
+  obligation: obligationStrength.describe(
+    'How strongly the guarantors are bound once it applies: must-act and may-act owe the `assistance` forms; consult-only needs a `consultation`; seek-unsc-action only takes the matter to the `council`.',
+  ),
+  council: recordId
+    .optional()
+    .describe('The council (in `councils`) for the `unsc` rule and for `seek-unsc-action`.'),
+  assistance: z
+    .array(assistanceForm)
+    .describe('The assistance forms the text names; help outside this menu is not owed under it.'),
+  issues: z.array(recordId).optional().describe('Agenda issues (issues.yaml) this instrument settles.'),
+  provisions: z
+    .array(provisionSchema)
+    .min(1, 'link at least one provision')
+    .describe(
+      'The clauses the instrument is read from. Every aspect must be covered by some provision: guarantors, triggers, scope, decision-rule, obligation, assistance, and consultation when the instrument has one.',
+    ),
+  interpretation: z
+    .strictObject(assumptionMark)
+    .optional()
+    .describe('Where the model is a reading of reported or ambiguous text, the reading and why.'),
   notes: z.string().optional(),
   sources: sourceRefs,
 });
@@ -124,19 +161,20 @@ export const guaranteeInstrumentSchema = z.strictObject({
 export const placeSchema = z.strictObject({
   id: recordId,
   name: z.string().min(1),
-  /** The state whose territory this is, as the guarantee instruments treat it. */
-  of: recordId,
-  partOf: recordId.optional(),
+  of: recordId.describe('The state whose territory this is, as the guarantee instruments treat it.'),
+  partOf: recordId
+    .optional()
+    .describe(
+      'The place (of the same state) this one lies in. Excluding a place from a guarantee excludes every place inside it.',
+    ),
   description: z.string().optional(),
   sources: sourceRefs.optional(),
 });
 
 export const councilSchema = z.strictObject({
-  /** The council's actor id, e.g. `un-security-council`. */
-  id: recordId,
+  id: recordId.describe("The council's actor id, e.g. `un-security-council`."),
   name: z.string().min(1),
-  /** Members whose single "no" defeats a decision. */
-  vetoHolders: z.array(recordId).min(1),
+  vetoHolders: z.array(recordId).min(1).describe('Members whose single "no" defeats a decision.'),
   sources: sourceRefs,
 });
 
@@ -154,13 +192,13 @@ export const willingnessLevelsSchema = z.strictObject(
  */
 export const willingnessSchema = z.strictObject({
   id: recordId,
-  guarantors: z.array(recordId).min(1),
-  guaranteedState: recordId,
-  /** Omitted: against any attacker. */
-  attackers: z.array(recordId).min(1).optional(),
-  /** Omitted: under any instrument. */
-  instruments: z.array(recordId).min(1).optional(),
-  levels: willingnessLevelsSchema,
+  guarantors: z.array(recordId).min(1).describe('The guarantors (actor ids) this judgement is about.'),
+  guaranteedState: recordId.describe('The state they would help.'),
+  attackers: z.array(recordId).min(1).optional().describe('Omitted: against any attacker.'),
+  instruments: z.array(recordId).min(1).optional().describe('Omitted: under any instrument.'),
+  levels: willingnessLevelsSchema.describe(
+    'The probability (0 to 1) that each guarantor gives each level of help, weakest first: consultation, unsc-request, diplomatic, sanctions, weapons, no-fly-zone, armed-force.',
+  ),
   ...assumptionMark,
   sources: sourceRefs.optional(),
 });
@@ -181,10 +219,29 @@ export const comparisonSchema = z
   });
 
 export const guaranteesFileSchema = z.strictObject({
-  instruments: z.array(guaranteeInstrumentSchema),
-  places: z.array(placeSchema).optional(),
-  councils: z.array(councilSchema).optional(),
-  willingness: z.array(willingnessSchema).optional(),
+  instruments: z
+    .array(guaranteeInstrumentSchema)
+    .describe(
+      'Security-guarantee instruments: what each clause promises, read from the draft texts (facts, with sources).',
+    ),
+  places: z
+    .array(placeSchema)
+    .optional()
+    .describe(
+      'Named parts of a state’s territory, for the instruments’ `excludes` and the comparison’s columns.',
+    ),
+  councils: z
+    .array(councilSchema)
+    .optional()
+    .describe(
+      'Councils whose veto holders can block help: needed when an instrument has decisionRule `unsc` or obligation `seek-unsc-action`.',
+    ),
+  willingness: z
+    .array(willingnessSchema)
+    .optional()
+    .describe(
+      "The analyst's judgement of how likely each guarantor is to help (assumptions, each with a rationale). The most specific entry wins: one naming the instrument, then one naming the attacker.",
+    ),
   comparison: comparisonSchema.optional(),
 });
 

@@ -32,15 +32,17 @@ const option = z.strictObject({ id: recordId, label: z.string().min(1) });
 export const issueSchema = z.strictObject({
   id: recordId,
   title: z.string().min(1),
-  kind: issueKind,
-  category: provisionCategory,
+  kind: issueKind.describe(
+    'What a position on it looks like: boolean (true or false; scored with the option ids yes and no in model.yaml), choice (one of `options`), number (in `unit`), set (a subset of `members`), text (wording only, never scored).',
+  ),
+  category: provisionCategory.describe('The family of provision, after the PA-X peace agreement codebook.'),
   description: z.string().optional(),
-  /** choice: the options a position may take. */
-  options: z.array(option).optional(),
-  /** number: the unit every position is expressed in. */
-  unit: z.string().optional(),
-  /** set: the possible members (actor ids or option ids); positions pick a subset. */
-  members: z.array(recordId).optional(),
+  options: z.array(option).optional().describe('choice: the options a position may take.'),
+  unit: z.string().optional().describe('number: the unit every position is expressed in.'),
+  members: z
+    .array(recordId)
+    .optional()
+    .describe('set: the possible members (actor ids or option ids); positions pick a subset.'),
   sources: sourceRefs,
 });
 

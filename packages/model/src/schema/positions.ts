@@ -14,16 +14,27 @@ export const positionSchema = z.strictObject({
   party: recordId,
   issue: recordId,
   date: edtfDate,
-  value: positionValue.optional(),
-  /** number issues: an acceptable range instead of (or around) a point value. */
-  range: numberRange.optional(),
-  /** The red line (reservation): the worst value the party is reported to accept. */
-  redLine: z.union([positionValue, numberRange]).optional(),
-  unit: z.string().optional(),
+  value: positionValue
+    .optional()
+    .describe(
+      'The position, fitting the issue kind: true or false (boolean), an option id (choice), a number (number), a list of member ids (set), wording (text). A position needs a value or a range.',
+    ),
+  range: numberRange
+    .optional()
+    .describe('number issues: an acceptable range instead of (or around) a point value.'),
+  redLine: z
+    .union([positionValue, numberRange])
+    .optional()
+    .describe('The red line (reservation): the worst value the party is reported to accept.'),
+  unit: z.string().optional().describe("When given, must be the issue's unit."),
   status: positionStatus,
-  confidence,
-  /** The draft version where the position is written, as `document@version`. */
-  document: z.string().optional(),
+  confidence: confidence.describe(
+    "How sure the analyst is that the sources report the party's position right.",
+  ),
+  document: z
+    .string()
+    .optional()
+    .describe('The draft version where the position is written, as `document@version`.'),
   note: z.string().optional(),
   contestedBy,
   sources: sourceRefs,

@@ -18,12 +18,17 @@ export const roleSchema = z.strictObject({
   id: recordId,
   actor: recordId,
   role: roleKind,
-  /** For delegation roles: the party the delegation represents; for a guarantor: the state guaranteed. */
-  for: recordId.optional(),
-  from: edtfDate.optional(),
-  to: edtfDate.optional(),
-  /** Rounds this role applies to (a delegation head of one round only, say). */
-  rounds: z.array(recordId).optional(),
+  for: recordId
+    .optional()
+    .describe(
+      'For delegation roles: the party the delegation represents; for a guarantor: the state guaranteed.',
+    ),
+  from: edtfDate.optional().describe('When the role began; omitted: from the start of the case.'),
+  to: edtfDate.optional().describe('When the role ended; omitted: it lasts to the end of the case.'),
+  rounds: z
+    .array(recordId)
+    .optional()
+    .describe('Rounds this role applies to (a delegation head of one round only, say).'),
   note: z.string().optional(),
   contestedBy,
   sources: sourceRefs,

@@ -5,24 +5,30 @@ export const roundFormat = z.enum(['in-person', 'video', 'shuttle', 'phone', 'mi
 
 export const delegationSchema = z.strictObject({
   party: recordId,
-  head: recordId.optional(),
-  members: z.array(recordId).default([]),
+  head: recordId.optional().describe('The head of the delegation (an actor id).'),
+  members: z.array(recordId).default([]).describe('Other members of the delegation (actor ids).'),
 });
 
 export const roundSchema = z.strictObject({
   id: recordId,
-  /** The sequence number the parties or sources used ("seventh round"), when there is one. */
-  number: z.number().int().positive().optional(),
+  number: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('The sequence number the parties or sources used ("seventh round"), when there is one.'),
   name: z.string().min(1),
   date: edtfDate,
   venue: z.string().min(1),
   format: roundFormat,
-  delegations: z.array(delegationSchema).default([]),
-  hosts: z.array(recordId).default([]),
-  mediators: z.array(recordId).default([]),
+  delegations: z.array(delegationSchema).default([]).describe('Who came for each party.'),
+  hosts: z.array(recordId).default([]).describe('The actors hosting the round.'),
+  mediators: z.array(recordId).default([]).describe('The mediators or facilitators present.'),
   outcome: z.string().min(1),
-  /** Draft versions tabled or produced, as `document@version`. */
-  documents: z.array(z.string().regex(/^[a-z0-9-]+@[a-z0-9-]+$/, 'must be document@version')).default([]),
+  documents: z
+    .array(z.string().regex(/^[a-z0-9-]+@[a-z0-9-]+$/, 'must be document@version'))
+    .default([])
+    .describe('Draft versions tabled or produced, as `document@version`.'),
   contestedBy,
   sources: sourceRefs,
 });

@@ -22,8 +22,12 @@ export const sourceSchema = z.strictObject({
   url: z.url().optional(),
   kind: sourceKind,
   reliability,
-  /** Why this reliability, and anything a reader should know (state-aligned outlet, secondary summary). */
-  note: z.string().optional(),
+  note: z
+    .string()
+    .optional()
+    .describe(
+      'Why this reliability, and anything a reader should know (state-aligned outlet, secondary summary).',
+    ),
 });
 
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema) });
