@@ -1,5 +1,15 @@
 import { z } from 'zod';
+import { isEdtf, parseEdtf } from '@parley/model/edtf.ts';
 import { edtfDateField } from '../inputs/fields.ts';
+
+const firstDay = (date: string) => parseEdtf(date).earliest;
+/** Whether `from` comes after `to` (a month or an interval stands for its first day). */
+const reversed = (w: { from?: string; to?: string }) =>
+  w.from !== undefined &&
+  w.to !== undefined &&
+  isEdtf(w.from) &&
+  isEdtf(w.to) &&
+  firstDay(w.from) > firstDay(w.to);
 
 /** A day of the analysis; a month or an interval stands for its first day. */
 const day = (field: string) => edtfDateField(field, '2022-04-15').optional();
@@ -9,7 +19,14 @@ const scenario = z.string().optional();
 /** `deals`: one day, by default the case's `asOf`. */
 export const dayInput = z.object({ at: day('at'), scenario });
 /** `deals window`: the days to show. */
-export const windowInput = z.object({ from: day('from'), to: day('to'), scenario });
+export const windowInput = z
+  .object({ from: day('from'), to: day('to'), scenario })
+  .refine((w) => !reversed(w), {
+    error: (issue) => {
+      const w = issue.input as { from: string; to: string };
+      return `\`from\` ${w.from} is after \`to\` ${w.to}: give the earlier day to \`from\``;
+    },
+  });
 /** `deals sensitivity`: one assumption, on one day or over the whole window. */
 export const sensitivityInput = z.object({ assumption: z.string(), at: day('at'), scenario });
 /** `deals adjusted-winner`. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
+import { isParleyError } from '@parley/model/errors.ts';
+import { parseInput } from '../inputs/parse-input.ts';
+import { windowInput } from './input.ts';
 import { withRiverModel } from './river-accord.test-support.ts';
 import { dealWindow } from './window.ts';
 
@@ -37,5 +40,20 @@ describe('dealWindow', () => {
       ['2030-04-01'],
       [],
     ]);
+  });
+
+  it('refuses a window whose start comes after its end, as misuse', () => {
+    const fields = { from: 'from', to: 'to' };
+    expect(parseInput(windowInput, { from: '2030-01', to: '2030-01-31' }, fields)).toEqual({
+      from: '2030-01',
+      to: '2030-01-31',
+    });
+    try {
+      parseInput(windowInput, { from: '2030-06', to: '2030-01' }, fields);
+      expect.unreachable();
+    } catch (error) {
+      expect(isParleyError(error, 'usage')).toBe(true);
+      expect((error as Error).message).toBe('from 2030-06 is after to 2030-01: give the earlier day to from');
+    }
   });
 });

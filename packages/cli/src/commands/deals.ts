@@ -22,6 +22,7 @@ import type { CommandRegistrar } from '../command-registrar.ts';
 import { printJson } from '../output.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import { modelStep } from '../deals/model-step.ts';
+import { writeErrorText } from '../exit-codes.ts';
 import {
   formatAdjustedWinner,
   formatDeals,
@@ -132,7 +133,9 @@ export const registerDeals: CommandRegistrar = (program, output) => {
     .action(async (files: string[], _flags: unknown, cmd: Command) => {
       const flags = cmd.optsWithGlobals();
       const input = parseInput(geniusInput, flags, FLAGS);
-      const texts = await Promise.all(files.map(async (file) => ({ file, text: await readInput(file) })));
+      // One after the other, so the first unreadable file is the one named.
+      const texts: { file: string; text: string }[] = [];
+      for (const file of files) texts.push({ file, text: await readInput(file) });
       const report = geniusFromFiles(texts, input);
       if (flags.json) printJson(output, report);
       else output.out(formatGenius(report));
@@ -150,12 +153,17 @@ export const registerDeals: CommandRegistrar = (program, output) => {
       const input = parseInput(exportGeniusInput, flags, FLAGS);
       const caseData = await loadCaseForCli(dir);
       const files = modelStep(() => geniusExport(caseData, input, dir));
-      await mkdir(flags.out, { recursive: true });
       const written: string[] = [];
-      for (const { name, xml } of files) {
-        const file = path.join(flags.out, name);
-        await writeFile(file, xml);
-        written.push(file);
+      let target = flags.out;
+      try {
+        await mkdir(flags.out, { recursive: true });
+        for (const { name, xml } of files) {
+          target = path.join(flags.out, name);
+          await writeFile(target, xml);
+          written.push(target);
+        }
+      } catch (error) {
+        throw new ParleyError('cannot-write', `${target}: cannot write (${writeErrorText(error)})`);
       }
       output.out(`wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join('\n')}`);
     });

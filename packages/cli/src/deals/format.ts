@@ -1,16 +1,15 @@
 import pc from 'picocolors';
-import type {
-  AgreementReport,
-  DealsReport,
-  SolutionReport,
-  windowReport,
-} from '@parley/core/bargaining/case-report.ts';
+import type { AgreementReport, DealsReport, SolutionReport } from '@parley/core/bargaining/case-report.ts';
+import type { DealWindowReport } from '@parley/app/deals/window.ts';
 import type { AdjustedWinnerReport } from '@parley/core/bargaining/case-adjusted-winner.ts';
 import type { GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
 import type { SensitivityResult } from '@parley/core/bargaining/sensitivity.ts';
 import { SOLUTION_NAMES } from '@parley/core/bargaining/solutions.ts';
 
 /** Terminal text for the `parley deals` reports; the JSON is the reports themselves. */
+
+/** A count of packages or outcomes: grouped digits, or 1.0e+60 from 10^15 on (where digits stop being exact). */
+export const count = (n: number) => (n < 1e15 ? n.toLocaleString('en-US') : n.toExponential(1));
 
 export const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 const signed = (x: number) => (x >= 0 ? '+' : '') + fmt(x);
@@ -59,9 +58,10 @@ function formatSolutions(
 export function formatDeals(r: DealsReport, style: Style): string {
   const parties = r.pareto.parties;
   const lines = [
-    style(`${r.case} on ${r.at}`, pc.bold) +
+    style(`${r.case} on ${r.day}`, pc.bold) +
+      (r.day === r.at ? '' : ` (the first day of ${r.at})`) +
       ` — analyst model (assumptions, not facts); scenario: ${r.scenario ?? 'baseline'}`,
-    `${r.issues.length} issues, ${r.outcomes.toLocaleString('en-US')} packages`,
+    `${r.issues.length} issues, ${count(r.outcomes)} packages`,
     '',
     'Reservation values (value of no deal) on this day',
     ...Object.entries(r.reservationValues).map(
@@ -100,13 +100,24 @@ export function formatDeals(r: DealsReport, style: Style): string {
   return lines.join('\n');
 }
 
-export function formatWindow(r: ReturnType<typeof windowReport>, style: Style): string {
+export function formatWindow(r: DealWindowReport, style: Style): string {
   const runs = (list: { from: string; until: string | null }[]) =>
     list.length ? list.map((x) => `${x.from} → ${x.until ?? 'end'}`).join(', ') : 'never';
+  const scenario = r.scenario === null ? 'baseline' : `${r.scenario} — ${r.scenarioTitle ?? ''}`;
+  const others = r.scenarios.filter((s) => s.id !== r.scenario);
   const lines = [
-    style(`Deal window of ${r.case}`, pc.bold) + ` — analyst model; scenario: ${r.scenario ?? 'baseline'}`,
+    style(`Deal window of ${r.case}`, pc.bold) + ` — analyst model; scenario: ${scenario}`,
     `Open (every required signatory): ${runs(r.open)}`,
     `Open (parties only):             ${runs(r.openForPartiesOnly)}`,
+    ...(others.length
+      ? [
+          'The window depends on the account adopted; other scenarios (--scenario <id>):',
+          ...others.map(
+            (s) => `  ${s.id} — ${s.title}${s.sources.length ? ` [${s.sources.join(', ')}]` : ''}`,
+          ),
+          ...(r.scenario !== null ? ['  (or none, for the baseline)'] : []),
+        ]
+      : []),
     '',
     `${'from'.padEnd(11)}${'until'.padEnd(11)}${'all signatories'.padEnd(30)}${'parties only'.padEnd(24)}events`,
   ];
@@ -158,7 +169,7 @@ export function formatGenius(r: GeniusReport): string {
       ? `  ${name.padEnd(17)} ${p.utilities.map((u) => fmt(u, 4)).join('  ')}  ${packageLine(p.outcome!)}`
       : `  ${name.padEnd(17)} none: ${p.reason}`;
   return [
-    `GENIUS domain ${r.domain}: ${r.issues} issues, ${r.outcomes.toLocaleString('en-US')} outcomes, ${r.profiles.length} profiles`,
+    `GENIUS domain ${r.domain}: ${r.issues} issues, ${count(r.outcomes)} outcomes, ${r.profiles.length} profiles`,
     ...r.profiles.map(
       (p, k) =>
         `  profile ${k + 1}: ${p.file}  reservation ${p.reservationValue}${p.reservationDefaulted ? ' (none given: 0)' : ''}${p.discountFactor !== null ? `, discount ${p.discountFactor} (not used)` : ''}`,

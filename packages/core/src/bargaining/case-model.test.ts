@@ -1,10 +1,6 @@
 import { ParleyError } from '@parley/model/errors.ts';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Case } from '@parley/model/case.ts';
-import { loadCase } from '@parley/case-files/load.ts';
-import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
+import { describe, expect, it } from 'vitest';
+import { riverCase } from '@parley/app/river-case.test-support.ts';
 import { agreementSet } from './agreement.ts';
 import { applyScenario, listAssumptions, withAssumption } from './assumptions.ts';
 import { buildCaseBargaining, domainOn, interpolate, reservationOn } from './case-model.ts';
@@ -13,67 +9,61 @@ import { utilitiesOf } from './outcome-space.ts';
 import { checkModelReferences, type IssueInfo } from './references.ts';
 import { sensitivity } from './sensitivity.ts';
 
-/** The embedded case and its documented preference model (cases/istanbul-2022/model.yaml). */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-let caseData: Case;
-let model: AnalystModel;
+/**
+ * The River Accord case and its small model (packages/app/src/deals/river-accord.test-support.ts):
+ * two parties, two modelled issues. Northland weighs monitor and moratorium 1 and 1, Southland 1
+ * and 3, so the packages give (Northland, Southland): League+yes (0, 1), League+no (0.5, 0.25),
+ * joint+yes (0.5, 0.75), joint+no (1, 0). No deal is worth 0.4 and 0.5 from the drought
+ * (2030-02-05); Southland's rises to 0.8 with the flood (2030-04-01).
+ */
+const caseData = riverCase();
+const model = caseData.model!;
 
-beforeAll(async () => {
-  const loaded = await loadCase(path.join(repoRoot, 'cases/istanbul-2022'));
-  expect(loaded.diagnostics.filter((d) => d.file?.endsWith('model.yaml'))).toEqual([]);
-  caseData = loaded.caseData!;
-  model = caseData.model!;
-});
-
-describe('the embedded case model', () => {
-  it('builds the additive domain: agenda order, yes/no, packages, grids with every stated position', () => {
+describe('the case model', () => {
+  it('builds the additive domain from the modelled issues, in agenda order, with their options', () => {
     const b = buildCaseBargaining(caseData.issues, model);
-    expect(b.issues.map((i) => i.id).slice(0, 5)).toEqual([
-      'neutrality',
-      'foreign-bases',
-      'foreign-weapons-ban',
-      'military-exercises',
-      'guarantors',
+    // min-flow is on the agenda but in no stakeholder's model.
+    expect(b.issues.map((i) => [i.id, i.options])).toEqual([
+      ['monitor', ['league', 'joint']],
+      ['dam-moratorium', ['yes', 'no']],
     ]);
-    expect(b.issues.find((i) => i.id === 'neutrality')!.options).toEqual(['yes', 'no']);
-    expect(b.issues.find((i) => i.id === 'guarantors')!.options).toEqual([
-      'communique-list',
-      'april-15-list',
-      'with-belarus',
-      'non-western',
+    expect(b.stakeholders.map((s) => [s.id, s.obligedWhen])).toEqual([
+      ['north', undefined],
+      ['south', undefined],
     ]);
-    const troops = b.issues.find((i) => i.id === 'troop-ceiling')!;
-    expect(troops.values).toEqual([
-      50000, 75000, 85000, 100000, 125000, 150000, 175000, 200000, 225000, 250000,
-    ]);
-    // Guarantors are required signatories only when the chosen list names them.
-    const us = b.stakeholders.find((s) => s.id === 'us')!;
-    expect(us.obligedWhen).toEqual({ issue: 4, options: [0, 1, 2] });
-    expect(b.stakeholders.find((s) => s.id === 'tr')!.obligedWhen).toEqual({ issue: 4, options: [0, 2, 3] });
   });
 
   it('scores packages as the weighted mean of option scores', () => {
-    const b = buildCaseBargaining(caseData.issues, model);
-    const domain = domainOn(b, '2022-03-29');
-    const ru = model.stakeholders.find((s) => s.actor === 'ru')!;
-    const total = Object.values(ru.issues).reduce((s, v) => s + v.weight.value, 0);
-    // Every issue at Russia's favourite option gives Russia utility 1.
-    const favourite = domain.issues.map((_, i) => {
-      const row = domain.stakeholders[0]!.scores[i]!;
-      return row.indexOf(Math.max(...row));
-    });
-    expect(utilitiesOf(domain, favourite)[0]).toBeCloseTo(1, 12);
-    // troop-ceiling 85,000 scores 0.9 for Russia, at weight 0.09.
-    const troops = domain.issues.findIndex((i) => i.name === 'troop-ceiling');
-    expect(domain.stakeholders[0]!.scores[troops]![2]).toBeCloseTo((0.09 / total) * 0.9, 12);
+    const domain = domainOn(buildCaseBargaining(caseData.issues, model), '2030-03-01');
+    // Each option score divided by the stakeholder's total weight (2 for Northland, 4 for Southland).
+    expect(domain.stakeholders.map((s) => [s.id, s.scores, s.reservationValue])).toEqual([
+      [
+        'north',
+        [
+          [0, 0.5],
+          [0, 0.5],
+        ],
+        0.4,
+      ],
+      [
+        'south',
+        [
+          [0.25, 0],
+          [0.75, 0],
+        ],
+        0.5,
+      ],
+    ]);
+    // joint (option 1) and the moratorium (option 0).
+    expect(utilitiesOf(domain, [1, 0])).toEqual([0.5, 0.75]);
   });
 
   it('reads reservation values as step functions of time', () => {
-    const ua = model.stakeholders.find((s) => s.actor === 'ua')!;
-    expect(reservationOn(ua, '2022-03-28')).toBe(0.6);
-    expect(reservationOn(ua, '2022-04-02')).toBe(0.69);
-    expect(reservationOn(ua, '2022-02-01')).toBeUndefined();
-    expect(() => domainOn(buildCaseBargaining(caseData.issues, model), '2022-02-01')).toThrow(ParleyError);
+    const south = model.stakeholders.find((s) => s.actor === 'south')!;
+    expect(reservationOn(south, '2030-03-31')).toBe(0.5);
+    expect(reservationOn(south, '2030-04-01')).toBe(0.8);
+    expect(reservationOn(south, '2030-01-01')).toBeUndefined();
+    expect(() => domainOn(buildCaseBargaining(caseData.issues, model), '2030-01-01')).toThrow(ParleyError);
     expect(
       interpolate(
         [
@@ -94,48 +84,39 @@ describe('the embedded case model', () => {
     ).toBe(0);
   });
 
-  it('has no deal window with every required signatory, but one for the parties alone', () => {
+  it('opens the deal window with the drought and closes it with the flood', () => {
     const w = dealWindow(buildCaseBargaining(caseData.issues, model));
-    expect(w.intervals.map((i) => i.from)).toEqual([
-      '2022-02-24',
-      '2022-03-22',
-      '2022-03-29',
-      '2022-04-02',
-      '2022-04-09',
-      '2022-04-15',
-      '2022-05-17',
+    expect(w.intervals.map((i) => [i.from, i.withGuarantors.binding])).toEqual([
+      ['2030-02-05', ['north']],
+      ['2030-04-01', ['south']],
     ]);
-    expect(w.open).toEqual([]);
-    expect(w.openForPartiesOnly).toEqual([{ from: '2022-03-29', until: '2022-04-09' }]);
-    const istanbul = w.intervals[2]!;
-    expect(istanbul.withGuarantors.binding).toEqual(['us', 'uk']);
-    expect(istanbul.withGuarantors.margin).toBeCloseTo(-0.002, 3);
-    expect(istanbul.partiesOnly.margin).toBeCloseTo(0.0298, 4);
+    // joint+yes clears Northland's 0.4 by 0.1; after the flood it misses Southland's 0.8 by 0.05.
+    expect(w.intervals[0]!.withGuarantors.margin).toBeCloseTo(0.1, 12);
+    expect(w.intervals[1]!.withGuarantors.margin).toBeCloseTo(-0.05, 12);
+    expect(w.open).toEqual([{ from: '2030-02-05', until: '2030-04-01' }]);
+    expect(w.openForPartiesOnly).toEqual(w.open);
     expect(w.intervals.every((i) => i.withGuarantors.certificate.proven)).toBe(true);
   });
 
-  it('opens the window from the Russian withdrawal to Bucha when guarantors accept obligations', () => {
-    const w = dealWindow(
-      buildCaseBargaining(caseData.issues, applyScenario(model, 'guarantors-accept-obligations')),
-    );
-    expect(w.open).toEqual([{ from: '2022-03-29', until: '2022-04-02' }]);
+  it('keeps the window open past the flood when Southland waits it out', () => {
+    const w = dealWindow(buildCaseBargaining(caseData.issues, applyScenario(model, 'patient-south')));
+    expect(w.open).toEqual([{ from: '2030-02-05' }]);
     expect(() => applyScenario(model, 'nope')).toThrow(
-      'unknown scenario "nope" (the model defines: guarantors-accept-obligations)',
+      'unknown scenario "nope" (the model defines: patient-south)',
     );
   });
 
   it('finds the smallest change of a reservation value that opens the window, and it is a real threshold', () => {
-    const result = sensitivity(caseData.issues, model, 'ua.reservation.bucha', '2022-04-02');
-    expect(result.open).toBe(false);
-    expect(result.flipsTo).toBe('open');
-    expect(result.up.threshold).toBeUndefined();
+    const result = sensitivity(caseData.issues, model, 'south.reservation.flood', '2030-04-01');
+    expect([result.open, result.flipsTo, result.up.threshold]).toEqual([false, 'open', undefined]);
+    // joint+yes gives Southland 0.75: the window opens once no deal is worth no more.
     const threshold = result.nearest!.threshold!;
-    expect(threshold).toBeCloseTo(0.63634, 4);
+    expect(threshold).toBe(0.75);
     const marginAt = (v: number) =>
       agreementSet(
         domainOn(
-          buildCaseBargaining(caseData.issues, withAssumption(model, 'ua.reservation.bucha', v)),
-          '2022-04-02',
+          buildCaseBargaining(caseData.issues, withAssumption(model, 'south.reservation.flood', v)),
+          '2030-04-01',
         ),
       ).margin;
     expect(marginAt(threshold)).toBeGreaterThanOrEqual(-1e-12);
@@ -144,18 +125,16 @@ describe('the embedded case model', () => {
 
   it('names every number of the model as an assumption with its rationale', () => {
     const all = listAssumptions(model);
-    expect(all.every((a) => a.rationale.length >= 10)).toBe(true);
-    expect(all.find((a) => a.path === 'us.guarantee-assistance.weight')).toMatchObject({
-      value: 0.2,
-      min: 0,
-    });
+    expect(all).toHaveLength(15);
+    expect(all.every((a) => a.rationale === 'an invented judgement for the tests')).toBe(true);
+    expect(all.find((a) => a.path === 'south.dam-moratorium.weight')).toMatchObject({ value: 3, min: 0 });
     expect(
-      withAssumption(model, 'ru.neutrality.scores.no', 0.5).stakeholders[0]!.issues.neutrality!.scores!.value
-        .no,
+      withAssumption(model, 'north.monitor.scores.league', 0.5).stakeholders[0]!.issues.monitor!.scores!.value
+        .league,
     ).toBe(0.5);
-    expect(model.stakeholders[0]!.issues.neutrality!.scores!.value.no).toBe(0);
-    expect(() => withAssumption(model, 'ru.neutrality.weight', -1)).toThrow(
-      'ru.neutrality.weight must lie in [0, Infinity], got -1',
+    expect(model.stakeholders[0]!.issues.monitor!.scores!.value.league).toBe(0);
+    expect(() => withAssumption(model, 'north.monitor.weight', -1)).toThrow(
+      'north.monitor.weight must lie in [0, Infinity], got -1',
     );
   });
 });
@@ -164,10 +143,10 @@ describe('checkModelReferences', () => {
   it('reports unknown ids, incomplete scores, unordered reservation points and bad overrides by path', () => {
     const broken = structuredClone(model);
     broken.stakeholders[0]!.actor = 'atlantis';
-    delete broken.stakeholders[1]!.issues.neutrality!.scores!.value.no;
-    broken.stakeholders[1]!.reservation[1]!.date = '2022-01-01';
-    broken.stakeholders[1]!.reservation[2]!.event = 'no-such-event';
-    broken.scenarios[0]!.overrides[0]!.assumption = 'us.nothing.weight';
+    delete broken.stakeholders[1]!.issues['dam-moratorium']!.scores!.value.no;
+    broken.stakeholders[1]!.reservation[1]!.date = '2030-01-01';
+    broken.stakeholders[1]!.reservation[1]!.event = 'no-such-event';
+    broken.scenarios[0]!.overrides[0]!.assumption = 'north.nothing.weight';
     const issues = new Map<string, IssueInfo>(
       caseData.issues.map((i) => [
         i.id,
@@ -187,10 +166,10 @@ describe('checkModelReferences', () => {
     );
     expect(problems).toEqual([
       'stakeholders.0.actor: unknown actor "atlantis"',
-      'stakeholders.1.issues.neutrality.scores: no score for "no"',
+      'stakeholders.1.issues.dam-moratorium.scores: no score for "no"',
+      'stakeholders.1.reservation.1.event: unknown event "no-such-event"',
       'stakeholders.1.reservation.1.date: reservation points must be in date order',
-      'stakeholders.1.reservation.2.event: unknown event "no-such-event"',
-      'scenarios.0.overrides.0.assumption: no assumption "us.nothing.weight" in the model',
+      'scenarios.0.overrides.0.assumption: no assumption "north.nothing.weight" in the model',
     ]);
   });
 });

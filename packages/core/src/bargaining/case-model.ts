@@ -1,7 +1,15 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import { parseEdtf } from '@parley/model/edtf.ts';
 import type { AnalystModel, IssueValuation, StakeholderModel } from '@parley/model/schema/analyst-model.ts';
-import type { NegotiationDomain, Stakeholder } from './outcome-space.ts';
+import { countText, type NegotiationDomain, type Stakeholder } from './outcome-space.ts';
+
+/**
+ * The most values a number issue of a case model may take (grid points plus curve breakpoints).
+ * Lower than MAX_ISSUE_OPTIONS because a case's report runs a whole-model search for each value
+ * (the joint ZOPA), with and without the guarantors: with the embedded model, 2,000 values take about 12 s and
+ * 8,000 about 35 s (docs/deals.md, "Limits").
+ */
+export const MAX_GRID_VALUES = 1_000;
 
 /**
  * Turns a case's agenda and its analyst model (model.yaml) into the additive domain the engines
@@ -73,6 +81,9 @@ export function optionsOf(
           'invalid-model',
           `number issue "${issue.id}" needs a grid under grids.${issue.id}`,
         );
+      const size = gridSize(issue.id, model);
+      if (size > MAX_GRID_VALUES)
+        throw new ParleyError('invalid-model', `number issue "${issue.id}": ${gridSizeProblem(size)}`);
       const values = new Set<number>();
       if ('points' in grid) grid.points.forEach((x) => values.add(x));
       else {
@@ -90,6 +101,27 @@ export function optionsOf(
         `issue "${issue.id}" is a text issue; the bargaining model scores boolean, choice, number and set issues only`,
       );
   }
+}
+
+/**
+ * At most how many values a number issue takes: its grid's points plus every curve breakpoint
+ * (counted without building the grid, so a grid of 10^9 points costs nothing to check).
+ */
+export function gridSize(issueId: string, model: AnalystModel): number {
+  const grid = model.grids[issueId];
+  if (!grid) return 0;
+  const points =
+    'points' in grid ? grid.points.length : Math.floor((grid.to - grid.from) / grid.step + 1e-9) + 1;
+  const breakpoints = model.stakeholders.reduce(
+    (n, s) => n + (s.issues[issueId]?.curve?.value.length ?? 0),
+    0,
+  );
+  return points + breakpoints;
+}
+
+/** The message for a number issue with too many values. */
+export function gridSizeProblem(size: number): string {
+  return `its grid and curve breakpoints make up to ${countText(size)} values, above the limit of ${countText(MAX_GRID_VALUES)} per number issue (see "Limits" in docs/deals.md); use a coarser step`;
 }
 
 /** Score of option k of an issue under one valuation, before weighting. */

@@ -41,7 +41,10 @@ export type SolutionReport =
 
 export interface DealsReport {
   case: string;
+  /** The date asked for, as given. */
   at: string;
+  /** The day analysed: `at` itself, or the first day of the month, year or interval it names. */
+  day: string;
   scenario: string | null;
   issues: string[];
   outcomes: number;
@@ -128,6 +131,7 @@ export function dealsReport(input: CaseModelInput, at: string): DealsReport {
   return {
     case: input.caseId,
     at,
+    day,
     scenario: input.scenario ?? null,
     issues: bargaining.issues.map((i) => i.id),
     outcomes: outcomeCount(domain),

@@ -50,6 +50,19 @@ export interface NegotiationDomain {
 /** Option index per issue. */
 export type Outcome = number[];
 
+/**
+ * The most options one issue may have (a GENIUS integer or discrete issue, a GeniusWeb range). The
+ * engines never enumerate packages, but they do walk each issue's options, and an integer issue of
+ * 10^9 values would exhaust memory before any message. The GENIUS importers refuse larger issues
+ * with a located message; a case model's number issues have the lower MAX_GRID_VALUES
+ * (case-model.ts). See docs/deals.md, "Limits".
+ */
+export const MAX_ISSUE_OPTIONS = 10_000;
+
+/** "12,345": how messages write counts. */
+export const countText = (n: number) =>
+  n < 1e15 ? Math.round(n).toLocaleString('en-US') : n.toExponential(1);
+
 /** Number of packages; a float because real domains exceed 2^53. */
 export function outcomeCount(domain: NegotiationDomain): number {
   return domain.issues.reduce((n, issue) => n * issue.options.length, 1);
@@ -90,6 +103,10 @@ export function domainProblems(domain: NegotiationDomain): string[] {
   if (domain.issues.length === 0) problems.push('the domain has no issues');
   domain.issues.forEach((issue, i) => {
     if (issue.options.length === 0) problems.push(`issue ${i} (${issue.name}) has no options`);
+    if (issue.options.length > MAX_ISSUE_OPTIONS)
+      problems.push(
+        `issue ${i} (${issue.name}) has ${countText(issue.options.length)} options, above the limit of ${countText(MAX_ISSUE_OPTIONS)}`,
+      );
   });
   if (!domain.stakeholders.some((s) => s.role === 'party')) problems.push('the domain has no party');
   for (const s of domain.stakeholders) {

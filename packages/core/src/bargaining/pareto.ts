@@ -23,10 +23,37 @@ export type FrontierResult =
   | { size: number; points: FrontierPoint[]; parties: string[] }
   | { size: null; reason: string; parties: string[] };
 
-/** Above this many candidate points in one merge step the frontier is not computed. */
-export const FRONTIER_LIMIT = 2_000_000;
+/**
+ * Work limits of the frontier computation; above any of them the frontier is reported as not
+ * computed, with the reason, instead of running for minutes. With the defaults the computation
+ * takes a few seconds at most (docs/deals.md, "Limits").
+ */
+export interface FrontierLimits {
+  /** Candidate points tested in one merge step (partial frontier size × options of the issue). */
+  candidates: number;
+  /** Candidate points tested over all merge steps together. */
+  totalCandidates: number;
+  /**
+   * Four or more parties: pairwise dominance tests over all merge steps (there the test of a
+   * candidate costs one comparison per frontier point kept so far, not a binary search).
+   */
+  comparisons: number;
+}
 
-export function paretoFrontier(domain: NegotiationDomain, limit = FRONTIER_LIMIT): FrontierResult {
+export const FRONTIER_LIMITS: Readonly<FrontierLimits> = {
+  candidates: 2_000_000,
+  totalCandidates: 4_000_000,
+  comparisons: 50_000_000,
+};
+
+/** Above this many candidate points in one merge step the frontier is not computed. */
+export const FRONTIER_LIMIT = FRONTIER_LIMITS.candidates;
+
+export function paretoFrontier(
+  domain: NegotiationDomain,
+  limits: Partial<FrontierLimits> | number = {},
+): FrontierResult {
+  const limit = { ...FRONTIER_LIMITS, ...(typeof limits === 'number' ? { candidates: limits } : limits) };
   const players = partyIndices(domain);
   const dims = players.length;
   const parties = players.map((p) => domain.stakeholders[p]!.id);
@@ -35,13 +62,23 @@ export function paretoFrontier(domain: NegotiationDomain, limit = FRONTIER_LIMIT
   let count = 1;
   const parents: Int32Array[] = [];
   const choices: Int32Array[] = [];
+  let tested = 0;
+  let comparisons = limit.comparisons;
   for (let i = 0; i < domain.issues.length; i++) {
     const m = domain.issues[i]!.options.length;
     const total = count * m;
-    if (total > limit) {
+    if (total > limit.candidates) {
       return {
         size: null,
-        reason: `the partial frontier after ${i} issues has ${count} points; merging issue ${i + 1} would test ${total} candidates, above the limit of ${limit}`,
+        reason: `the partial frontier after ${i} issues has ${count} points; merging issue ${i + 1} would test ${total} candidates, above the limit of ${limit.candidates}`,
+        parties,
+      };
+    }
+    tested += total;
+    if (tested > limit.totalCandidates) {
+      return {
+        size: null,
+        reason: `the partial frontier after ${i} issues has ${count} points; merging issue ${i + 1} would bring the candidates tested to ${tested}, above the limit of ${limit.totalCandidates}`,
         parties,
       };
     }
@@ -54,7 +91,16 @@ export function paretoFrontier(domain: NegotiationDomain, limit = FRONTIER_LIMIT
         }
       }
     }
-    const kept = nondominated(candidates, total, dims);
+    const swept = nondominatedWithin(candidates, total, dims, comparisons);
+    if (swept === null) {
+      return {
+        size: null,
+        reason: `with ${dims} parties the partial frontier after ${i} issues has ${count} points; merging issue ${i + 1} would need more than the limit of ${limit.comparisons} dominance tests`,
+        parties,
+      };
+    }
+    const kept = swept.kept;
+    comparisons -= swept.comparisons;
     const nextPoints = new Float64Array(kept.length * dims);
     const parent = new Int32Array(kept.length);
     const choice = new Int32Array(kept.length);
@@ -93,6 +139,20 @@ function compareDescending(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * lexicographically descending means a point can only be dominated by one sorted before it.
  */
 export function nondominated(points: Float64Array, count: number, dims: number): number[] {
+  return nondominatedWithin(points, count, dims, Infinity)!.kept;
+}
+
+/**
+ * nondominated, giving up (null) when four or more dimensions would need more than
+ * `maxComparisons` pairwise tests; also returns the tests made. One to three dimensions cost a
+ * sort and a sweep, so they never give up.
+ */
+export function nondominatedWithin(
+  points: Float64Array,
+  count: number,
+  dims: number,
+  maxComparisons: number,
+): { kept: number[]; comparisons: number } | null {
   const order = new Int32Array(count);
   for (let k = 0; k < count; k++) order[k] = k;
   order.sort((a, b) => {
@@ -103,7 +163,7 @@ export function nondominated(points: Float64Array, count: number, dims: number):
     return a - b;
   });
   const kept: number[] = [];
-  if (dims === 1) return count > 0 ? [order[0]!] : [];
+  if (dims === 1) return { kept: count > 0 ? [order[0]!] : [], comparisons: 0 };
   if (dims === 2) {
     let bestSecond = -Infinity;
     for (const index of order) {
@@ -113,12 +173,14 @@ export function nondominated(points: Float64Array, count: number, dims: number):
         bestSecond = second;
       }
     }
-    return kept;
+    return { kept, comparisons: 0 };
   }
-  if (dims === 3) return nondominated3(points, order);
+  if (dims === 3) return { kept: nondominated3(points, order), comparisons: 0 };
+  let comparisons = 0;
   for (const index of order) {
     let dominated = false;
     for (const other of kept) {
+      comparisons++;
       let covers = true;
       for (let d = 0; d < dims; d++) {
         if (points[other * dims + d]! < points[index * dims + d]!) {
@@ -131,9 +193,10 @@ export function nondominated(points: Float64Array, count: number, dims: number):
         break;
       }
     }
+    if (comparisons > maxComparisons) return null;
     if (!dominated) kept.push(index);
   }
-  return kept;
+  return { kept, comparisons };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parseEdtf } from '@parley/model/edtf.ts';
 import type { AnalystModel, IssueValuation } from '@parley/model/schema/analyst-model.ts';
 import { listAssumptions } from './assumptions.ts';
+import { gridSize, gridSizeProblem, MAX_GRID_VALUES } from './case-model.ts';
 
 /** What the model may refer to in the rest of the case. */
 export interface IssueInfo {
@@ -15,6 +16,11 @@ export interface ModelIds {
   issues: Map<string, IssueInfo>;
   events: Set<string>;
   sources: Set<string>;
+  /**
+   * The party and prospective-guarantor roles of roles.yaml, by actor, with the role record's id:
+   * a model stakeholder's role must not contradict them.
+   */
+  roles?: Map<string, { role: string; id: string }[]>;
 }
 
 export type ModelReporter = (path: (string | number)[], message: string) => void;
@@ -22,7 +28,10 @@ export type ModelReporter = (path: (string | number)[], message: string) => void
 /**
  * Cross-record rules of model.yaml: every actor, issue, event and source exists; each valuation
  * scores exactly the options its issue has; number issues have a grid and set issues their
- * packages; reservation points run forward in time; scenarios name real assumptions.
+ * packages; reservation points run forward in time; scenarios name real assumptions. Also the
+ * sanity of the numbers: a number issue's grid stays within MAX_GRID_VALUES values, every
+ * stakeholder gives some issue a positive weight (and its weights have a finite sum), and a
+ * stakeholder's role agrees with roles.yaml.
  */
 export function checkModelReferences(model: AnalystModel, ids: ModelIds, report: ModelReporter): void {
   const seenActors = new Set<string>();
@@ -35,6 +44,14 @@ export function checkModelReferences(model: AnalystModel, ids: ModelIds, report:
     else if (issue.kind !== 'number')
       report(['grids', issueId], `issue "${issueId}" is a ${issue.kind} issue; grids are for number issues`);
     if ('from' in grid && grid.to < grid.from) report(['grids', issueId, 'to'], 'to must not be below from');
+    else {
+      const size = gridSize(issueId, model);
+      if (size > MAX_GRID_VALUES)
+        report(
+          ['grids', issueId, ...('step' in grid ? ['step'] : ['points'])],
+          `the grid is too fine: ${gridSizeProblem(size)}`,
+        );
+    }
   }
   for (const [issueId, packages] of Object.entries(model.packages)) {
     const issue = ids.issues.get(issueId);
@@ -71,6 +88,31 @@ export function checkModelReferences(model: AnalystModel, ids: ModelIds, report:
     if (!ids.actors.has(s.actor)) report([...at, 'actor'], `unknown actor "${s.actor}"`);
     if (seenActors.has(s.actor)) report([...at, 'actor'], `actor "${s.actor}" is modelled twice`);
     seenActors.add(s.actor);
+    const declared = ids.roles?.get(s.actor) ?? [];
+    const party = declared.find((r) => r.role === 'party');
+    if (s.role === 'guarantor' && party)
+      report(
+        [...at, 'role'],
+        `${s.actor} is modelled as a guarantor, but roles.yaml makes it a party (role "${party.id}"); a party bargains, so model it with role: party`,
+      );
+    const guarantor = declared.find((r) => r.role === 'prospective-guarantor');
+    if (s.role === 'party' && !party && guarantor)
+      report(
+        [...at, 'role'],
+        `${s.actor} is modelled as a party, but roles.yaml makes it a prospective guarantor (role "${guarantor.id}") and not a party; model it with role: guarantor`,
+      );
+    const weights = Object.values(s.issues).map((v) => v.weight.value);
+    const weightSum = weights.reduce((sum, w) => sum + w, 0);
+    if (!(weightSum > 0))
+      report(
+        [...at, 'issues'],
+        `every weight of ${s.actor} is 0 (or it values no issue), so every package would be worth the same to it; give some issue a positive weight`,
+      );
+    else if (!Number.isFinite(weightSum))
+      report(
+        [...at, 'issues'],
+        `the weights of ${s.actor} add up to more than the largest number; utilities divide by that sum, so use weights such as 0.2`,
+      );
     for (const [issueId, valuation] of Object.entries(s.issues)) {
       checkValuation(model, ids, issueId, valuation, [...at, 'issues', issueId], report);
     }

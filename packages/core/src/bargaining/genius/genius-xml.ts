@@ -1,4 +1,5 @@
-import type { NegotiationDomain } from '../outcome-space.ts';
+import { ParleyError } from '@parley/model/errors.ts';
+import { countText, MAX_ISSUE_OPTIONS, type NegotiationDomain } from '../outcome-space.ts';
 import {
   childrenNamed,
   numberAttribute,
@@ -22,6 +23,10 @@ import {
  * - the disagreement point is the profile's `<reservation value>` (0 when absent). The
  *   `<discount_factor>` is reported but does not enter the analysis (it concerns timing, and
  *   these analyses are timeless).
+ *
+ * Beyond GENIUS, Parley refuses an issue with more than MAX_ISSUE_OPTIONS values, weights whose
+ * sum overflows, and a profile under which every outcome is worth 0; a profile given where the
+ * domain belongs is a usage error.
  */
 
 export const WEIGHT_SUM_TOLERANCE = 1e-3;
@@ -72,9 +77,29 @@ function issueKind(issue: XmlElement): string {
   return (issue.attributes.type ?? issue.attributes.vtype ?? issue.attributes.etype ?? 'discrete').trim();
 }
 
+/** Whether an <objective> holds preferences (weights, evaluations): a profile, not a domain. */
+function holdsPreferences(objective: XmlElement): boolean {
+  return (
+    childrenNamed(objective, 'weight').length > 0 ||
+    childrenNamed(objective, 'issue').some(
+      (issue) =>
+        childrenNamed(issue, 'evaluator').length > 0 ||
+        childrenNamed(issue, 'item').some((item) => item.attributes.evaluation !== undefined),
+    )
+  );
+}
+
+const tooMany = (name: string, count: number) =>
+  `issue "${name}" has ${countText(count)} values, above the limit of ${countText(MAX_ISSUE_OPTIONS)} per issue (see "Limits" in docs/deals.md)`;
+
 export function parseGeniusDomain(text: string, file: string): GeniusDomain {
   const doc: XmlDocument = parseXmlDocument(text, file);
   const objective = objectiveOf(doc, utilitySpace(doc));
+  if (holdsPreferences(objective))
+    throw new ParleyError(
+      'usage',
+      `${file} is a GENIUS preference profile (it weights or evaluates the issues), not a domain: give the domain file first, then the profiles (parley deals genius <domain.xml> <profile.xml>…)`,
+    );
   const elements = childrenNamed(objective, 'issue');
   if (elements.length === 0) doc.fail(objective, 'the domain declares no <issue>');
   const seen = new Set<number>();
@@ -92,6 +117,7 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
         return value;
       });
       if (values.length === 0) doc.fail(element, `discrete issue "${name}" has no <item>`);
+      if (values.length > MAX_ISSUE_OPTIONS) doc.fail(element, tooMany(name, values.length));
       const duplicate = values.find((v, k) => values.indexOf(v) !== k);
       if (duplicate !== undefined) doc.fail(element, `issue "${name}" lists the value "${duplicate}" twice`);
       return { index, name, kind, values };
@@ -101,6 +127,7 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
       const upper = numberAttribute(doc, element, 'upperbound');
       if (!Number.isInteger(lower) || !Number.isInteger(upper) || upper < lower)
         doc.fail(element, `integer issue "${name}" needs integer bounds with lowerbound ≤ upperbound`);
+      if (upper - lower + 1 > MAX_ISSUE_OPTIONS) doc.fail(element, tooMany(name, upper - lower + 1));
       return { index, name, kind, lower, upper };
     }
     return doc.fail(
@@ -151,6 +178,18 @@ export function parseGeniusProfile(
   }
   const weightSum = weights.reduce((s, w) => s + w, 0);
   if (!(weightSum > 0)) doc.fail(objective, 'the issue weights sum to 0');
+  if (!Number.isFinite(weightSum))
+    doc.fail(
+      weightElements[0] ?? objective,
+      'the issue weights sum to more than the largest number (utilities divide by that sum); GENIUS weights sum to 1',
+    );
+  // The best outcome takes each issue's best value; when even it is worth 0, so is every outcome.
+  const best = evaluations.reduce((s, row, i) => s + weights[i]! * Math.max(...row), 0);
+  if (!(best > 0))
+    doc.fail(
+      objective,
+      'every outcome is worth 0 under this profile (the evaluations of every weighted issue are 0), so it prefers nothing; give the values evaluations',
+    );
   if (Math.abs(weightSum - 1) > WEIGHT_SUM_TOLERANCE && !options.normalizeWeights) {
     doc.fail(
       weightElements[0] ?? objective,

@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import { z } from 'zod';
-import type { NegotiationDomain } from '../outcome-space.ts';
+import { countText, MAX_ISSUE_OPTIONS, type NegotiationDomain } from '../outcome-space.ts';
 
 /**
  * GeniusWeb linear-additive profiles (JSON). A profile embeds its domain; every profile given
@@ -75,6 +75,11 @@ function optionsOf(values: z.infer<typeof issueValues>): string[] {
       `range low ${low}, high ${high}, step ${step} is not a valid grid`,
     );
   const count = Math.floor((high - low) / step + 1e-9);
+  if (count + 1 > MAX_ISSUE_OPTIONS)
+    throw new ParleyError(
+      'invalid-genius',
+      `range low ${low}, high ${high}, step ${step} has ${countText(count + 1)} values, above the limit of ${countText(MAX_ISSUE_OPTIONS)} per issue (see "Limits" in docs/deals.md)`,
+    );
   return Array.from({ length: count + 1 }, (_, k) => String(low + k * step));
 }
 

@@ -75,7 +75,18 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
     );
     return { name, attributes, children, ...position };
   };
-  const top = (parser.parse(text) as Record<string, unknown>[]).flatMap((node) => convert(node) ?? []);
+  let parsed: Record<string, unknown>[];
+  try {
+    parsed = parser.parse(text) as Record<string, unknown>[];
+  } catch (error) {
+    // The parser's own guards (external entities, entity expansion limits) refuse the file: say
+    // where, at the document type declaration that defines the entities when there is one.
+    const doctype = text.search(/<!(DOCTYPE|ENTITY)/);
+    const { line, column } = locate(doctype < 0 ? 0 : doctype);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw geniusFormatError(file, line, column, `the XML parser refused the file: ${reason}`);
+  }
+  const top = parsed.flatMap((node) => convert(node) ?? []);
   const root = top[0];
   if (!root) throw geniusFormatError(file, 1, 1, 'the file holds no XML element');
   return {
