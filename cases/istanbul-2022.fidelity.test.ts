@@ -280,3 +280,14 @@ describe('balance of the analyst model', () => {
     );
   });
 });
+
+describe('no event left bare', () => {
+  it('every round and event in show timeline --json has a non-empty description and at least one source', () => {
+    expect(timeline.filter((e) => e.kind === 'event')).toHaveLength(47);
+    expect(timeline.filter((e) => e.kind === 'round')).toHaveLength(9);
+    const bare = timeline.filter(
+      (e) => typeof e.description !== 'string' || e.description.trim() === '' || e.sources.length === 0,
+    );
+    expect(bare.map((e) => e.id)).toEqual([]);
+  });
+});
