@@ -63,7 +63,7 @@ describe('schema rules, each reported at file:line:column with its field path', 
     [
       'a wrong type',
       { file: 'rounds.yaml', find: 'number: 1', replace: 'number: first' },
-      'rounds.yaml:3:13: rounds[0].number: Invalid input: expected number, received string',
+      'rounds.yaml:3:13: rounds[0].number: expected a number, got the text "first"',
     ],
     [
       'a malformed url',

@@ -1,4 +1,4 @@
-import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Diagnostic, type FieldPath, type Reporter } from '@parley/model/diagnostic.ts';
 import { checkSchema } from '@parley/model/schema/check.ts';
@@ -40,9 +40,10 @@ export function readYaml(text: string, display: string): YamlText {
       line: pos.line,
       column: pos.col,
       path: '',
-      message: `YAML: ${error.message.split('\n')[0]}`,
+      message: yamlErrorMessage(error.code, error.message, pos.line),
     };
   });
+  diagnostics.push(...flowCommaProblems(doc, text, lines, display));
   if (diagnostics.length > 0) return { display, raw: undefined, diagnostics, at };
   try {
     return { display, raw: doc.toJS() as unknown, diagnostics, at };
@@ -60,6 +61,51 @@ export function readYaml(text: string, display: string): YamlText {
     });
     return { display, raw: undefined, diagnostics, at };
   }
+}
+
+/** The yaml library's message, reworded where it speaks to programmers rather than case authors. */
+function yamlErrorMessage(code: string, message: string, line: number): string {
+  if (code === 'MULTIPLE_DOCS')
+    return `YAML: the file holds more than one YAML document (a second one starts with '---' at line ${line}); a case file holds one: remove that '---' or move what follows into its own file`;
+  return `YAML: ${message.split('\n')[0]}`;
+}
+
+/**
+ * A comma inside `{ … }` ends an entry, so `{a: 1, but a bearable one}` reads as two fields,
+ * the second named "but a bearable one" with no value. A field name with spaces and no value in
+ * a flow map is taken for that mistake and reported with the quoting that fixes it.
+ */
+function flowCommaProblems(doc: Document, text: string, lines: LineCounter, display: string): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      if (!map.flow) return undefined;
+      map.items.forEach((pair, i) => {
+        const key = pair.key as Node | null;
+        if (!isScalar(key) || typeof key.value !== 'string' || !/\s/.test(key.value) || !key.range) return;
+        if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return;
+        const before = i > 0 ? map.items[i - 1] : undefined;
+        const prevValue = before?.value as Node | null | undefined;
+        const prevKey = before && isScalar(before.key) ? String(before.key.value) : undefined;
+        const hint =
+          prevKey !== undefined && prevValue?.range
+            ? `: if it continues the text before it, quote that text (${prevKey}: "${text.slice(prevValue.range[0], key.range[1])}")`
+            : ': quote text that holds a comma';
+        const pos = lines.linePos(key.range[0]);
+        problems.push({
+          code: 'yaml-flow-comma',
+          severity: 'error',
+          file: display,
+          line: pos.line,
+          column: pos.col,
+          path: '',
+          message: `YAML: a comma inside { } ends an entry, so "${key.value}" reads as a field name${hint}`,
+        });
+      });
+      return undefined;
+    },
+  });
+  return problems;
 }
 
 /** Where the document's first alias starts (0 when it has none). */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,12 +18,12 @@ describe('bin/parley.mjs', () => {
     expect(r.status).toBe(0);
   });
 
-  it('exits 2 on misuse and 1 on bad input, without a stack trace', () => {
+  it('exits 2 on misuse and on a missing case folder, without a stack trace', () => {
     const misuse = run(['show', 'packages/case-files/fixtures/minimal', '--nope']);
     expect(misuse.status).toBe(2);
     expect(misuse.stderr.split('\n')[0]).toBe("parley: unknown option '--nope'");
     const bad = run(['validate', 'no/such/case']);
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
   });
 
@@ -77,5 +77,36 @@ describe('bin/parley.mjs', () => {
     ]);
     expect(nested.stderr).toBe(`${file}/x.md: cannot write (a part of the path is a file, not a folder)\n`);
     expect(nested.status).toBe(74);
+  });
+
+  it('init writes a case that validates and briefs, through the real bin', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'parley-bin-'));
+    const dir = path.join(root, 'new-case');
+    try {
+      const init = run(['init', dir]);
+      expect(init.stderr).toBe('');
+      expect(init.stdout.split('\n')[0]).toBe(
+        `${dir}: wrote a new case of 14 files (an invented example; replace it with yours)`,
+      );
+      expect(init.status).toBe(0);
+
+      const validate = run(['validate', dir]);
+      expect(validate.stderr).toBe('');
+      expect(validate.stdout).toBe(
+        `${dir}: valid — 5 actors, 2 rounds, 2 events, 4 issues, 7 positions, 2 claims, 3 sources, 2 draft versions\n`,
+      );
+      expect(validate.status).toBe(0);
+
+      const brief = run(['brief', dir]);
+      expect(brief.stderr).toBe('');
+      expect(brief.status).toBe(0);
+      const lines = brief.stdout.split('\n');
+      expect(lines[0]).toBe('Tessel Valley talks (an invented example)  [tessel-valley-talks]');
+      expect(lines).toContain('parties:               aldria, borvia');
+      expect(lines.some((l) => l.startsWith('Drafts — valley-accord: '))).toBe(true);
+      expect(lines.some((l) => l.startsWith('Guarantees — '))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

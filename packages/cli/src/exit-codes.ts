@@ -3,10 +3,20 @@ import type { ErrorCode } from '@parley/model/errors.ts';
 /**
  * What each error code means to a shell user: the exit code, and whether the usage line follows
  * the message (the call was wrong, so show how to call). The one place the CLI maps codes.
+ *
+ * The rule (docs/case.md, "Exit codes"):
+ * - 2: the call is wrong — a usage mistake (bad flag value, malformed argument), a file or
+ *   folder named on the command line that does not exist, or an id that is well-formed but not
+ *   in the case (document, version, view, issue, instrument, attacker, place, scenario,
+ *   assumption): the case is fine, the call named something it does not hold;
+ * - 1: what was read is invalid — a case, a model, a GENIUS file, a draft text;
+ * - 74: an output could not be written; 70: a fault in Parley itself.
  */
 export const exitFor: Record<ErrorCode, { exitCode: number; showUsage: boolean }> = {
   usage: { exitCode: 2, showUsage: true },
   'not-found': { exitCode: 2, showUsage: true },
+  // The message lists the ids that exist; the usage line would add nothing.
+  'unknown-id': { exitCode: 2, showUsage: false },
   'invalid-case': { exitCode: 1, showUsage: false },
   'invalid-model': { exitCode: 1, showUsage: false },
   'invalid-genius': { exitCode: 1, showUsage: false },

@@ -10,7 +10,7 @@ export async function loadCaseForCli(dir: string): Promise<Case> {
     const lines = formatDiagnostics(diagnostics);
     const count = diagnostics.length;
     throw new ParleyError(
-      'invalid-case',
+      diagnostics.some((d) => d.code === 'not-a-case-folder') ? 'not-found' : 'invalid-case',
       `${lines.join('\n')}\n${count} problem${count === 1 ? '' : 's'} in case ${dir}`,
       diagnostics,
     );

@@ -77,7 +77,8 @@ export async function main(
       if (showUsage) {
         output.err(`parley: ${error.message}`);
         output.err(usageFor(program, argv));
-      } else output.err(error.message);
+      } else if (error.code === 'unknown-id') output.err(`parley: ${error.message.replace(/^parley: /, '')}`);
+      else output.err(error.message);
       return exitCode;
     }
     // An internal fault: report it in one line, never a stack trace for a user.

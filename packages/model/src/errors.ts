@@ -8,11 +8,13 @@ import type { Diagnostic } from './diagnostic.ts';
 export const errorCodes = {
   usage: 'the call itself is wrong: an unknown flag value, a malformed date, options that conflict',
   'not-found': 'a file or folder named in the call does not exist or cannot be read',
+  'unknown-id':
+    'an id named in the call is well-formed but not in the case: a document, version, view, issue, instrument, attacker, place, scenario or assumption',
   'invalid-case': 'a case was read and has problems; the diagnostics list every one',
   'invalid-model':
     "the analyst's preference model cannot answer this question (a gap, a bad assumption path)",
   'invalid-genius': 'a GENIUS or GeniusWeb file is malformed; the message names file, line and column',
-  'invalid-input': 'other input was read and is wrong: an unknown id, a record that does not fit',
+  'invalid-input': 'other input was read and is wrong: a record or file that does not fit',
   'cannot-write': 'an output could not be written: a full disk, no permission, a path that is not a folder',
 } as const;
 

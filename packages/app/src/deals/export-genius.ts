@@ -1,7 +1,8 @@
 import type { Case } from '@parley/model/case.ts';
-import { dayOf, domainOn } from '@parley/core/bargaining/case-model.ts';
+import { domainOn } from '@parley/core/bargaining/case-model.ts';
 import { prepare } from '@parley/core/bargaining/case-report.ts';
 import { exportGenius } from '@parley/core/bargaining/genius/genius-export.ts';
+import { asOfDay } from '../inputs/fields.ts';
 import type { ExportGeniusInput } from './input.ts';
 import { dayToAnalyse, modelInputFor } from './model-input.ts';
 
@@ -17,7 +18,7 @@ export interface GeniusFile {
  */
 export function geniusExport(caseData: Case, input: ExportGeniusInput, caseName: string): GeniusFile[] {
   const model = modelInputFor(caseData, input.scenario, caseName);
-  const day = dayOf(dayToAnalyse(model, input.at));
+  const day = asOfDay(dayToAnalyse(model, input.at));
   const exported = exportGenius(domainOn(prepare(model), day), model.caseId);
   return [
     { name: `${model.caseId}-domain.xml`, xml: exported.domain },

@@ -35,7 +35,7 @@ describe('modelInputFor', () => {
       "the river case: the case has no model.yaml, the analyst's preference model that 'parley deals' needs",
     ]);
     expect(failure(() => modelInputFor(river, 'flood-forever', 'x'))).toEqual([
-      'usage',
+      'unknown-id',
       'unknown scenario "flood-forever" (the model defines: patient-south)',
     ]);
   });

@@ -19,7 +19,7 @@ export function modelInputFor(caseData: Case, scenario: string | undefined, case
     );
   if (scenario !== undefined && !model.scenarios.some((s) => s.id === scenario)) {
     const known = model.scenarios.map((s) => s.id).join(', ') || 'none';
-    throw new ParleyError('usage', `unknown scenario "${scenario}" (the model defines: ${known})`);
+    throw new ParleyError('unknown-id', `unknown scenario "${scenario}" (the model defines: ${known})`);
   }
   return {
     caseId: caseData.meta.id,

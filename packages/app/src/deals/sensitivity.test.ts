@@ -32,7 +32,7 @@ describe('assumptionSensitivity', () => {
     } catch (e) {
       error = e;
     }
-    expect(isParleyError(error, 'usage')).toBe(true);
+    expect(isParleyError(error, 'unknown-id')).toBe(true);
     expect((error as Error).message).toBe(
       `no assumption "north.weight" in the model (run 'parley deals assumptions cases/river' to list them)`,
     );

@@ -22,7 +22,7 @@ export function bracketsReport(
   const record = c.drafts.find((d) => d.id === document);
   if (!record) {
     throw new ParleyError(
-      'invalid-input',
+      'unknown-id',
       `parley: unknown draft document "${document}" (documents: ${c.drafts.map((d) => d.id).join(', ') || 'none'})`,
     );
   }

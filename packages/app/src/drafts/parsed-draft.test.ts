@@ -82,8 +82,9 @@ describe('caseDraft', () => {
 
   it('names the documents or versions that exist when a reference is wrong', async () => {
     const c = await minimalCase();
+    // An id the case does not hold: the call is wrong, not the case (exit 2 in the shell).
     expect(failure(() => caseDraft(c, { ref: 'accord@v9' }))).toEqual([
-      'invalid-input',
+      'unknown-id',
       'parley: unknown version "v9" of "accord" (versions: v1, v2)',
     ]);
     expect(failure(() => caseDraft(c, { ref: 'treaty@v1' }))?.[1]).toBe(

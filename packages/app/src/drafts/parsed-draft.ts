@@ -67,7 +67,7 @@ export interface CaseDraftInput {
 /** Resolves `doc@version` in a case and parses its text, checking ids against the case. */
 export function caseDraft(c: Case, { ref, defaultDocument, caseFolder }: CaseDraftInput): CaseDraft {
   const resolved = resolveDraftRef(c, ref, defaultDocument);
-  if ('error' in resolved) throw new ParleyError('invalid-input', `parley: ${resolved.error}`);
+  if ('error' in resolved) throw new ParleyError('unknown-id', `parley: ${resolved.error}`);
   const { record, version, text } = resolved.draft;
   const file = caseFolder === undefined ? version.text : `${caseFolder.replace(/\/+$/, '')}/${version.text}`;
   const parsed = parseDraftText(text, caseParseOptions(c, file));

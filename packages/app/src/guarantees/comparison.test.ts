@@ -112,15 +112,15 @@ describe('compareGuarantees', () => {
     const compare = (fields: Partial<ComparisonInput>) => () =>
       compareGuarantees(lakePact, lakeContext, input(fields));
     expect(failure(compare({ instrument: 'pact-none' }))).toEqual([
-      'invalid-input',
+      'unknown-id',
       'unknown instrument "pact-none"; known: pact-each, pact-all',
     ]);
     expect(failure(compare({ attacker: 'pirates' }))).toEqual([
-      'invalid-input',
+      'unknown-id',
       'unknown attacker "pirates": not an actor of the case or the library (use an actor id or "third-state")',
     ]);
     expect(failure(compare({ place: 'moon' }))).toEqual([
-      'invalid-input',
+      'unknown-id',
       'unknown place "moon"; known: core, isles',
     ]);
     expect(failure(compare({ attacker: 'lakeland' }))).toEqual([

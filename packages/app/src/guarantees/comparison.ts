@@ -89,7 +89,7 @@ function pickInstruments(context: GuaranteeContext, id: string | undefined): Ins
   const entry = context.instruments.find((e) => e.instrument.id === id);
   if (!entry) {
     const known = context.instruments.map((e) => e.instrument.id).join(', ');
-    throw new ParleyError('invalid-input', `unknown instrument "${id}"; known: ${known}`);
+    throw new ParleyError('unknown-id', `unknown instrument "${id}"; known: ${known}`);
   }
   return [entry];
 }
@@ -97,7 +97,7 @@ function pickInstruments(context: GuaranteeContext, id: string | undefined): Ins
 function checkAttacker(context: GuaranteeContext, id: string): string {
   if (!context.actorNames.has(id)) {
     throw new ParleyError(
-      'invalid-input',
+      'unknown-id',
       `unknown attacker "${id}": not an actor of the case or the library (use an actor id or "${thirdState}")`,
     );
   }
@@ -107,7 +107,7 @@ function checkAttacker(context: GuaranteeContext, id: string): string {
 function checkPlace(context: GuaranteeContext, id: string): string {
   if (id !== corePlace && !context.places.has(id)) {
     const known = [corePlace, ...context.places.keys()].join(', ');
-    throw new ParleyError('invalid-input', `unknown place "${id}"; known: ${known}`);
+    throw new ParleyError('unknown-id', `unknown place "${id}"; known: ${known}`);
   }
   return id;
 }

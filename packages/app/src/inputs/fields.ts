@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isEdtf } from '@parley/model/edtf.ts';
+import { isEdtf, parseEdtf } from '@parley/model/edtf.ts';
 
 /**
  * Input fields that several use cases share. Messages mark the field as `` `field` `` for the
@@ -25,8 +25,34 @@ export function wholeNumber(field: string, min: number, max: number) {
   });
 }
 
-/** An EDTF date (`2022-04-15`, `2022-04`, `2022-03-13/2022-03-17`); `examples` go in the message. */
+/**
+ * A date given as "as of" (`--at`): a day, a month or a year (`2022-04-15`, `2022-04`, `2022`),
+ * optionally qualified (`2022-04?`). An interval is refused: "as of" names one moment, and
+ * `asOfDay` turns what was given into the day used. `examples` go in the message.
+ */
 export const edtfDateField = (field: string, examples: string) =>
-  z.string().refine(isEdtf, {
-    error: (issue) => `\`${field}\` "${String(issue.input)}" is not an EDTF date (e.g. ${examples})`,
-  });
+  z
+    .string()
+    .refine(isEdtf, {
+      error: (issue) => `\`${field}\` "${String(issue.input)}" is not an EDTF date (e.g. ${examples})`,
+    })
+    .refine((text) => !text.includes('/'), {
+      error: (issue) =>
+        `\`${field}\` "${String(issue.input)}" is an interval: give one day, month or year (e.g. ${examples})`,
+    });
+
+/**
+ * THE rule for a date read "as of" (every `--at`, and a case's `asOf` when it stands in): a day
+ * is itself; a month or a year stands for its last day, so `2031-05` is 2031-05-31 and `2031`
+ * is 2031-12-31 — as of May means by the end of May. (A case's `asOf` may be an interval: its
+ * last day, or its first when it is open-ended.) Commands print the day used with `asOfNote`.
+ */
+export function asOfDay(text: string): string {
+  const date = parseEdtf(text);
+  return date.latest === 'infinity' ? date.earliest : date.latest;
+}
+
+/** How a command names the day it used: `` for a day, ` (the last day of 2031-05)` otherwise. */
+export function asOfNote(text: string, day: string = asOfDay(text)): string {
+  return day === text.replace(/[?~%]$/, '') ? '' : ` (the last day of ${text})`;
+}

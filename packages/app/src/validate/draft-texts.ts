@@ -2,6 +2,7 @@ import type { Case } from '@parley/model/case.ts';
 import { draftKey } from '@parley/model/case.ts';
 import { formatPath, type Diagnostic, type Reporter } from '@parley/model/diagnostic.ts';
 import type { CasePart, UncheckedParts } from '@parley/model/parse-case.ts';
+import { caseParseOptions } from '@parley/core/drafts/case-drafts.ts';
 import { parseDraft, type ParseOptions } from '@parley/core/drafts/parse.ts';
 
 /**
@@ -18,15 +19,16 @@ export function checkDraftTexts(
 ): Set<string> {
   const cited = new Set<string>();
   if ('draftTexts' in unchecked) return cited;
-  // Ids of a part that failed its check are unknown: the texts are not checked against them.
-  // The mode is detected from each text, as for any draft (`parley` once it has tag lines).
-  const ids = (part: CasePart, records: { id: string }[]) =>
-    part in unchecked ? undefined : new Set(records.map((r) => r.id));
-  const options: ParseOptions = {
-    knownParties: ids('actors', c.actors),
-    knownIssues: ids('issues', c.issues),
-    knownSources: ids('sources', c.sources),
-  };
+  // A case's texts are read as every command reads them (`caseParseOptions`: Parley bracket text),
+  // so a text that passes here passes `brackets`, `diff` and `export`. Ids of a part that failed
+  // its check are unknown: the texts are not checked against them.
+  const options: ParseOptions = caseParseOptions(c);
+  const unknown: [CasePart, keyof ParseOptions][] = [
+    ['actors', 'knownParties'],
+    ['issues', 'knownIssues'],
+    ['sources', 'knownSources'],
+  ];
+  for (const [part, key] of unknown) if (part in unchecked) delete options[key];
   const versions = new Set<string>();
   c.drafts.forEach((document, d) =>
     document.versions.forEach((version, v) => {

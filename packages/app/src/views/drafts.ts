@@ -1,8 +1,8 @@
 import type { Case } from '@parley/model/case.ts';
 import type { DraftDocument } from '@parley/model/schema/drafts.ts';
-
-/** Words of text, not markup: brackets, headings marks and list numbers' dots are not words. */
-const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+import { caseParseOptions } from '@parley/core/drafts/case-drafts.ts';
+import { parseDraft } from '@parley/core/drafts/parse.ts';
+import { countWords } from '@parley/core/drafts/word-count.ts';
 
 export interface DraftsJson {
   view: 'drafts';
@@ -10,16 +10,20 @@ export interface DraftsJson {
   documents: Array<DraftDocument & { words: Record<string, number> }>;
 }
 
-/** The draft documents and their versions, with each version's length in words. */
+/**
+ * The draft documents and their versions, with each version's length in words: the words
+ * `parley brackets` counts (`countWords`), of the text read as every command reads it.
+ */
 export function draftsView(c: Case): DraftsJson {
+  const options = caseParseOptions(c);
+  const words = (text: string | undefined) =>
+    text === undefined ? 0 : countWords(parseDraft(text, options).document).words;
   return {
     view: 'drafts',
     case: c.meta.id,
     documents: c.drafts.map((d) => ({
       ...d,
-      words: Object.fromEntries(
-        d.versions.map((v) => [v.id, countWords(c.draftTexts[`${d.id}@${v.id}`] ?? '')]),
-      ),
+      words: Object.fromEntries(d.versions.map((v) => [v.id, words(c.draftTexts[`${d.id}@${v.id}`])])),
     })),
   };
 }

@@ -22,7 +22,7 @@ describe('historyView', () => {
       try {
         historyView(c, { issue: 'max-flow', seeIssues });
       } catch (error) {
-        return isParleyError(error, 'usage') ? error.message : error;
+        return isParleyError(error, 'unknown-id') ? error.message : error;
       }
     };
     expect(refused("'parley show x issues'")).toBe(`unknown issue "max-flow"; see 'parley show x issues'`);

@@ -25,7 +25,7 @@ export interface HistoryInput {
 export function historyView(c: Case, { issue, seeIssues }: HistoryInput): HistoryJson {
   if (!c.issues.some((i) => i.id === issue)) {
     const known = seeIssues ? `see ${seeIssues}` : `issues: ${c.issues.map((i) => i.id).join(', ')}`;
-    throw new ParleyError('usage', `unknown issue "${issue}"; ${known}`);
+    throw new ParleyError('unknown-id', `unknown issue "${issue}"; ${known}`);
   }
   const parties = caseParties(c);
   const contested = contestedLookup(c);

@@ -28,9 +28,11 @@ describe('showInputSchema', () => {
 
   it('takes `at` as an EDTF date only', () => {
     expect(refusal({ view: 'positions', at: 'yesterday' })).toBe(
-      '--at "yesterday" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022-03-13/2022-03-17)',
+      '--at "yesterday" is not an EDTF date (e.g. 2022-04-15, 2022-04, 2022)',
     );
-    expect(refusal({ view: 'positions', at: '2022-03-13/2022-03-17' })).toBeUndefined();
+    expect(refusal({ view: 'positions', at: '2022-03-13/2022-03-17' })).toBe(
+      '--at "2022-03-13/2022-03-17" is an interval: give one day, month or year (e.g. 2022-04-15, 2022-04, 2022)',
+    );
     expect(refusal({ view: 'roles', at: '2022-03?' })).toBeUndefined();
   });
 

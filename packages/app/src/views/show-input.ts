@@ -26,7 +26,7 @@ export const showInputSchema = z
       })
       .default('overview'),
     /** positions: as of this EDTF date (default the case's asOf); roles: those held then. */
-    at: edtfDateField('at', '2022-04-15, 2022-04, 2022-03-13/2022-03-17').optional(),
+    at: edtfDateField('at', '2022-04-15, 2022-04, 2022').optional(),
     /** claims: only contested propositions. */
     contestedOnly: z.boolean().default(false),
     /** claims: only propositions on this topic. */

@@ -46,9 +46,9 @@ describe('parley brackets', () => {
     expect([json.document, json.trend]).toEqual(['accord', 'converging']);
   });
 
-  it('names an unknown document (exit 1) and refuses a wrong format (exit 2)', async () => {
+  it('names an unknown document and refuses a wrong format (exit 2 both)', async () => {
     expect(await runCli(['brackets', 'packages/case-files/fixtures/minimal', 'treaty'])).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'parley: unknown draft document "treaty" (documents: accord)',
     });

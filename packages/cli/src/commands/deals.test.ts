@@ -221,10 +221,10 @@ describe('parley deals', () => {
       const month = await run('deals', caseDir, '--at', '2030-03');
       expect(month.code).toBe(0);
       expect(month.out.split('\n')[0]).toBe(
-        'river-accord on 2030-03-01 (the first day of 2030-03) — analyst model (assumptions, not facts); scenario: baseline',
+        'river-accord on 2030-03-31 (the last day of 2030-03) — analyst model (assumptions, not facts); scenario: baseline',
       );
       const json = JSON.parse((await run('deals', caseDir, '--at', '2030-03', '--json')).out);
-      expect([json.at, json.day]).toEqual(['2030-03', '2030-03-01']);
+      expect([json.at, json.day]).toEqual(['2030-03', '2030-03-31']);
     });
 
     it('says so when a profile is given where the GENIUS domain belongs', async () => {

@@ -46,7 +46,10 @@ export const registerDeals: CommandRegistrar = (program, output) => {
       'is there a deal every required signatory prefers to no deal, when, and which is fair (agreement set, window, Pareto/Nash/KS, ZOPA, GENIUS)',
     )
     .argument('[case-dir]', 'case folder (holds model.yaml)')
-    .option('--at <date>', "the day to analyse (default: the case's asOf date)")
+    .option(
+      '--at <date>',
+      "the day to analyse; a month or year stands for its last day (default: the case's asOf date)",
+    )
     .option('--scenario <id>', 'apply a scenario of the model (e.g. guarantors-accept-obligations)')
     .option('--json', 'print JSON')
     .action(async (dir: string | undefined, flags: Record<string, unknown>) => {

@@ -106,20 +106,21 @@ describe('parley diff', () => {
     });
   });
 
-  it('names unknown versions and documents, and missing files (exit 1)', async () => {
+  it('names unknown versions and documents, and missing files (exit 2)', async () => {
     expect(await runCli(['diff', minimal, 'accord@v1', 'v9'])).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'parley: unknown version "v9" of "accord" (versions: v1, v2)',
     });
     expect((await runCli(['diff', minimal, 'treaty@v1', 'v2'])).err).toBe(
       'parley: unknown draft document "treaty" (documents: accord)',
     );
-    expect(await runCli(['diff', 'no/such/a.txt', v1])).toEqual({
-      code: 1,
-      out: '',
-      err: 'no/such/a.txt: cannot read (no such file)',
-    });
+    const missing = await runCli(['diff', 'no/such/a.txt', v1]);
+    expect([missing.code, missing.out, missing.err.split('\n')[0]]).toEqual([
+      2,
+      '',
+      'parley: no/such/a.txt: cannot read (no such file)',
+    ]);
   });
 
   it('treats a wrong flag or a missing version as misuse (exit 2)', async () => {

@@ -82,7 +82,10 @@ async function loadFile(file: string, { mode }: TextRedlineInput, output: Output
   const read = await readTextFile(file, MAX_DRAFT_TEXT_BYTES);
   if (!read.ok) {
     const where = read.line === undefined ? file : `${file}:${read.line}:${read.column}`;
-    throw new ParleyError('invalid-input', `${where}: ${read.message}`);
+    throw new ParleyError(
+      read.code === 'unreadable-file' ? 'not-found' : 'invalid-input',
+      `${where}: ${read.message}`,
+    );
   }
   const draft = parseTextDraft(read.text, { file, mode });
   printWarnings(output, [draft]);

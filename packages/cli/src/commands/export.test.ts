@@ -53,12 +53,12 @@ describe('parley export', () => {
     expect(page).toContain('<ins>40</ins>');
   });
 
-  it('refuses an unknown format (exit 2) and an unknown version (exit 1)', async () => {
+  it('refuses an unknown format and an unknown version (exit 2 both)', async () => {
     const format = await runCli(['export', 'pdf', minimal, 'accord@v1']);
     expect(format.code).toBe(2);
     expect(format.err.split('\n')[0]).toBe('parley: unknown export format "pdf" (expected akn, md, html)');
     expect(await runCli(['export', 'akn', minimal, 'accord@v3'])).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'parley: unknown version "v3" of "accord" (versions: v1, v2)',
     });

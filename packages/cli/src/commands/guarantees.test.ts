@@ -173,16 +173,24 @@ describe('parley guarantees', () => {
 
 describe('parley guarantees: bad input', () => {
   it.each([
-    [['--instrument', 'pact-none'], 'unknown instrument "pact-none"; known: pact-each, pact-all'],
+    [['--instrument', 'pact-none'], 'parley: unknown instrument "pact-none"; known: pact-each, pact-all'],
     [
       ['--attacker', 'pirates'],
-      'unknown attacker "pirates": not an actor of the case or the library (use an actor id or "third-state")',
+      'parley: unknown attacker "pirates": not an actor of the case or the library (use an actor id or "third-state")',
     ],
-    [['--place', 'moon'], 'unknown place "moon"; known: core, isles'],
-    [['--attacker', 'lakeland'], 'attacker "lakeland" is the guaranteed state of every selected instrument'],
-  ])('%j: exit 1 with one clear message', async (args, message) => {
+    [['--place', 'moon'], 'parley: unknown place "moon"; known: core, isles'],
+  ])('%j: an unknown id, exit 2 with one clear message', async (args, message) => {
     const r = await run(...args);
-    expect([r.code, r.err, r.out]).toEqual([1, message, '']);
+    expect([r.code, r.err, r.out]).toEqual([2, message, '']);
+  });
+
+  it('an attacker that is the guaranteed state: exit 1 with one clear message', async () => {
+    const r = await run('--attacker', 'lakeland');
+    expect([r.code, r.err, r.out]).toEqual([
+      1,
+      'attacker "lakeland" is the guaranteed state of every selected instrument',
+      '',
+    ]);
   });
 
   it.each([
@@ -244,8 +252,27 @@ describe('parley guarantees: bad input', () => {
 
   it('rejects a missing case folder', async () => {
     const r = await runCli(['guarantees', path.join(scratch, 'nowhere')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const nowhere = path.join(scratch, 'nowhere');
-    expect(r.err).toBe(`${shown(nowhere)}: no such folder\n1 problem in case ${nowhere}`);
+    expect(r.err.split('\n').slice(0, 2)).toEqual([
+      `parley: ${shown(nowhere)}: no such folder`,
+      `1 problem in case ${nowhere}`,
+    ]);
+  });
+
+  it("blames the case's instrument, at its line, when its id is a library instrument's", async () => {
+    const dir = brokenCase('  - id: pact-all', '  - id: budapest-memorandum-1994');
+    const file = shown(path.join(dir, 'guarantees.yaml'));
+    expect(await runCli(['validate', dir])).toMatchObject({ code: 0 });
+    const r = await runCli(['guarantees', dir, '--runs', '200']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      `${file}:24:9: instruments[1].id: instrument "budapest-memorandum-1994" has the id of a reference ` +
+        "instrument of the library (library/instruments/budapest-memorandum-1994.yaml); give the case's " +
+        `instrument another id, or leave the library out\n1 problem in case ${dir}`,
+    );
+    // Without the library there is no clash.
+    expect((await runCli(['guarantees', dir, '--no-library', '--runs', '200'])).code).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { cellDetail } from '@parley/app/guarantees/detail.ts';
 import { guaranteesFlags } from '@parley/app/guarantees/input.ts';
 import { parseInput } from '@parley/app/inputs/parse-input.ts';
 import { guaranteesReport } from '@parley/app/guarantees/report.ts';
+import { locateCaseError } from '@parley/case-files/locate-in-case.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import { loadLibraryForCli } from '../load-library.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
@@ -48,7 +49,12 @@ export const registerGuarantees: CommandRegistrar = (program, output, environmen
       const flags = parseInput(guaranteesFlags, opts, FLAGS);
       const caseData = await loadCaseForCli(dir);
       const library = flags.library ? await loadLibraryForCli(environment.libraryDir) : [];
-      const context = guaranteeContextFor(caseData, library);
+      // A case instrument with a library instrument's id is the case's problem, at its line.
+      const context = await Promise.resolve()
+        .then(() => guaranteeContextFor(caseData, library))
+        .catch(async (error: unknown) => {
+          throw await locateCaseError(dir, error);
+        });
       if (context.instruments.length === 0) {
         throw new ParleyError(
           'invalid-input',

@@ -174,7 +174,7 @@ describe('other views', () => {
       ['report-b', 14],
     ]);
     const drafts = await json(['drafts']);
-    expect(drafts.documents[0].words).toEqual({ v1: 17, v2: 16 });
+    expect(drafts.documents[0].words).toEqual({ v1: 14, v2: 13 });
   });
 
   it('--at and --contested are refused on views they do not apply to', async () => {

@@ -20,7 +20,7 @@ export const registerShow: CommandRegistrar = (program, output) => {
     .addOption(
       new Option(
         '--at <date>',
-        "EDTF date: positions as of then (default: the case's asOf date); roles held then",
+        "a day, month or year (a month or year: its last day): positions as of then (default: the case's asOf date); roles held then",
       ),
     )
     .option('--contested', 'claims: only contested propositions', false)

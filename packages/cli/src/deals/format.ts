@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { AgreementReport, DealsReport, SolutionReport } from '@parley/core/bargaining/case-report.ts';
 import type { DealWindowReport } from '@parley/app/deals/window.ts';
+import { asOfNote } from '@parley/app/inputs/fields.ts';
 import type { AdjustedWinnerReport } from '@parley/core/bargaining/case-adjusted-winner.ts';
 import type { GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
 import type { SensitivityResult } from '@parley/core/bargaining/sensitivity.ts';
@@ -59,7 +60,7 @@ export function formatDeals(r: DealsReport, style: Style): string {
   const parties = r.pareto.parties;
   const lines = [
     style(`${r.case} on ${r.day}`, pc.bold) +
-      (r.day === r.at ? '' : ` (the first day of ${r.at})`) +
+      asOfNote(r.at, r.day) +
       ` — analyst model (assumptions, not facts); scenario: ${r.scenario ?? 'baseline'}`,
     `${r.issues.length} issues, ${count(r.outcomes)} packages`,
     '',

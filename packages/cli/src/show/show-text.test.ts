@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { minimalCase } from '@parley/app/minimal-case.test-support.ts';
 import { claimsView } from '@parley/app/views/claims.ts';
 import { contestedLookup } from '@parley/app/views/contested.ts';
+import { historyView } from '@parley/app/views/history.ts';
+import { positionsView } from '@parley/app/views/positions.ts';
 import { timelineView } from '@parley/app/views/timeline.ts';
 import { renderClaims } from './claims.ts';
 import { contestedText } from './contested.ts';
+import { renderHistory } from './history.ts';
+import { renderPositions } from './positions.ts';
 import { renderTimeline } from './timeline.ts';
 
 async function withInferredClaim() {
@@ -86,5 +90,44 @@ describe('the timeline in the terminal', () => {
     // The description alone takes several lines, each indented under the title.
     expect(lines.filter((l) => l.startsWith('      ') && !l.includes('sources:')).length).toBeGreaterThan(2);
     expect(lines.join(' ').replace(/\s+/g, ' ')).toContain(long.trim());
+  });
+});
+
+describe('a range in the positions and history tables', () => {
+  /** The minimal case with North's first flow figure a range (South holds 50–70 m3/s). */
+  async function northHolds(range: { min: number; max: number }, value?: number) {
+    const c = await minimalCase();
+    return {
+      ...c,
+      positions: c.positions.map((p) => (p.id === 'north-flow-1' ? { ...p, range, value } : p)),
+    };
+  }
+  const rows = (text: string, issue: string) =>
+    text
+      .split('\n')
+      .filter((l) => l.startsWith(` ${issue} `))
+      .map((l) => l.trim().split(/ {2,}/));
+
+  it('prints ranges with the unit, and the gap row names the nearest ends the gap uses', async () => {
+    const c = await northHolds({ min: 20, max: 35 });
+    expect(rows(renderPositions(positionsView(c, { at: '2030-02-01' })), 'min-flow')).toEqual([
+      ['min-flow', 'north', '20–35 m3/s', '2030-02-01', 'proposed, high', '[report-a]'],
+      ['min-flow', 'south', '50–70 m3/s', '2030-02-01', 'proposed, medium', '[report-a]'],
+      ['min-flow', 'gap', '15 m3/s', 'north 35 vs south 50'],
+    ]);
+    expect(rows(renderHistory(historyView(c, { issue: 'min-flow' })), '2030-02-01')).toEqual([
+      ['2030-02-01', 'north', '20–35 m3/s', '2030-02-01', 'proposed, high', '[report-a]'],
+      ['2030-02-01', 'south', '50–70 m3/s', '2030-02-01', 'proposed, medium', '[report-a]'],
+      ['2030-02-01', 'gap', '15 m3/s', 'north 35 vs south 50'],
+    ]);
+  });
+
+  it('a range with a preferred value prints both; overlapping ranges print what they share', async () => {
+    const c = await northHolds({ min: 45, max: 60 }, 55);
+    expect(rows(renderPositions(positionsView(c, { at: '2030-02-01' })), 'min-flow')).toEqual([
+      ['min-flow', 'north', '45–60 m3/s (55)', '2030-02-01', 'proposed, high', '[report-a]'],
+      ['min-flow', 'south', '50–70 m3/s', '2030-02-01', 'proposed, medium', '[report-a]'],
+      ['min-flow', 'gap', '0 m3/s', 'ranges overlap on 50–60 m3/s'],
+    ]);
   });
 });

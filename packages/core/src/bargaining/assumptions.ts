@@ -99,7 +99,7 @@ export function applyScenario(model: AnalystModel, scenarioId: string | undefine
   const scenario = model.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) {
     const known = model.scenarios.map((s) => s.id).join(', ') || 'none';
-    throw new ParleyError('invalid-model', `unknown scenario "${scenarioId}" (the model defines: ${known})`);
+    throw new ParleyError('unknown-id', `unknown scenario "${scenarioId}" (the model defines: ${known})`);
   }
   return scenario.overrides.reduce((m, o) => withAssumption(m, o.assumption, o.value), model);
 }

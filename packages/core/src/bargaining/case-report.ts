@@ -43,7 +43,7 @@ export interface DealsReport {
   case: string;
   /** The date asked for, as given. */
   at: string;
-  /** The day analysed: `at` itself, or the first day of the month, year or interval it names. */
+  /** The day analysed (a day; the app reads a month or year `at` as its last day). */
   day: string;
   scenario: string | null;
   issues: string[];

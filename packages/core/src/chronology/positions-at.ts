@@ -4,10 +4,15 @@ import type { Issue } from '@parley/model/schema/issues.ts';
 import type { Position } from '@parley/model/schema/positions.ts';
 
 export interface NumericGap {
-  /** Distance between the furthest-apart parties' values or ranges (0 when ranges overlap). */
+  /** What separates the parties' values or ranges: `high.value − low.value`, or 0 when they meet or overlap. */
   gap: number;
   unit: string;
-  /** The party with the lowest and the highest value. */
+  /**
+   * The two ends the gap is measured between: `low` is the party whose span ends lowest, with
+   * that end (a point value, or the top of a range); `high` the party whose span starts highest,
+   * with that start. When the spans overlap, `low.value > high.value` and every party accepts
+   * `high.value`–`low.value`.
+   */
   low: { party: string; value: number };
   high: { party: string; value: number };
 }
@@ -58,21 +63,18 @@ function bounds(p: Position): [number, number] | undefined {
 function numericGap(positions: Position[], unit: string): NumericGap | undefined {
   const spans = positions.flatMap((p) => {
     const b = bounds(p);
-    return b
-      ? [{ party: p.party, lo: b[0], hi: b[1], point: typeof p.value === 'number' ? p.value : b[0] }]
-      : [];
+    return b ? [{ party: p.party, lo: b[0], hi: b[1] }] : [];
   });
   if (spans.length < 2) return undefined;
-  const low = spans.reduce((a, b) => (b.point < a.point ? b : a));
-  // On ties, low is the first party listed and high the last, so equal values name two parties.
-  const high = spans.reduce((a, b) => (b.point >= a.point ? b : a));
-  // What separates the parties' acceptable spans: overlapping ranges leave no gap.
-  const gap = Math.max(0, Math.max(...spans.map((s) => s.lo)) - Math.min(...spans.map((s) => s.hi)));
+  // The gap runs from the lowest top of a span to the highest bottom of one. On ties, low is the
+  // first party listed and high the last, so equal values name two parties.
+  const low = spans.reduce((a, b) => (b.hi < a.hi ? b : a));
+  const high = spans.reduce((a, b) => (b.lo >= a.lo ? b : a));
   return {
-    gap,
+    gap: Math.max(0, high.lo - low.hi),
     unit,
-    low: { party: low.party, value: low.point },
-    high: { party: high.party, value: high.point },
+    low: { party: low.party, value: low.hi },
+    high: { party: high.party, value: high.lo },
   };
 }
 

@@ -1,4 +1,5 @@
-import { effectiveStatus, isWord, type DraftDocument, type ProvisionStatus, type Token } from './model.ts';
+import { effectiveStatus, type DraftDocument, type ProvisionStatus, type Token } from './model.ts';
+import { countWords } from './word-count.ts';
 
 /** The key under which brackets nobody is named for are counted. */
 export const UNATTRIBUTED = 'unattributed';
@@ -52,22 +53,7 @@ export function bracketSeries(
   versions: { version: string; date?: string; document: DraftDocument }[],
 ): BracketSeries {
   const entries = versions.map(({ version, date, document }, index): BracketSeriesEntry => {
-    let words = 0;
-    let wordsInBrackets = 0;
-    for (const section of document.sections) {
-      // Brackets pair within a section but may span its paragraphs: depth runs on across them.
-      let depth = 0;
-      for (const tokens of [section.headingTokens, ...section.paragraphs.map((p) => p.tokens)]) {
-        for (const token of tokens) {
-          if (token.kind === 'open') depth++;
-          else if (token.kind === 'close') depth--;
-          else if (token.kind === 'word' && isWord(token)) {
-            words++;
-            if (depth > 0) wordsInBrackets++;
-          }
-        }
-      }
-    }
+    const { words, wordsInBrackets } = countWords(document);
     const provisions: BracketSeriesEntry['provisions'] = {
       agreed: 0,
       bracketed: 0,

@@ -9,7 +9,11 @@ export const recordId = z
 /** An EDTF date string (`2022-03-05`, `2022-05`, `2022-03-13/2022-03-17`, `2022-03-05?`). */
 const EDTF_SHAPE = '^(\\.\\.|\\d{4}(-\\d{2}(-\\d{2})?)?[?~%]?)(/(\\.\\.|\\d{4}(-\\d{2}(-\\d{2})?)?[?~%]?))?$';
 export const edtfDate = z
-  .string()
+  .string({
+    // YAML reads an unquoted 2031 as a number.
+    error: (issue) =>
+      typeof issue.input === 'number' ? `a date must be quoted text: write '${issue.input}'` : undefined,
+  })
   .refine(isEdtf, {
     error: (issue) =>
       `"${String(issue.input)}" is not a valid EDTF date (e.g. 2022-03-05, 2022-05, 2022-03-13/2022-03-17, 2022-03-05?)`,
