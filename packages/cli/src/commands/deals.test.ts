@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -241,5 +242,22 @@ describe('parley deals', () => {
         `parley: ${path.join(dir, 'p1.xml')} is a GENIUS preference profile (it weights or evaluates the issues), not a domain: give the domain file first, then the profiles (parley deals genius <domain.xml> <profile.xml>…)`,
       );
     });
+  });
+});
+
+describe('deals genius reads its files under the one rule for texts', () => {
+  it('refuses a named pipe without blocking, and a file that is not UTF-8, naming the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-genius-input-'));
+    const fifo = path.join(dir, 'domain.xml');
+    execFileSync('mkfifo', [fifo]);
+    const pipe = await runCli(['deals', 'genius', fifo, fifo]);
+    expect(pipe.code).toBe(1);
+    expect(pipe.err).toContain(`${fifo}: `);
+    expect(pipe.err).toContain('not a regular file');
+    const latin1 = path.join(dir, 'latin1.xml');
+    writeFileSync(latin1, Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]));
+    const notUtf8 = await runCli(['deals', 'genius', latin1, latin1]);
+    expect(notUtf8.code).toBe(1);
+    expect(notUtf8.err).toContain(`${latin1}:1:4: not UTF-8`);
   });
 });

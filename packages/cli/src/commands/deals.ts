@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/model/errors.ts';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { readTextFile } from '@parley/case-files/read-text-file.ts';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adjustedWinner } from '@parley/app/deals/adjusted-winner.ts';
@@ -181,10 +182,13 @@ export const registerDeals: CommandRegistrar = (program, output) => {
   }
 };
 
+/** GENIUS and GeniusWeb files are read under case-files' rule for texts: regular UTF-8 files only. */
+const MAX_GENIUS_FILE_BYTES = 8 * 1024 * 1024;
+
 async function readInput(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    throw new ParleyError('not-found', `cannot read ${file}`);
-  }
+  const read = await readTextFile(file, MAX_GENIUS_FILE_BYTES);
+  if (read.ok) return read.text;
+  if (read.code === 'unreadable-file') throw new ParleyError('not-found', `cannot read ${file}`);
+  const where = read.line === undefined ? file : `${file}:${read.line}:${read.column}`;
+  throw new ParleyError('invalid-input', `${where}: ${read.message}`);
 }
