@@ -51,7 +51,7 @@ describe('redline inputs', () => {
 
   it('need the earlier case version named with its document', () => {
     expect(refusal(caseRedlineInputSchema, { from: 'v1', to: 'v2' })).toBe(
-      '"v1" is not a draft version: write <document>@<version>, e.g. security-treaty@2022-04-15',
+      '"v1" is not a draft version: write <document>@<version>, as the drafts view lists them',
     );
   });
 });

@@ -8,7 +8,7 @@ export const parseModes = ['parley', 'plain', 'auto'] as const;
 /** `security-treaty@2022-04-15`: a version named with its document. */
 export const draftVersionRef = z.string().refine((ref) => ref.includes('@'), {
   error: (issue) =>
-    `"${String(issue.input)}" is not a draft version: write <document>@<version>, e.g. security-treaty@2022-04-15`,
+    `"${String(issue.input)}" is not a draft version: write <document>@<version>, as the drafts view lists them`,
 });
 
 /** Word edits per unit before the unit is shown as wholly replaced: a whole number from 1. */

@@ -33,7 +33,7 @@ describe('showView', () => {
       expect.unreachable();
     } catch (error) {
       expect(isParleyError(error, 'usage') && error.message).toBe(
-        'the history view needs issue <id>, e.g. issue troop-ceiling',
+        'the history view needs issue <id>: one of the ids the issues view lists',
       );
     }
   });

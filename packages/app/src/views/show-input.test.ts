@@ -52,7 +52,7 @@ describe('showInputSchema', () => {
 
   it('needs an issue for the history view', () => {
     expect(refusal({ view: 'history' })).toBe(
-      'the history view needs --issue <id>, e.g. --issue troop-ceiling',
+      'the history view needs --issue <id>: one of the ids the issues view lists',
     );
     expect(showInputSchema.parse({ view: 'history', issue: 'min-flow' })).toEqual({
       view: 'history',

@@ -3,7 +3,7 @@ import { edtfDateField } from '../inputs/fields.ts';
 import { viewNames, type ViewName } from './names.ts';
 
 /** The rule for a history without an issue, also checked where the input was not parsed. */
-export const historyNeedsIssue = 'the history view needs `issue` <id>, e.g. `issue` troop-ceiling';
+export const historyNeedsIssue = 'the history view needs `issue` <id>: one of the ids the issues view lists';
 
 // Each narrowing field belongs to some views: silently ignoring it elsewhere would mislead.
 const narrowing: Array<{

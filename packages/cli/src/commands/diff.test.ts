@@ -138,7 +138,7 @@ describe('parley diff', () => {
     const ref = await runCli(['diff', minimal, 'v1', 'v2']);
     expect(ref.code).toBe(2);
     expect(ref.err.split('\n')[0]).toBe(
-      'parley: "v1" is not a draft version: write <document>@<version>, e.g. security-treaty@2022-04-15',
+      'parley: "v1" is not a draft version: write <document>@<version>, as the drafts view lists them',
     );
     const none = await runCli(['diff']);
     expect(none.code).toBe(2);

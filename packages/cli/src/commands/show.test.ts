@@ -202,7 +202,7 @@ describe('show history --issue', () => {
     const missing = await runCli(['show', fixture, 'history']);
     expect(missing.code).toBe(2);
     expect(missing.err.split('\n')[0]).toBe(
-      'parley: the history view needs --issue <id>, e.g. --issue troop-ceiling',
+      'parley: the history view needs --issue <id>: one of the ids the issues view lists',
     );
     const unknown = await runCli(['show', fixture, 'history', '--issue', 'max-flow']);
     expect(unknown.code).toBe(2);
