@@ -4,6 +4,7 @@ import type { CommandRegistrar } from '../command-registrar.ts';
 import { printJson } from '../output.ts';
 import { modelStep } from '../deals/model-step.ts';
 import { renderOverview } from '../show/overview.ts';
+import { wrap } from '../wrap.ts';
 
 /**
  * `parley brief <case>`: the overview, then what each engine answers about the case, one
@@ -12,20 +13,6 @@ import { renderOverview } from '../show/overview.ts';
 
 const spans = (list: Array<{ from: string; until: string | null }>) =>
   list.length === 0 ? 'never' : list.map((r) => `${r.from} → ${r.until ?? '…'}`).join(', ');
-
-/** Greedy word wrap to `width` columns, each line prefixed by `indent`. */
-function wrap(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(indent + line);
-  return lines;
-}
 
 function renderBrief(brief: Brief, dir: string): string {
   const lines = [renderOverview(brief.overview)];

@@ -1,23 +1,10 @@
 import type { TimelineJson } from '@parley/app/views/timeline.ts';
 import { contestedText } from './contested.ts';
+import { wrap } from '../wrap.ts';
 
 /** The width the timeline's text wraps to: readable in an 80-column terminal and up. */
 const WIDTH = 80;
 const INDENT = '    ';
-
-/** Greedy word wrap to `width` columns, each line prefixed by `indent`. */
-function wrap(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(indent + line);
-  return lines;
-}
 
 /**
  * One block per round or event, in date order: a heading line (date, kind, type, id), then the
