@@ -20,6 +20,12 @@ export interface InlineScanner {
    * is the closing bracket that matches it.
    */
   overflow: number;
+  /**
+   * The last look for a `]`: the first one at or after `closeFrom` is at `closeAt` (-1: none).
+   * Every `[` looks for the next `]`; reusing the answer keeps a text of many `[` linear.
+   */
+  closeFrom: number;
+  closeAt: number;
 }
 
 /**
@@ -44,6 +50,8 @@ export function createScanner(
     diagnostics,
     stack: [],
     overflow: 0,
+    closeFrom: Infinity,
+    closeAt: -1,
   };
 }
 
@@ -60,7 +68,17 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const ATTRIBUTION_AFTER_SQUARE = /([a-z][a-z0-9-]*):[ \t]+/y;
 const ATTRIBUTION_IN_CHOICE = /[ \t]*([a-z][a-z0-9-]*):[ \t]+/y;
 const FOOTNOTE_REF = /\[\^[^\]\s]+\]/y;
-const REFERENCE_LINK = /\[([^[\]]+)\]\[([^[\]]+)\]/y;
+/** `[text][label]`, `[label][]` and `[label]`: a link only when the text defines `[label]: url`. */
+const REFERENCE_LINK = /\[([^[\]]+)\](?:\[([^[\]]*)\])?/y;
+/**
+ * `[text](url)` and `![alt](url)`, with an optional title. The destination must look like an
+ * address (a `/`, `:`, `#` or `?`, a `.` before a letter, or `<…>`): UN drafts write
+ * `paragraph [x](a)` and `[2](2.1)`, a bracketed number followed by a sub-paragraph number.
+ */
+const INLINE_LINK =
+  /!?\[[^[\]]*\]\((?:<[^<>\n]*>|[^\s()<>]*(?:[/:#?]|\.[A-Za-z])[^\s()<>]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?\)/y;
+/** A task box `[ ]`, `[x]`, `[X]` opening a list item, followed by a space. */
+const TASK_BOX = /\[[ xX]\](?=[ \t])/y;
 
 function report(
   scanner: InlineScanner,
@@ -77,7 +95,8 @@ function report(
 /**
  * Appends the tokens of `text[from, to)`, inline text within one line, to `tokens`.
  * `column0` is the column of `text[from]` in the source line; `space` says whether a space precedes
- * it (true for continuation lines of a paragraph). The parser passes the whole source text with
+ * it (true for continuation lines of a paragraph); `listItem` that `text[from]` is the first
+ * character after a list marker (where a task box may stand). The parser passes the whole source text with
  * the line's bounds rather than the line itself: a line cut from the text is a slice of it, and
  * reading characters through a slice measured markedly slower in this, the parser's hottest loop.
  */
@@ -91,6 +110,7 @@ export function scanLine(
   unit: string,
   tokens: Token[],
   space: boolean,
+  listItem = false,
 ): void {
   const plain = scanner.mode === 'plain';
   // State of the line in an object with methods rather than closures: this runs for every line.
@@ -102,6 +122,15 @@ export function scanLine(
     const code = text.charCodeAt(i);
     const type = charClass[code];
     const column = column0 + i - from;
+    if (plain && (code === 0x5b || code === 0x21)) {
+      // Markdown constructs written with square brackets are one token of text, not brackets.
+      const literal = markdownLiteral(scanner, text, i, to, listItem && i === from);
+      if (literal) {
+        out.literal(literal, column);
+        i += literal.length;
+        continue;
+      }
+    }
     if (type === WORD) {
       // A run of word characters at once; a word may continue after an escape (`US\$100`).
       let end = i + 1;
@@ -126,15 +155,6 @@ export function scanLine(
       out.addWordText(text[i + 1] as string, column);
       i += 2;
       continue;
-    }
-    if (plain && ch === '[') {
-      // Markdown footnote references and reference links are not negotiating brackets.
-      const literal = matchAt(FOOTNOTE_REF, text, i) ?? matchReferenceLink(scanner, text, i, to);
-      if (literal) {
-        out.literal(literal, column);
-        i += literal.length;
-        continue;
-      }
     }
     if ((ch === '[' || (!plain && ch === '{')) && scanner.stack.length >= MAX_BRACKET_DEPTH) {
       if (scanner.overflow === 0)
@@ -337,19 +357,51 @@ function matchAt(pattern: RegExp, text: string, index: number): string | undefin
   return execAt(pattern, text, index)?.[0];
 }
 
-/** A reference link `[text][label]` at `index` that ends by `end` (the end of its line). */
-function matchReferenceLink(
+/**
+ * The Markdown construct at `index` (a `[` or `!`) that ends by `end` (the end of its line), if
+ * any: the one rule by which plain mode tells Markdown from negotiation brackets. Each construct
+ * is recognised only where Markdown itself would read it, so a bracket that merely looks alike
+ * (`[label]` with no `[label]: url` definition, `[x](a)`) stays a bracket.
+ */
+function markdownLiteral(
   scanner: InlineScanner,
   text: string,
   index: number,
   end: number,
+  listItemStart: boolean,
 ): string | undefined {
+  const within = (match: string | undefined) =>
+    match !== undefined && index + match.length <= end ? match : undefined;
+  if (text.charCodeAt(index) === 0x21) {
+    // `!` is only looked at further when an image `![` starts here.
+    return text.charCodeAt(index + 1) === 0x5b ? within(matchAt(INLINE_LINK, text, index)) : undefined;
+  }
+  // Most brackets are followed by neither `(` nor `[` and contain no `^`: cheap looks first.
+  if (text.charCodeAt(index + 1) === 0x5e) return within(matchAt(FOOTNOTE_REF, text, index));
+  if (listItemStart) {
+    const box = within(matchAt(TASK_BOX, text, index));
+    if (box) return box;
+  }
+  const close = nextClose(scanner, text, index + 1);
+  if (close < 0 || close >= end) return undefined;
+  const next = text.charCodeAt(close + 1);
+  if (next === 0x28) return within(matchAt(INLINE_LINK, text, index));
   if (scanner.linkLabels.size === 0) return undefined;
-  // `[text][label]` needs `[` right after the first `]`: most brackets fail this cheap look.
-  const close = text.indexOf(']', index + 1);
-  if (close < 0 || close + 1 >= end || text.charCodeAt(close + 1) !== 0x5b) return undefined;
   const match = execAt(REFERENCE_LINK, text, index);
-  return match && index + match[0].length <= end && scanner.linkLabels.has((match[2] as string).toLowerCase())
-    ? match[0]
-    : undefined;
+  if (!match || index + match[0].length > end) return undefined;
+  const label = match[2] || (match[1] as string);
+  // A shortcut `[label]` followed by another bracket is not a link (CommonMark): `[a][b]` with
+  // `b` undefined is read as two brackets.
+  if (match[2] === undefined && next === 0x5b) return undefined;
+  return scanner.linkLabels.has(label.toLowerCase()) ? match[0] : undefined;
+}
+
+/** Where the first `]` at or after `from` is (-1: none), remembering the answer for later looks. */
+function nextClose(scanner: InlineScanner, text: string, from: number): number {
+  const known = from >= scanner.closeFrom && (scanner.closeAt < 0 || from <= scanner.closeAt);
+  if (!known) {
+    scanner.closeFrom = from;
+    scanner.closeAt = text.indexOf(']', from);
+  }
+  return scanner.closeAt;
 }

@@ -34,6 +34,8 @@ const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 // `1.` `2.1` `(a)` `a)` `iv.` `*` `-`: a list marker starts a new paragraph even without a blank line.
 const LIST_MARKER = /^(\d+(?:\.\d+)*\.?|\([0-9A-Za-z]{1,5}\)|[a-z]\)|[ivx]{1,5}\.|[*+-])(?=[ \t])/;
 const LINK_DEFINITION = /^ {0,3}\[([^\]^][^\]]*)\]:[ \t]+\S/;
+/** List markers after which Markdown (GFM) reads `[ ]` / `[x]` as a task box: bullets and `1.`. */
+const TASK_LIST_MARKER = /^(?:[*+-]|\d+\.)$/;
 const KRAMDOWN_ATTRIBUTES = /^[ \t]*\{:.*\}[ \t]*$/;
 const FRONT_MATTER_TITLE = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/;
 
@@ -189,6 +191,7 @@ class DocumentBuilder {
         paragraph.id,
         paragraph.tokens,
         false,
+        marker !== null && TASK_LIST_MARKER.test(marker[1] as string),
       );
       return;
     }
