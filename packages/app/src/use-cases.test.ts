@@ -219,7 +219,7 @@ describe('drafts', () => {
   it('export akn: the redline from v1 names the parties and issues and the agreed article', () => {
     const akn = exportDraft(river, { format: 'akn', ref: 'accord@v2', against: 'v1' });
     expect([akn.label, akn.againstLabel]).toEqual(['accord@v2', 'accord@v1']);
-    expect(akn.text).toContain('<FRBRthis value="/akn/un/bill/2030-02-12/accord/eng@v2-redline-v1/!main"/>');
+    expect(akn.text).toContain('<FRBRthis value="/akn/un/bill/2030-02-01/accord/eng@v2-redline-v1/!main"/>');
     // The organisations named are those the text names: the author (joint) and whoever holds a
     // bracket in either version (Northland, Southland) — not the League, which holds none.
     expect(

@@ -23,6 +23,27 @@ describe('exportDraft', () => {
     const c = await minimalCase();
     const plain = exportDraft(c, { format: 'akn', ref: 'accord@v1' }).text;
     expect(plain).toContain('<FRBRuri value="/akn/un/bill/2030-02-01/accord/eng@v1"/>');
+    // The Work is the accord, the same for both versions; only the Expression differs.
+    const v2 = exportDraft(c, { format: 'akn', ref: 'accord@v2' }).text;
+    const frbr = (xml: string, level: string) =>
+      [...xml.matchAll(new RegExp(`<${level}>[^]*?</${level}>`, 'g'))].map((m) =>
+        m[0].match(/value="[^"]*"/g),
+      );
+    expect(frbr(v2, 'FRBRWork')).toEqual(frbr(plain, 'FRBRWork'));
+    expect(frbr(plain, 'FRBRWork')).toEqual([
+      [
+        'value="/akn/un/bill/2030-02-01/accord/!main"',
+        'value="/akn/un/bill/2030-02-01/accord"',
+        'value="un"',
+      ],
+    ]);
+    expect(frbr(v2, 'FRBRExpression')).toEqual([
+      [
+        'value="/akn/un/bill/2030-02-01/accord/eng@v2/!main"',
+        'value="/akn/un/bill/2030-02-01/accord/eng@v2"',
+      ],
+    ]);
+    expect(v2).toContain('<FRBRdate date="2030-02-12" name="draft"/>');
     expect(plain).toContain(
       '<TLCOrganization eId="north" href="/akn/ontology/organizations/north" showAs="Northland"/>',
     );
@@ -42,6 +63,7 @@ describe('aknMeta', () => {
       documentId: 'accord',
       versionId: 'v2',
       date: '2030-02-12',
+      workDate: '2030-02-01',
       author: 'joint',
       reconstruction: true,
       parties: [

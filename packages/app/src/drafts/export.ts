@@ -26,12 +26,19 @@ export function aknMeta(c: Case, current: CaseDraft, earlier?: CaseDraft): AknMe
     documentId: record.id,
     versionId: version.id,
     date: parseEdtf(version.date).earliest,
+    workDate: workDate(record.versions.map((v) => v.date)) ?? parseEdtf(version.date).earliest,
     author: version.author,
     reconstruction: current.reconstruction || Boolean(earlier?.reconstruction),
     parties: c.actors.filter((a) => a.kind !== 'person').map((a) => ({ id: a.id, name: a.name })),
     issues: c.issues.map((i) => ({ id: i.id, title: i.title })),
     ...(against ? { against: { versionId: against.id, date: parseEdtf(against.date).earliest } } : {}),
   };
+}
+
+/** The Work's date: the earliest day of the document's first version, the same for every version. */
+function workDate(dates: string[]): string | undefined {
+  const days = dates.map((d) => parseEdtf(d).earliest).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  return days.sort()[0];
 }
 
 /** A version as Akoma Ntoso XML, Markdown or HTML; with `against`, the redline from that version. */

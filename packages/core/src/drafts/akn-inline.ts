@@ -1,6 +1,6 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { UNATTRIBUTED } from './brackets.ts';
-import type { Token } from './model.ts';
+import type { Token, WordToken } from './model.ts';
 import type { UnitChange } from './redline.ts';
 import { pieces, spaceBefore } from './view.ts';
 import { BracketCarry, type Carried } from './bracket-carry.ts';
@@ -129,6 +129,8 @@ export class InlineWriter {
       const choice = value.class === 'alternatives';
       stack.push({ node, eId, choice, firstAlternative: value.firstAlternative, piece });
     }
+    // Each version's emphasis is its own: deleted marks pair in A, kept and inserted ones in B.
+    const emphasis = new Set([...emphasisStars(change.aTokens), ...emphasisStars(change.bTokens)]);
     let previous: Token | undefined;
     let lastClosedSquare: { depth: number; eId: string; side: string } | undefined;
     const side = (op: string) => (op === 'delete' ? 'a' : 'b');
@@ -137,12 +139,15 @@ export class InlineWriter {
       const flush = () => {
         if (!text) return;
         const top = (stack.at(-1) as (typeof stack)[number]).node;
-        if (piece.op === 'equal') top.txt(text);
+        if (piece.op === 'equal') writeEmphasis(top, text);
         else {
           // The space before a change is shared text, not part of the change.
           const words = text.replace(/^ /, '');
           if (words !== text) top.txt(' ');
-          if (words) top.ele(piece.op === 'insert' ? 'ins' : 'del').txt(words);
+          // A change of emphasis marks alone changes no text: it gets no ins or del.
+          const bare = words.replaceAll(EMPHASIS, '');
+          if (bare.trim()) writeEmphasis(top.ele(piece.op === 'insert' ? 'ins' : 'del'), words);
+          else if (bare && piece.op === 'insert') top.txt(bare);
         }
         text = '';
       };
@@ -150,7 +155,8 @@ export class InlineWriter {
         const space = spaceBefore(token, previous) ? ' ' : '';
         previous = token;
         if (token.kind === 'word') {
-          text += space + token.text;
+          // Emphasis markers become a mark `writeEmphasis` turns into i or b; any other * is text.
+          text += space + (emphasis.has(token) ? EMPHASIS : token.text.replaceAll('*', LITERAL_STAR));
           if (/[\p{L}\p{N}]/u.test(token.text)) lastClosedSquare = undefined;
           continue;
         }
@@ -245,4 +251,109 @@ export class InlineWriter {
     // Whatever is still open runs on into the next paragraph.
     this.carry.suspend(stack.flatMap((entry) => (entry.piece ? [entry.piece] : [])));
   }
+}
+
+/** Marks of the text `writeEmphasis` reads: an emphasis `*`, and a `*` that is text. */
+const EMPHASIS = '\u0001';
+const LITERAL_STAR = '\u0002';
+const MARKS = new RegExp(`(${LITERAL_STAR}|${EMPHASIS}${EMPHASIS}|${EMPHASIS})`);
+
+/**
+ * The `*` tokens of a unit that are Markdown emphasis: runs of one or two `*` that pair, an
+ * opener (no space after) with the nearest later closer (no space before) of the same length.
+ * A `*` left unpaired (`2 * 3`, a footnote mark, an escaped `\*`) is text.
+ */
+function emphasisStars(tokens: Token[]): Set<Token> {
+  const runs: { tokens: Token[]; open: boolean; close: boolean }[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const token = tokens[i] as Token;
+    if (token.kind !== 'word' || token.text !== '*') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < tokens.length &&
+      tokens[j]?.kind === 'word' &&
+      (tokens[j] as WordToken).text === '*' &&
+      !tokens[j]?.space
+    )
+      j++;
+    const next = tokens[j];
+    runs.push({
+      tokens: tokens.slice(i, j),
+      open: next !== undefined && !next.space,
+      close: i > 0 && !token.space,
+    });
+    i = j;
+  }
+  const stack: (typeof runs)[number][] = [];
+  const stars = new Set<Token>();
+  for (const run of runs) {
+    if (run.tokens.length > 2) continue;
+    const match = run.close ? stack.findLastIndex((r) => r.tokens.length === run.tokens.length) : -1;
+    if (match >= 0) {
+      for (const token of [...(stack[match] as (typeof runs)[number]).tokens, ...run.tokens])
+        stars.add(token);
+      stack.length = match;
+    } else if (run.open) stack.push(run);
+  }
+  return stars;
+}
+
+/**
+ * Writes text with its emphasis marks (see `emphasisStars`) as AKN `i` (`*x*`) and `b` (`**x**`).
+ * The XML must nest, so a pair is written only within one run of text (between two bracket marks
+ * or change boundaries); a mark whose partner lies across such a boundary is dropped.
+ */
+function writeEmphasis(node: XMLBuilder, text: string): void {
+  if (!text.includes(EMPHASIS) && !text.includes(LITERAL_STAR)) {
+    node.txt(text);
+    return;
+  }
+  const parts = text.split(MARKS);
+  interface Marker {
+    index: number;
+    length: number;
+    open: boolean;
+    close: boolean;
+    literal: boolean;
+  }
+  const markers = new Map<number, Marker>();
+  let offset = 0;
+  parts.forEach((part, index) => {
+    if (index % 2 === 1 && part !== LITERAL_STAR) {
+      // The edge of the run is a bracket mark or a change, not a space.
+      const before = text[offset - 1] ?? '';
+      const after = text[offset + part.length] ?? '';
+      const open = !/\s/.test(after);
+      const close = !/\s/.test(before);
+      markers.set(index, { index, length: part.length, open, close, literal: !open && !close });
+    }
+    offset += part.length;
+  });
+  // Pair each closer with the nearest opener of the same length; openers in between are dropped.
+  const stack: Marker[] = [];
+  const paired = new Map<number, 'open' | 'close'>();
+  for (const marker of markers.values()) {
+    if (marker.literal) continue;
+    const match = marker.close ? stack.findLastIndex((m) => m.length === marker.length) : -1;
+    if (match >= 0) {
+      paired.set((stack[match] as Marker).index, 'open');
+      paired.set(marker.index, 'close');
+      stack.length = match;
+    } else if (marker.open) stack.push(marker);
+  }
+  let current = node;
+  parts.forEach((part, index) => {
+    if (index % 2 === 0) {
+      if (part) current.txt(part);
+      return;
+    }
+    const marker = markers.get(index);
+    if (!marker) current.txt('*');
+    else if (marker.literal) current.txt('*'.repeat(marker.length));
+    else if (paired.get(index) === 'open') current = current.ele(marker.length === 2 ? 'b' : 'i');
+    else if (paired.get(index) === 'close') current = current.up();
+  });
 }

@@ -6,6 +6,11 @@ export interface AknMeta {
   versionId: string;
   /** The version date as `YYYY-MM-DD` (the earliest day of an uncertain EDTF date). */
   date: string;
+  /**
+   * The date of the Work, the same for every version of the document: the date of its first
+   * version as `YYYY-MM-DD`. Defaults to `date` (right only for a document's first version).
+   */
+  workDate?: string;
   /** Actor id of the version's author, or `joint`. */
   author: string;
   /** Every party the text names (authors and bracket holders), with display names. */

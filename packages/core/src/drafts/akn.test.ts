@@ -63,6 +63,20 @@ describe('toAkn', () => {
     expect(xml).toContain('<FRBRauthor href="#joint"/>');
   });
 
+  it('names the same Work for every version of a document, a new Expression for each', () => {
+    const work = (text: string) => text.slice(text.indexOf('<FRBRWork>'), text.indexOf('</FRBRWork>'));
+    const expression = (text: string) =>
+      text.slice(text.indexOf('<FRBRExpression>'), text.indexOf('</FRBRExpression>'));
+    const first = toAkn(v1, { ...meta, versionId: 'v1', date: '2022-04-12' });
+    const second = toAkn(v2, { ...meta, workDate: '2022-04-12' });
+    expect(work(second)).toBe(work(first));
+    expect(work(first)).toContain('<FRBRthis value="/akn/un/bill/2022-04-12/accord/!main"/>');
+    expect(work(first)).toContain('<FRBRuri value="/akn/un/bill/2022-04-12/accord"/>');
+    expect(expression(first)).toContain('<FRBRuri value="/akn/un/bill/2022-04-12/accord/eng@v1"/>');
+    expect(expression(second)).toContain('<FRBRuri value="/akn/un/bill/2022-04-12/accord/eng@v2"/>');
+    expect(expression(second)).toContain('<FRBRdate date="2022-04-15" name="draft"/>');
+  });
+
   it('lists the parties the text names as TLCOrganization references', () => {
     expect(xml).toContain(
       '<TLCOrganization eId="ru" href="/akn/ontology/organizations/ru" showAs="Russian Federation"/>',
@@ -100,6 +114,50 @@ describe('toAkn', () => {
       '<article eId="art_2" class="inserted">\n        <num><ins>Article 2.</ins></num>\n        <heading><ins>Signature</ins></heading>',
     );
   });
+
+  it('puts the number of a deleted, inserted or renumbered paragraph inside its del or ins', () => {
+    const xml = toAkn(renumberedB, meta, renumberedA);
+    const nums = xml.split('\n').filter((line) => line.includes('<paragraph') || line.includes('<num>'));
+    expect(nums.map((line) => line.trim())).toEqual([
+      '<num>Article 1.</num>',
+      '<paragraph eId="art_1__para_1">',
+      '<num>1.</num>',
+      '<paragraph eId="art_1__para_2" class="deleted">',
+      '<num><del>2.</del></num>',
+      '<paragraph eId="art_1__para_3" class="renumbered">',
+      '<num><del>3.</del><ins>2.</ins></num>',
+      '<paragraph eId="art_1__para_4" class="inserted">',
+      '<num><ins>3.</ins></num>',
+    ]);
+  });
+});
+
+describe('toAkn: Markdown emphasis', () => {
+  it('writes *x* and **x** as i and b, drops a marker cut off by a bracket, keeps an unpaired *', () => {
+    const text = parse(
+      '## Article 1. Terms *(definitions)*\n\n1. This is *very* and **firm**, *two [ru: words*] and a*b, 2 * 3, \\* note.\n',
+    );
+    const lines = toAkn(text, meta)
+      .split('\n')
+      .filter((line) => line.includes('<heading>') || line.includes('<p>This'));
+    expect(lines.map((line) => line.trim())).toEqual([
+      '<heading>Terms <i>(definitions)</i></heading>',
+      '<p>This is <i>very</i> and <b>firm</b>, two <span eId="br_0_1" class="bracket" refersTo="#ru">[ru: words]</span>' +
+        ' and a*b, 2 * 3, * note.</p>',
+    ]);
+  });
+
+  it('in a redline, pairs the marks of each version on its own and marks no change of emphasis alone', () => {
+    const p = (xml: string) =>
+      xml
+        .split('\n')
+        .find((line) => line.includes('<p>A'))
+        ?.trim();
+    expect(p(toAkn(parse('1. A *b* c, *d* e.\n'), meta, parse('1. A *b* c, d.\n')))).toBe(
+      '<p>A <i>b</i> c, d<ins> e</ins>.</p>',
+    );
+    expect(p(toAkn(parse('1. A *b* **c** d.\n'), meta, parse('1. A *b c* d.\n')))).toBe('<p>A b c d.</p>');
+  });
 });
 
 const spanningA = parse(
@@ -107,6 +165,12 @@ const spanningA = parse(
 );
 const spanningB = parse(
   '## Article 1. Forces\n\n1. Alpha {ua: one\n\n2. two | ru: three} end.\n\n3. Gamma.\n\n4. Beta.\n',
+);
+const renumberedA = parse(
+  '## Article 1. Forces\n\n1. Troops withdraw.\n\n2. Ships leave the port.\n\n3. Monitors report weekly.\n',
+);
+const renumberedB = parse(
+  '## Article 1. Forces\n\n1. Troops withdraw.\n\n2. Monitors report weekly.\n\n3. Aircraft stay grounded at all times.\n',
 );
 const NS = 'xmlns:parley="urn:parley:drafts"';
 
@@ -158,6 +222,11 @@ describe.skipIf(!shared)('Akoma Ntoso validity against akomantoso30.xsd', () => 
       { name: 'redline.xml', xml: toAkn(v2, meta, v1) },
       { name: 'spanning.xml', xml: toAkn(spanningA, meta) },
       { name: 'spanning-redline.xml', xml: toAkn(spanningB, meta, spanningA) },
+      { name: 'renumbered-redline.xml', xml: toAkn(renumberedB, meta, renumberedA) },
+      {
+        name: 'emphasis-redline.xml',
+        xml: toAkn(parse('1. A *b* **c** d.\n'), meta, parse('1. A *b c* d.\n')),
+      },
       { name: 'fixture-v1.xml', xml: toAkn(first.document, fixtureMeta) },
       { name: 'fixture-v2.xml', xml: toAkn(second.document, { ...fixtureMeta, versionId: 'v2' }) },
       {

@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { UNATTRIBUTED } from './brackets.ts';
 import type { DraftDocument } from './model.ts';
-import { redline as computeRedline, type RedlineOptions } from './redline.ts';
+import { redline as computeRedline, type RedlineOptions, type UnitChange } from './redline.ts';
 import { documentView, redlineView, type DraftView } from './view.ts';
 import { InlineWriter, splitHeading } from './akn-inline.ts';
 import type { AknMeta } from './akn-meta.ts';
@@ -29,7 +29,11 @@ export function toAkn(
     : documentView(document);
   const country = meta.country ?? 'un';
   const language = meta.language ?? 'eng';
-  const work = `/akn/${country}/bill/${meta.date}/${meta.documentId}`;
+  // Akoma Ntoso naming convention: the Work (`/akn/country/doctype/date/number`) is the treaty,
+  // the same across its versions, dated by its first version; the Expression adds the language
+  // and the version (`eng@v2`), and the Manifestation the format (`.akn`).
+  const workDate = meta.workDate ?? meta.date;
+  const work = `/akn/${country}/bill/${workDate}/${meta.documentId}`;
   const expression = `${work}/${language}@${meta.versionId}${meta.against ? `-redline-${meta.against.versionId}` : ''}`;
   const author = `#${meta.author}`;
 
@@ -44,7 +48,12 @@ export function toAkn(
     const node = identification.ele(name);
     node.ele('FRBRthis', { value: `${uri}/!main` });
     node.ele('FRBRuri', { value: uri });
-    node.ele('FRBRdate', { date: meta.date, name: name === 'FRBRManifestation' ? 'generation' : 'draft' });
+    node.ele(
+      'FRBRdate',
+      name === 'FRBRWork'
+        ? { date: workDate, name: 'first-draft' }
+        : { date: meta.date, name: name === 'FRBRManifestation' ? 'generation' : 'draft' },
+    );
     node.ele('FRBRauthor', { href: author });
     extra(node);
   };
@@ -150,8 +159,7 @@ export function toAkn(
       eId: uniqueEId(`${containerId}__para_${paragraphCount}`),
       ...writer.unitAttributes(change),
     });
-    const num = (change.b ?? change.a)?.num;
-    if (num) paragraph.ele('num').txt(num);
+    writeNum(paragraph, change);
     writer.write(paragraph.ele('content').ele('p'), change);
   }
   closeEmpty(container, paragraphCount);
@@ -191,6 +199,22 @@ function indentBlocks(xml: string): string {
     }
   }
   return `${out}${xml.slice(last)}\n`;
+}
+
+/**
+ * A paragraph's number, marked as its text is: inside `del` for a deleted paragraph, `ins` for an
+ * inserted one, and old `del` beside new `ins` when a kept paragraph was renumbered.
+ */
+function writeNum(paragraph: XMLBuilder, change: UnitChange): void {
+  const before = change.op === 'inserted' ? undefined : change.a?.num;
+  const after = change.op === 'deleted' ? undefined : change.b?.num;
+  if (!before && !after) return;
+  const num = paragraph.ele('num');
+  if (before === after) num.txt(before as string);
+  else {
+    if (before) num.ele('del').txt(before);
+    if (after) num.ele('ins').txt(after);
+  }
 }
 
 /** An article with no paragraphs still needs a content element to be valid. */

@@ -41,12 +41,36 @@ export function toHtml(input: DraftDocument | DraftView): string {
   if (view.redline) parts.push(summaryHtml(view.redline.summary));
   parts.push('<main>');
   const carry = new BracketCarry<string>();
-  for (const change of view.changes) parts.push(unitHtml(change, carry));
+  const ids = new Set<string>();
+  for (const change of view.changes) parts.push(unitHtml(change, carry, ids));
   parts.push('</main>', '</body>', '</html>', '');
   return parts.join('\n');
 }
 
-function unitHtml(change: UnitChange, carry: BracketCarry<string>): string {
+/**
+ * An id not yet used in the page: in a redline, a deleted unit of A and an inserted unit of B can
+ * carry the same id, so the second gets `-2` (then `-3`, …).
+ */
+function uniqueId(id: string, ids: Set<string>): string {
+  let unique = id;
+  for (let n = 2; ids.has(unique); n++) unique = `${id}-${n}`;
+  ids.add(unique);
+  return unique;
+}
+
+/** A paragraph's number, inside `del`/`ins` when the paragraph (or only its number) changed. */
+function numHtml(change: UnitChange): string {
+  const before = change.op === 'inserted' ? undefined : change.a?.num;
+  const after = change.op === 'deleted' ? undefined : change.b?.num;
+  if (!before && !after) return '';
+  const text =
+    before === after
+      ? escapeHtml(before as string)
+      : `${before ? `<del>${escapeHtml(before)}</del>` : ''}${after ? `<ins>${escapeHtml(after)}</ins>` : ''}`;
+  return `<span class="num">${text}</span> `;
+}
+
+function unitHtml(change: UnitChange, carry: BracketCarry<string>, ids: Set<string>): string {
   if (change.unit === 'heading') carry.reset();
   const ref = change.b ?? change.a;
   const classes = [
@@ -63,13 +87,12 @@ function unitHtml(change: UnitChange, carry: BracketCarry<string>): string {
     note ?? (change.unit === 'paragraph' && change.statusAfter ? change.statusAfter : ''),
   ].filter(Boolean);
   const badge = flags.length ? ` <span class="note">${escapeHtml(flags.join('; '))}</span>` : '';
-  const anchor = ref ? ` id="${escapeHtml(ref.id)}"` : '';
+  if (change.unit === 'heading' && change.aTokens.length === 0 && change.bTokens.length === 0) return '';
+  const anchor = ref ? ` id="${escapeHtml(uniqueId(ref.id, ids))}"` : '';
   if (change.unit === 'heading') {
-    if (change.aTokens.length === 0 && change.bTokens.length === 0) return '';
     return `<h2${anchor} class="${classes}">${inlineHtml(change, carry)}${badge}</h2>`;
   }
-  const num = ref?.num ? `<span class="num">${escapeHtml(ref.num)}</span> ` : '';
-  return `<p${anchor} class="${classes}">${num}${inlineHtml(change, carry)}${badge}</p>`;
+  return `<p${anchor} class="${classes}">${numHtml(change)}${inlineHtml(change, carry)}${badge}</p>`;
 }
 
 /**

@@ -23,8 +23,7 @@ export function toMarkdown(input: DraftDocument | DraftView): string {
       out.push(`## ${inline(change)}${marks(change)}`, '');
     } else {
       // No indentation for sub-paragraphs: four spaces would make a Markdown code block.
-      const num = (change.b ?? change.a)?.num;
-      out.push(`${num ? `${escapeNumber(num)} ` : ''}${inline(change)}${marks(change)}`, '');
+      out.push(`${numberOf(change)}${inline(change)}${marks(change)}`, '');
     }
   }
   return out.join('\n').replace(/\n+$/, '\n');
@@ -84,6 +83,15 @@ function marks(change: UnitChange): string {
   else if (change.unit === 'paragraph' && change.statusAfter && change.op !== 'deleted')
     notes.push(change.statusAfter);
   return notes.length ? ` *(${notes.join('; ')})*` : '';
+}
+
+/** A paragraph's number, inside `<del>`/`<ins>` when the paragraph (or only its number) changed. */
+function numberOf(change: UnitChange): string {
+  const before = change.op === 'inserted' ? undefined : change.a?.num;
+  const after = change.op === 'deleted' ? undefined : change.b?.num;
+  if (!before && !after) return '';
+  if (before === after) return `${escapeNumber(before as string)} `;
+  return `${before ? `<del>${escapeNumber(before)}</del>` : ''}${after ? `<ins>${escapeNumber(after)}</ins>` : ''} `;
 }
 
 /** `1.` at the start of a line would turn the paragraphs into a renumbered Markdown list. */
