@@ -157,7 +157,9 @@ export class InlineWriter {
         if (token.kind === 'word') {
           // Emphasis markers become a mark `writeEmphasis` turns into i or b; any other * is text.
           text += space + (emphasis.has(token) ? EMPHASIS : token.text.replaceAll('*', LITERAL_STAR));
-          if (/[\p{L}\p{N}]/u.test(token.text)) lastClosedSquare = undefined;
+          // Any word between two brackets, punctuation included, makes them separate brackets, as the
+          // parser reads them: only brackets with nothing but space between are alternatives.
+          lastClosedSquare = undefined;
           continue;
         }
         if (token.kind === 'close') {

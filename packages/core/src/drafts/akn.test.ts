@@ -101,6 +101,18 @@ describe('toAkn', () => {
     );
   });
 
+  it('links alternatives as the parser does: [a] [b] are alternatives, [a],[b] are not', () => {
+    for (const [text, paired] of [
+      ['A [ru: a] [ua: b] c.', true],
+      ['A [ru: a],[ua: b] c.', false],
+    ] as const) {
+      const document = parse(`# Accord\n\n## Article 1. Terms\n\n${text}\n`);
+      const parserPaired = Object.values(document.brackets).some((b) => b.alternativeTo !== undefined);
+      expect(parserPaired).toBe(paired);
+      expect(toAkn(document, meta).includes('alternativeTo=')).toBe(paired);
+    }
+  });
+
   it('writes a redline with ins and del, and marks inserted units', () => {
     const redline = toAkn(v2, { ...meta, against: { versionId: 'v1', date: '2022-04-12' } }, v1);
     expect(redline).toContain('<bill name="accord" contains="multipleVersions">');
