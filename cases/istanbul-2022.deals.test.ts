@@ -10,12 +10,7 @@ import { loadCase } from '@parley/case-files/load.ts';
 import { runCli } from '@parley/cli/test-cli.ts';
 import { agreementSet } from '@parley/core/bargaining/agreement.ts';
 import { applyScenario, listAssumptions, withAssumption } from '@parley/core/bargaining/assumptions.ts';
-import {
-  buildCaseBargaining,
-  domainOn,
-  interpolate,
-  reservationOn,
-} from '@parley/core/bargaining/case-model.ts';
+import { buildCaseBargaining, domainOn, reservationOn } from '@parley/core/bargaining/case-model.ts';
 import { dealWindow } from '@parley/core/bargaining/deal-window.ts';
 import { utilitiesOf } from '@parley/core/bargaining/outcome-space.ts';
 import { checkModelReferences, type IssueInfo } from '@parley/core/bargaining/references.ts';
@@ -83,24 +78,6 @@ describe('the embedded case model', () => {
     expect(reservationOn(ua, '2022-04-02')).toBe(0.665);
     expect(reservationOn(ua, '2022-02-01')).toBeUndefined();
     expect(() => domainOn(buildCaseBargaining(caseData.issues, model), '2022-02-01')).toThrow(ParleyError);
-    expect(
-      interpolate(
-        [
-          [0, 1],
-          [10, 0],
-        ],
-        2.5,
-      ),
-    ).toBe(0.75);
-    expect(
-      interpolate(
-        [
-          [0, 1],
-          [10, 0],
-        ],
-        20,
-      ),
-    ).toBe(0);
   });
 
   it('has no deal window with every required signatory, but one for the parties alone', () => {
