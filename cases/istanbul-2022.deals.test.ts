@@ -13,7 +13,7 @@ import { applyScenario, listAssumptions, withAssumption } from '@parley/core/bar
 import { buildCaseBargaining, domainOn, reservationOn } from '@parley/core/bargaining/case-model.ts';
 import { dealWindow } from '@parley/core/bargaining/deal-window.ts';
 import { utilitiesOf } from '@parley/core/bargaining/outcome-space.ts';
-import { checkModelReferences, type IssueInfo } from '@parley/core/bargaining/references.ts';
+import { checkModelReferences, modelIdsOf } from '@parley/core/bargaining/references.ts';
 import { sensitivity } from '@parley/core/bargaining/sensitivity.ts';
 
 // The embedded case and its documented preference model (cases/istanbul-2022/model.yaml), through
@@ -155,23 +155,8 @@ describe('checkModelReferences', () => {
     broken.stakeholders[1]!.reservation[1]!.date = '2022-01-01';
     broken.stakeholders[1]!.reservation[2]!.event = 'no-such-event';
     broken.scenarios[0]!.overrides[0]!.assumption = 'us.nothing.weight';
-    const issues = new Map<string, IssueInfo>(
-      caseData.issues.map((i) => [
-        i.id,
-        { kind: i.kind, options: i.options?.map((o) => o.id), members: i.members, unit: i.unit },
-      ]),
-    );
     const problems: string[] = [];
-    checkModelReferences(
-      broken,
-      {
-        actors: new Set(caseData.actors.map((a) => a.id)),
-        issues,
-        events: new Set(caseData.events.map((e) => e.id)),
-        sources: new Set(caseData.sources.map((s) => s.id)),
-      },
-      (p, m) => problems.push(`${p.join('.')}: ${m}`),
-    );
+    checkModelReferences(broken, modelIdsOf(caseData), (p, m) => problems.push(`${p.join('.')}: ${m}`));
     expect(problems).toEqual([
       'stakeholders.0.actor: unknown actor "atlantis"',
       'stakeholders.1.issues.neutrality.scores: no score for "no"',

@@ -5,7 +5,7 @@ import { compareEdtfText } from '@parley/model/edtf.ts';
 import type { UncheckedParts } from '@parley/model/parse-case.ts';
 import { checkPositionValue } from '@parley/model/position-value.ts';
 import { uniqueIds } from '@parley/model/unique-ids.ts';
-import { checkModelReferences } from '@parley/core/bargaining/references.ts';
+import { checkModelReferences, modelIdsOf } from '@parley/core/bargaining/references.ts';
 import { checkGuaranteeReferences } from '@parley/core/guarantees/references.ts';
 
 /** Where each kind of record is defined: references into a part that failed its check are not echoed. */
@@ -162,23 +162,10 @@ export function checkReferences(c: Case, unchecked: UncheckedParts, report: Repo
   }
 
   if (c.model) {
-    const issueInfo = new Map(
-      c.issues.map((i) => [
-        i.id,
-        {
-          kind: i.kind,
-          ...(i.options ? { options: i.options.map((o) => o.id) } : {}),
-          ...(i.unit ? { unit: i.unit } : {}),
-          ...(i.members ? { members: i.members } : {}),
-        },
-      ]),
-    );
-    const events = new Set(c.events.map((e) => e.id));
-    const roles = new Map<string, { role: string; id: string }[]>();
-    for (const r of c.roles) roles.set(r.actor, [...(roles.get(r.actor) ?? []), { role: r.role, id: r.id }]);
     checkModelReferences(
       c.model,
-      { actors, issues: issueInfo, events, sources, roles },
+      // The case's own actor and source sets: they already leave out records of failed parts.
+      { ...modelIdsOf(c), actors, sources },
       (path, message, code?: string) => report(['model', ...path], message, code ?? 'model-rule'),
     );
   }

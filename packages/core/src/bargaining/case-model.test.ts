@@ -6,7 +6,7 @@ import { applyScenario, listAssumptions, withAssumption } from './assumptions.ts
 import { buildCaseBargaining, domainOn, interpolate, reservationOn } from './case-model.ts';
 import { dealWindow } from './deal-window.ts';
 import { utilitiesOf } from './outcome-space.ts';
-import { checkModelReferences, type IssueInfo } from './references.ts';
+import { checkModelReferences, modelIdsOf } from './references.ts';
 import { sensitivity } from './sensitivity.ts';
 
 /**
@@ -147,23 +147,8 @@ describe('checkModelReferences', () => {
     broken.stakeholders[1]!.reservation[1]!.date = '2030-01-01';
     broken.stakeholders[1]!.reservation[1]!.event = 'no-such-event';
     broken.scenarios[0]!.overrides[0]!.assumption = 'north.nothing.weight';
-    const issues = new Map<string, IssueInfo>(
-      caseData.issues.map((i) => [
-        i.id,
-        { kind: i.kind, options: i.options?.map((o) => o.id), members: i.members, unit: i.unit },
-      ]),
-    );
     const problems: string[] = [];
-    checkModelReferences(
-      broken,
-      {
-        actors: new Set(caseData.actors.map((a) => a.id)),
-        issues,
-        events: new Set(caseData.events.map((e) => e.id)),
-        sources: new Set(caseData.sources.map((s) => s.id)),
-      },
-      (p, m) => problems.push(`${p.join('.')}: ${m}`),
-    );
+    checkModelReferences(broken, modelIdsOf(caseData), (p, m) => problems.push(`${p.join('.')}: ${m}`));
     expect(problems).toEqual([
       'stakeholders.0.actor: unknown actor "atlantis"',
       'stakeholders.1.issues.dam-moratorium.scores: no score for "no"',

@@ -1,3 +1,4 @@
+import type { Case } from '@parley/model/case.ts';
 import { parseEdtf } from '@parley/model/edtf.ts';
 import type { AnalystModel, IssueValuation } from '@parley/model/schema/analyst-model.ts';
 import { listAssumptions } from './assumptions.ts';
@@ -21,6 +22,29 @@ export interface ModelIds {
    * a model stakeholder's role must not contradict them.
    */
   roles?: Map<string, { role: string; id: string }[]>;
+}
+
+/** The ids a case offers its model: what `checkModelReferences` checks references against. */
+export function modelIdsOf(c: Pick<Case, 'actors' | 'issues' | 'events' | 'sources' | 'roles'>): ModelIds {
+  const roles = new Map<string, { role: string; id: string }[]>();
+  for (const r of c.roles) roles.set(r.actor, [...(roles.get(r.actor) ?? []), { role: r.role, id: r.id }]);
+  return {
+    actors: new Set(c.actors.map((a) => a.id)),
+    issues: new Map(
+      c.issues.map((i) => [
+        i.id,
+        {
+          kind: i.kind,
+          ...(i.options ? { options: i.options.map((o) => o.id) } : {}),
+          ...(i.unit ? { unit: i.unit } : {}),
+          ...(i.members ? { members: i.members } : {}),
+        },
+      ]),
+    ),
+    events: new Set(c.events.map((e) => e.id)),
+    sources: new Set(c.sources.map((s) => s.id)),
+    roles,
+  };
 }
 
 export type ModelReporter = (path: (string | number)[], message: string) => void;
