@@ -66,4 +66,32 @@ describe('geniusExport and geniusFromFiles', () => {
       "domain.xml:3:1: not well-formed XML: Expected closing tag 'objective' (opened in line 2, col 1) instead of closing tag 'utility_space'.",
     );
   });
+
+  it("pass on the convention asked for, the weight handling and the readers' warnings", () => {
+    const files = geniusExport(river, {}, 'river').map((f) => ({ file: f.name, text: f.xml }));
+    // North's weights written 2% high: GENIUS reads them as written.
+    const heavier = files.map((f, k) =>
+      k === 1
+        ? {
+            ...f,
+            text: f.text.replace(
+              /<weight index="(\d+)" value="([^"]+)"/g,
+              (_, i, w) => `<weight index="${i}" value="${Number(w) * 1.02}"`,
+            ),
+          }
+        : f,
+    );
+    const report = geniusFromFiles(heavier, { normalizeWeights: false, convention: 'genius' });
+    expect([report.convention, report.nash.convention, report.maxWelfare.convention]).toEqual([
+      'genius',
+      'genius',
+      'parley',
+    ]);
+    expect(report.weights.handling).toBe('raw');
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toMatch(
+      /^river-accord-north\.xml:\d+:\d+: the issue weights sum to 1\.02, not 1; read as GENIUS reads them/,
+    );
+    expect(geniusFromFiles(heavier, { normalizeWeights: true }).weights.handling).toBe('normalized');
+  });
 });

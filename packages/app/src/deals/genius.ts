@@ -1,5 +1,10 @@
 import { ParleyError } from '@parley/model/errors.ts';
-import { geniusReport, type GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
+import {
+  geniusReport,
+  NORMALIZED_WEIGHTS,
+  RAW_WEIGHTS,
+  type GeniusReport,
+} from '@parley/core/bargaining/genius/genius-report.ts';
 import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
 import { importGeniusWeb } from '@parley/core/bargaining/genius/geniusweb-import.ts';
 import type { GeniusInput } from './input.ts';
@@ -12,9 +17,13 @@ export interface GeniusText {
 
 /**
  * Analyses a negotiation given as GENIUS XML (the domain, then one profile per party) or as
- * GeniusWeb JSON profiles (every file `.json`): its size, Pareto frontier and bargaining points.
+ * GeniusWeb JSON profiles (every file `.json`): its size, Pareto frontier and bargaining points,
+ * each under the convention asked for.
  */
-export function geniusFromFiles(files: readonly GeniusText[], input: GeniusInput): GeniusReport {
+export function geniusFromFiles(
+  files: readonly GeniusText[],
+  input: Pick<GeniusInput, 'normalizeWeights'> & Partial<GeniusInput>,
+): GeniusReport {
   if (files.length > 0 && files.every(({ file }) => file.toLowerCase().endsWith('.json'))) {
     const domain = importGeniusWeb([...files]);
     return geniusReport(
@@ -26,7 +35,12 @@ export function geniusFromFiles(files: readonly GeniusText[], input: GeniusInput
         reservationDefaulted: false,
         discountFactor: null,
         weightSum: 1,
+        capped: false,
       })),
+      {
+        convention: input.convention,
+        weights: { handling: 'raw', rule: 'as written (GeniusWeb issue weights sum to 1)' },
+      },
     );
   }
   if (files.length < 2)
@@ -41,6 +55,13 @@ export function geniusFromFiles(files: readonly GeniusText[], input: GeniusInput
       reservationDefaulted: p.reservationDefaulted,
       discountFactor: p.discountFactor ?? null,
       weightSum: p.weightSum,
+      capped: p.capped,
     })),
+    {
+      convention: input.convention,
+      caps: imported.caps,
+      weights: imported.weightHandling === 'normalized' ? NORMALIZED_WEIGHTS : RAW_WEIGHTS,
+      warnings: imported.profiles.flatMap((p) => p.warnings),
+    },
   );
 }

@@ -33,8 +33,19 @@ export const sensitivityInput = z.object({ assumption: z.string(), at: day('at')
 export const adjustedWinnerInput = z.object({ scenario });
 /** `deals export-genius`: the day whose reservation values to export. */
 export const exportGeniusInput = z.object({ at: day('at'), scenario });
-/** `deals genius`: weights that do not sum to 1 are divided by their sum instead of refused. */
-export const geniusInput = z.object({ normalizeWeights: z.boolean().default(false) });
+/**
+ * `deals genius`: weights are read as GENIUS reads them (as written, utility capped at 1) unless
+ * `normalizeWeights` divides them by their sum; `convention` picks whose definitions of the Nash
+ * and Kalai–Smorodinsky points to follow (Parley's by default).
+ */
+export const geniusInput = z.object({
+  normalizeWeights: z.boolean().default(false),
+  convention: z
+    .enum(['parley', 'genius', 'negmas'], {
+      error: (issue) => `\`convention\` "${String(issue.input)}" is not one of parley, genius, negmas`,
+    })
+    .default('parley'),
+});
 
 export type DayInput = z.output<typeof dayInput>;
 export type WindowInput = z.output<typeof windowInput>;

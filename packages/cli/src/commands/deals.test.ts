@@ -129,6 +129,42 @@ describe('parley deals', () => {
       expect(report[key].certificate.proven).toBe(true);
   });
 
+  it('names the convention of every point and the weight handling, and follows --convention', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-convention-'));
+    // Split the pie in quarters with reservation values 0.5: no gain is positive anywhere.
+    const issue = (evaluations: number[]) =>
+      `<issue index="1" name="share" type="discrete">${evaluations.map((e, k) => `<item index="${k + 1}" value="q${k}"${e < 0 ? '' : ` evaluation="${e}"`}/>`).join('')}</issue>`;
+    writeFileSync(
+      path.join(dir, 'domain.xml'),
+      `<utility_space><objective index="0" name="Pie" type="objective">${issue([-1, -1, -1, -1, -1])}</objective></utility_space>`,
+    );
+    const profile = (evaluations: number[]) =>
+      `<utility_space><objective index="0" name="Pie" type="objective">${issue(evaluations)}<weight index="1" value="1"/></objective><reservation value="0.5"/></utility_space>`;
+    writeFileSync(path.join(dir, 'a.xml'), profile([0, 0.25, 0.5, 0.75, 1]));
+    writeFileSync(path.join(dir, 'b.xml'), profile([1, 0.75, 0.5, 0.25, 0]));
+    const files = ['domain.xml', 'a.xml', 'b.xml'].map((f) => path.join(dir, f));
+    const parley = JSON.parse((await run('deals', 'genius', ...files, '--json')).out);
+    expect([parley.convention, parley.weights.handling, parley.warnings]).toEqual(['parley', 'raw', []]);
+    expect([parley.nash.utilities, parley.nash.convention, parley.nash.method]).toEqual([
+      null,
+      'parley',
+      'branch-and-bound',
+    ]);
+    const genius = await run('deals', 'genius', ...files, '--convention', 'genius');
+    expect(genius.code).toBe(0);
+    expect(genius.out.split('\n').slice(5, 8)).toEqual([
+      'Points (convention: genius; utilities in profile order, then the outcome):',
+      '  nash              0.5000  0.5000  share=q2',
+      '    [genius: max Π(uᵢ − rvᵢ) over the Pareto frontier, gains may be negative (u < rv allowed); over the Pareto frontier]',
+    ]);
+    expect(genius.out).toContain(
+      'Weights: as written, as GENIUS reads them: utility = min(1, Σ weight × evaluation)',
+    );
+    const bad = await run('deals', 'genius', ...files, '--convention', 'nash');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('parley: --convention "nash" is not one of parley, genius, negmas\n');
+  });
+
   it('gives one clear message and the right exit code for bad input and misuse', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'parley-bad-'));
     writeFileSync(path.join(dir, 'domain.xml'), '<utility_space>\n<objective name="x">\n</utility_space>');

@@ -37,7 +37,7 @@ import {
  * packages/app/src/deals; this file checks flags, reads and writes files and prints the reports.
  */
 
-const FLAGS = { at: '--at', from: '--from', to: '--to' };
+const FLAGS = { at: '--at', from: '--from', to: '--to', convention: '--convention' };
 
 export const registerDeals: CommandRegistrar = (program, output) => {
   const style = (text: string, paint: (s: string) => string) => (output.isTTY ? paint(text) : text);
@@ -132,7 +132,14 @@ export const registerDeals: CommandRegistrar = (program, output) => {
     .command('genius')
     .description('analyse a GENIUS domain and its profiles (XML), or GeniusWeb profiles (JSON)')
     .argument('<files...>', 'domain.xml profile.xml… (GENIUS) or profile.json… (GeniusWeb)')
-    .option('--normalize-weights', 'divide weights that do not sum to 1 by their sum instead of failing')
+    .option(
+      '--normalize-weights',
+      'divide weights that do not sum to 1 by their sum (default: read them as GENIUS does, as written, utility capped at 1)',
+    )
+    .option(
+      '--convention <name>',
+      'whose Nash and Kalai–Smorodinsky definitions to follow: parley (default, exact search), genius or negmas (over the Pareto frontier, to reproduce published figures)',
+    )
     .option('--json', 'print JSON')
     .action(async (files: string[], _flags: unknown, cmd: Command) => {
       const flags = cmd.optsWithGlobals();

@@ -10,12 +10,22 @@ describe('deals renderers', () => {
       '1.0e+15',
       '1.0e+60',
     ]);
-    const none = { utilities: null, outcome: null, reason: 'not searched' };
+    const none = {
+      utilities: null,
+      outcome: null,
+      reason: 'not searched',
+      convention: 'parley' as const,
+      definition: 'test',
+      method: 'frontier' as const,
+    };
     const report: GeniusReport = {
       domain: 'Grid',
       issues: 60,
       profiles: [],
       outcomes: 1e60,
+      weights: { handling: 'raw', rule: 'as written' },
+      convention: 'parley',
+      warnings: [],
       pareto: { size: null, reason: 'too large' },
       nash: none,
       kalaiSmorodinsky: none,

@@ -165,20 +165,25 @@ export function formatAdjustedWinner(report: AdjustedWinnerReport): string {
 }
 
 export function formatGenius(r: GeniusReport): string {
-  const point = (name: string, p: GeniusReport['nash']) =>
-    p.utilities
+  const point = (name: string, p: GeniusReport['nash']) => {
+    const head = p.utilities
       ? `  ${name.padEnd(17)} ${p.utilities.map((u) => fmt(u, 4)).join('  ')}  ${packageLine(p.outcome!)}`
       : `  ${name.padEnd(17)} none: ${p.reason}`;
+    const how = p.method === 'branch-and-bound' ? 'exact search' : 'over the Pareto frontier';
+    return `${head}\n    [${p.convention}: ${p.definition}; ${how}]`;
+  };
   return [
     `GENIUS domain ${r.domain}: ${r.issues} issues, ${count(r.outcomes)} outcomes, ${r.profiles.length} profiles`,
     ...r.profiles.map(
       (p, k) =>
-        `  profile ${k + 1}: ${p.file}  reservation ${p.reservationValue}${p.reservationDefaulted ? ' (none given: 0)' : ''}${p.discountFactor !== null ? `, discount ${p.discountFactor} (not used)` : ''}`,
+        `  profile ${k + 1}: ${p.file}  reservation ${p.reservationValue}${p.reservationDefaulted ? ' (none given: 0)' : ''}${p.discountFactor !== null ? `, discount ${p.discountFactor} (not used)` : ''}${p.weightSum !== 1 ? `, weights sum to ${p.weightSum}` : ''}${p.capped ? ' (utility capped at 1)' : ''}`,
     ),
+    `Weights: ${r.weights.rule}`,
+    ...r.warnings.map((w) => `warning: ${w}`),
     r.pareto.size === null
       ? `Pareto frontier: not computed — ${r.pareto.reason}`
       : `Pareto frontier: ${r.pareto.size} points (exact)`,
-    'Points (utilities in profile order, then the outcome):',
+    `Points (convention: ${r.convention}; utilities in profile order, then the outcome):`,
     point('nash', r.nash),
     point('kalaiSmorodinsky', r.kalaiSmorodinsky),
     point('maxWelfare', r.maxWelfare),

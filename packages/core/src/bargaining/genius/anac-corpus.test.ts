@@ -6,6 +6,7 @@ import { enumerateOutcomes } from '../enumerate.ts';
 import { outcomeCount } from '../outcome-space.ts';
 import { paretoFrontier } from '../pareto.ts';
 import { bargainingSolutions, idealPoint, solutionObjective, SOLUTION_NAMES } from '../solutions.ts';
+import { geniusReport } from './genius-report.ts';
 import { importGenius } from './genius-xml.ts';
 
 /**
@@ -77,4 +78,20 @@ describe('ANAC corpus', () => {
     }
     expect(compared).toBeGreaterThan(350);
   });
+
+  it.skipIf(!shared)(
+    'reads weights summing to 1.0000518 as GENIUS does (Laptop, 2011): raw, capped at 1',
+    () => {
+      const { files } = all.find((d) => d.name === 'y2011/Laptop')!;
+      const domainFile = files.find((f) => !/<weight\b/.test(f.text))!;
+      const profiles = files.filter((f) => f !== domainFile);
+      const nash = (normalizeWeights: boolean) => {
+        const imported = importGenius(domainFile, profiles, { normalizeWeights });
+        return geniusReport('Laptop', imported.negotiation, [], { caps: imported.caps }).nash.utilities;
+      };
+      // GENIUS's own figure for the seller is 0.8151054; dividing the weights by their sum gives 0.8150632.
+      expect(nash(false)).toEqual([1, 0.8151053951696905]);
+      expect(nash(true)).toEqual([1, 0.8150631714971639]);
+    },
+  );
 });

@@ -1,8 +1,14 @@
 import { outcomeCount, describeOutcome, type NegotiationDomain } from '../outcome-space.ts';
-import { paretoFrontier } from '../pareto.ts';
 import { bargainingSolutions, SOLUTION_NAMES, type SolutionName } from '../solutions.ts';
+import {
+  cappedFrontier,
+  conventionOf,
+  frontierPoint,
+  needsFrontier,
+  type Convention,
+} from './conventions.ts';
 
-/** The JSON of `parley deals genius`: see docs/deals.md for every field. */
+/** The JSON of `parley deals genius`: see docs/deals.md and docs/json.md for every field. */
 
 export interface GeniusPointReport {
   /** One utility per profile, in argument order; null when the point does not exist. */
@@ -10,6 +16,11 @@ export interface GeniusPointReport {
   /** Issue name → value; null when the point does not exist. */
   outcome: Record<string, string> | null;
   reason?: string;
+  /** The definition this point follows (conventions.ts). */
+  convention: Convention;
+  definition: string;
+  /** Searched exactly with a certificate, or picked from the exact Pareto frontier. */
+  method: 'branch-and-bound' | 'frontier';
   certificate?: { proven: boolean; value: number; upperBound: number; nodes: number };
 }
 
@@ -19,6 +30,14 @@ export interface GeniusProfileInfo {
   reservationDefaulted: boolean;
   discountFactor: number | null;
   weightSum: number;
+  /** True when the weights let some package score above 1, so utilities are capped at 1. */
+  capped: boolean;
+}
+
+export interface GeniusWeights {
+  /** `raw`: as written (GENIUS's reading); `normalized`: divided by their sum. */
+  handling: 'raw' | 'normalized';
+  rule: string;
 }
 
 export interface GeniusReport {
@@ -26,6 +45,10 @@ export interface GeniusReport {
   issues: number;
   profiles: GeniusProfileInfo[];
   outcomes: number;
+  weights: GeniusWeights;
+  /** The convention asked for; each point says which one it follows. */
+  convention: Convention;
+  warnings: string[];
   pareto: { size: number; reason?: undefined } | { size: null; reason: string };
   nash: GeniusPointReport;
   kalaiSmorodinsky: GeniusPointReport;
@@ -33,25 +56,75 @@ export interface GeniusReport {
   egalitarian: GeniusPointReport;
 }
 
+export interface GeniusReportOptions {
+  convention?: Convention;
+  /** Per party: utility is min(1, Σ scores) (GENIUS's cap, binding on some package). */
+  caps?: boolean[];
+  weights?: GeniusWeights;
+  warnings?: string[];
+}
+
+export const RAW_WEIGHTS: GeniusWeights = {
+  handling: 'raw',
+  rule: 'as written, as GENIUS reads them: utility = min(1, Σ weight × evaluation)',
+};
+export const NORMALIZED_WEIGHTS: GeniusWeights = {
+  handling: 'normalized',
+  rule: 'divided by their sum (--normalize-weights): utility = Σ (weight / sum) × evaluation',
+};
+
 export function geniusReport(
   name: string,
   domain: NegotiationDomain,
   profiles: GeniusProfileInfo[],
+  options: GeniusReportOptions = {},
 ): GeniusReport {
-  const frontier = paretoFrontier(domain);
-  const solved = bargainingSolutions(domain);
+  const convention = options.convention ?? 'parley';
+  const caps = options.caps ?? domain.stakeholders.map(() => false);
+  const capped = caps.some(Boolean);
+  const frontier = cappedFrontier(domain, caps);
+  const searched = SOLUTION_NAMES.filter((n) => !needsFrontier(convention, n, capped));
+  const solved = searched.length ? bargainingSolutions(domain, {}, searched) : undefined;
   const point = (which: SolutionName): GeniusPointReport => {
-    const p = solved.points[which];
-    if (!('candidate' in p)) return { utilities: null, outcome: null, reason: p.reason };
+    const label = conventionOf(convention, which);
+    if (solved) {
+      const p = solved.points[which];
+      if (p && !('candidate' in p))
+        return { utilities: null, outcome: null, reason: p.reason, ...label, method: 'branch-and-bound' };
+      if (p)
+        return {
+          utilities: p.candidate.utilities,
+          outcome: describeOutcome(domain, p.candidate.outcome),
+          ...label,
+          method: 'branch-and-bound',
+          certificate: {
+            proven: p.certificate.proven,
+            value: p.certificate.value,
+            upperBound: p.certificate.upperBound,
+            nodes: p.certificate.nodes,
+          },
+        };
+    }
+    const none = (reason: string): GeniusPointReport => ({
+      utilities: null,
+      outcome: null,
+      reason,
+      ...label,
+      method: 'frontier',
+    });
+    if (frontier.size === null) {
+      const why = capped
+        ? 'utilities capped at 1 are not additive, so this point is picked from the Pareto frontier'
+        : `the ${label.convention} convention picks this point from the Pareto frontier`;
+      return none(`${why}, which was not computed: ${frontier.reason}`);
+    }
+    const found = frontierPoint(domain, frontier.points, caps, convention, which);
+    if (!('candidate' in found)) return none(found.reason);
     return {
-      utilities: p.candidate.utilities,
-      outcome: describeOutcome(domain, p.candidate.outcome),
-      certificate: {
-        proven: p.certificate.proven,
-        value: p.certificate.value,
-        upperBound: p.certificate.upperBound,
-        nodes: p.certificate.nodes,
-      },
+      utilities: found.candidate.utilities,
+      outcome: describeOutcome(domain, found.candidate.outcome),
+      ...label,
+      method: 'frontier',
     };
   };
   const points = Object.fromEntries(SOLUTION_NAMES.map((n) => [n, point(n)])) as Record<
@@ -63,6 +136,9 @@ export function geniusReport(
     issues: domain.issues.length,
     profiles,
     outcomes: outcomeCount(domain),
+    weights: options.weights ?? RAW_WEIGHTS,
+    convention,
+    warnings: options.warnings ?? [],
     pareto: frontier.size === null ? { size: null, reason: frontier.reason } : { size: frontier.size },
     ...points,
   };

@@ -78,12 +78,20 @@ describe('GENIUS XML import', () => {
     expect(imported.profiles[0]!.reservationDefaulted).toBe(true);
   });
 
-  it('rejects weights that do not sum to 1, with the position of the first weight', () => {
-    expect(errorOf(() => run([profile([0.5, 0.6])]))).toBe(
-      'toy-1.xml:10:1: the issue weights sum to 1.1, not 1 (GENIUS requires 1; pass --normalize-weights to divide them by their sum)',
-    );
+  it('reads weights that do not sum to 1 as written, with a located warning, or divides them on request', () => {
+    const raw = run([profile([0.5, 0.6])]);
+    expect(raw.weightHandling).toBe('raw');
+    expect(raw.negotiation.stakeholders[0]!.scores[0]).toEqual([0.5, 0.25]);
+    expect(raw.profiles[0]!.warnings).toEqual([
+      'toy-1.xml:10:1: the issue weights sum to 1.1, not 1; read as GENIUS reads them, as written, so the best package scores 1.1 and utilities are capped at 1 (--normalize-weights divides them by their sum instead)',
+    ]);
+    expect(raw.caps).toEqual([true]);
     const normalised = run([profile([0.5, 1.5])], { normalizeWeights: true });
     expect(normalised.negotiation.stakeholders[0]!.scores[0]).toEqual([0.25, 0.125]);
+    expect(normalised.caps).toEqual([false]);
+    expect(normalised.profiles[0]!.warnings).toEqual([
+      'toy-1.xml:10:1: the issue weights sum to 2, not 1; divided by their sum (--normalize-weights)',
+    ]);
   });
 
   it('reports malformed XML with its line and column', () => {

@@ -11,25 +11,35 @@ import {
 /**
  * GENIUS (the ANAC competition platform) domain and preference-profile XML.
  *
- * Semantics, as GENIUS evaluates a bid:
- * - utility = Σ issue weight × issue evaluation;
+ * Semantics, as GENIUS (genius.core.utility.AdditiveUtilitySpace) evaluates a bid:
+ * - utility = min(1, Σ issue weight × issue evaluation), over every issue of the objective tree:
+ *   issues inside nested `<objective>` elements count like top-level ones (GENIUS flattens the
+ *   tree). An issue's weight is the `<weight index=…>` beside it, in its own parent element; an
+ *   objective's own weight is ignored, as GENIUS ignores it;
+ * - weights are read as written: GENIUS neither requires nor forces a sum of 1 (the competition ran
+ *   profiles summing to 0.989 and 1.0075). A sum other than 1 is reported as a warning; with
+ *   `normalizeWeights` the weights are divided by their sum instead (then no cap is needed);
  * - a discrete issue's evaluation is the item's `evaluation` divided by the largest evaluation of
  *   that issue (so the best item scores 1);
- * - an integer issue (lowerbound..upperbound, every integer an option) evaluates
- *   offset + slope × (value − lowerbound), clamped to [0, 1];
- * - weights must sum to 1. Sums within WEIGHT_SUM_TOLERANCE are accepted and divided by their sum
- *   (published ANAC profiles sum to 1.000052); larger deviations are an error unless the caller
- *   asks to normalise them;
+ * - an integer issue (lowerbound..upperbound, every integer an option) evaluates, clamped to
+ *   [0, 1], offset + slope × (value − lowerbound) (`ftype="linear"`, GENIUS's default) or one
+ *   constant for every value (`ftype="constant"`: `parameter0`, or `offset`);
  * - the disagreement point is the profile's `<reservation value>` (0 when absent). The
  *   `<discount_factor>` is reported but does not enter the analysis (it concerns timing, and
  *   these analyses are timeless).
  *
- * Beyond GENIUS, Parley refuses an issue with more than MAX_ISSUE_OPTIONS values, weights whose
- * sum overflows, and a profile under which every outcome is worth 0; a profile given where the
- * domain belongs is a usage error.
+ * Not read: non-linear (hyper-rectangle) utility spaces, real issues, other evaluator types; each
+ * is refused with a located message. Beyond GENIUS, Parley refuses an issue with more than
+ * MAX_ISSUE_OPTIONS values, weights whose sum overflows, and a profile under which every outcome
+ * is worth 0; a profile given where the domain belongs is a usage error.
  */
 
-export const WEIGHT_SUM_TOLERANCE = 1e-3;
+/**
+ * A best attainable utility above 1 + CAP_TOLERANCE makes the cap at 1 bind on some packages.
+ * Below it the excess is float noise of weights written to sum to 1 (0.1 + 0.2 + 0.7), and the
+ * utilities stay additive.
+ */
+export const CAP_TOLERANCE = 1e-12;
 
 export type GeniusIssue =
   | { index: number; name: string; kind: 'discrete'; values: string[] }
@@ -37,8 +47,14 @@ export type GeniusIssue =
 
 export interface GeniusDomain {
   name: string;
+  /** Every issue of the objective tree, nested ones included, in document order. */
   issues: GeniusIssue[];
+  /** Objectives nested inside the root objective (0 for a flat domain). */
+  nestedObjectives: number;
 }
+
+/** How profile weights become utilities: as GENIUS reads them, or divided by their sum. */
+export type WeightHandling = 'raw' | 'normalized';
 
 export interface GeniusProfile {
   file: string;
@@ -51,6 +67,12 @@ export interface GeniusProfile {
   /** True when the file gave no reservation value (so 0 is used). */
   reservationDefaulted: boolean;
   discountFactor?: number;
+  /** Best attainable Σ weight × evaluation under the weight handling, before any cap. */
+  bestUtility: number;
+  /** True when some package's Σ weight × evaluation exceeds 1, so GENIUS's cap at 1 binds. */
+  capped: boolean;
+  /** What the reader noticed but accepted (weights not summing to 1, ignored objective weights). */
+  warnings: string[];
 }
 
 /** The options of an issue as labels (integers as decimal strings). */
@@ -73,20 +95,57 @@ function objectiveOf(doc: XmlDocument, space: XmlElement): XmlElement {
   return objective;
 }
 
+/** An issue element with the element it sits in (its weight is written there). */
+interface IssueSite {
+  element: XmlElement;
+  parent: XmlElement;
+}
+
+/** Every issue under `objective`, nested objectives included, in document order. */
+function issueSites(objective: XmlElement): IssueSite[] {
+  return objective.children.flatMap((child): IssueSite[] => {
+    if (child.name === 'issue') return [{ element: child, parent: objective }];
+    if (child.name === 'objective') return issueSites(child);
+    return [];
+  });
+}
+
+/** Objectives nested (at any depth) inside `objective`, with the element each sits in. */
+function nestedObjectives(objective: XmlElement): IssueSite[] {
+  return childrenNamed(objective, 'objective').flatMap((child) => [
+    { element: child, parent: objective },
+    ...nestedObjectives(child),
+  ]);
+}
+
 function issueKind(issue: XmlElement): string {
   return (issue.attributes.type ?? issue.attributes.vtype ?? issue.attributes.etype ?? 'discrete').trim();
 }
 
-/** Whether an <objective> holds preferences (weights, evaluations): a profile, not a domain. */
+/** Whether an objective tree holds preferences (weights, evaluations): a profile, not a domain. */
 function holdsPreferences(objective: XmlElement): boolean {
   return (
     childrenNamed(objective, 'weight').length > 0 ||
+    childrenNamed(objective, 'objective').some(holdsPreferences) ||
     childrenNamed(objective, 'issue').some(
       (issue) =>
         childrenNamed(issue, 'evaluator').length > 0 ||
         childrenNamed(issue, 'item').some((item) => item.attributes.evaluation !== undefined),
     )
   );
+}
+
+/** GENIUS's non-linear spaces (`type="nonlinear"`, hyper-rectangle constraints) are not additive. */
+function refuseNonLinear(doc: XmlDocument, space: XmlElement): void {
+  const type = space.attributes.type?.trim();
+  const constraint = (e: XmlElement): XmlElement | undefined =>
+    e.name === 'ufun' || e.name === 'hyperRectangle' ? e : e.children.map(constraint).find(Boolean);
+  const found = constraint(space);
+  if ((type !== undefined && type.toLowerCase() !== 'linear') || found)
+    doc.fail(
+      type !== undefined ? space : found!,
+      `non-linear (hyper-rectangle) utility spaces are not supported yet${type !== undefined ? ` (this one has type="${type}")` : ''}: Parley reads linear additive GENIUS profiles only`,
+    );
 }
 
 const tooMany = (name: string, count: number) =>
@@ -100,7 +159,7 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
       'usage',
       `${file} is a GENIUS preference profile (it weights or evaluates the issues), not a domain: give the domain file first, then the profiles (parley deals genius <domain.xml> <profile.xml>…)`,
     );
-  const elements = childrenNamed(objective, 'issue');
+  const elements = issueSites(objective).map((site) => site.element);
   if (elements.length === 0) doc.fail(objective, 'the domain declares no <issue>');
   const seen = new Set<number>();
   const issues = elements.map((element): GeniusIssue => {
@@ -135,8 +194,23 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
       `issue "${name}" has type "${kind}"; Parley reads discrete and integer issues only`,
     );
   });
-  return { name: objective.attributes.name ?? file, issues };
+  return {
+    name: objective.attributes.name ?? file,
+    issues,
+    nestedObjectives: nestedObjectives(objective).length,
+  };
 }
+
+/** The `<weight index=…>` written beside an element (in the element that contains it). */
+const weightBeside = (site: IssueSite) =>
+  childrenNamed(site.parent, 'weight').find(
+    (w) => Number(w.attributes.index) === Number(site.element.attributes.index),
+  );
+
+const where = (site: IssueSite) =>
+  site.parent.name === 'objective' && site.parent.attributes.name !== undefined
+    ? ` in objective "${site.parent.attributes.name}"`
+    : '';
 
 export function parseGeniusProfile(
   text: string,
@@ -146,23 +220,27 @@ export function parseGeniusProfile(
 ): GeniusProfile {
   const doc: XmlDocument = parseXmlDocument(text, file);
   const space = utilitySpace(doc);
+  refuseNonLinear(doc, space);
   const objective = objectiveOf(doc, space);
-  const issueElements = childrenNamed(objective, 'issue');
-  const weightElements = childrenNamed(objective, 'weight');
+  const sites = issueSites(objective);
   const weights: number[] = [];
   const evaluations: number[][] = [];
   for (const issue of domain.issues) {
-    const element = issueElements.find((e) => Number(e.attributes.index) === issue.index);
-    if (!element)
+    const site = sites.find((s) => Number(s.element.attributes.index) === issue.index);
+    if (!site)
       doc.fail(objective, `the profile has no evaluation for domain issue ${issue.index} ("${issue.name}")`);
+    const element = site.element;
     if (element.attributes.name !== undefined && element.attributes.name !== issue.name)
       doc.fail(
         element,
         `issue ${issue.index} is "${element.attributes.name}" here but "${issue.name}" in the domain`,
       );
-    const weightElement = weightElements.find((e) => Number(e.attributes.index) === issue.index);
+    const weightElement = weightBeside(site);
     if (!weightElement)
-      doc.fail(objective, `the profile has no <weight> for issue ${issue.index} ("${issue.name}")`);
+      doc.fail(
+        site.parent,
+        `the profile has no <weight> for issue ${issue.index} ("${issue.name}")${where(site)} (GENIUS reads an issue's weight beside it)`,
+      );
     const weight = numberAttribute(doc, weightElement, 'value');
     if (weight < 0) doc.fail(weightElement, `the weight of issue "${issue.name}" is negative`);
     weights.push(weight);
@@ -172,29 +250,43 @@ export function parseGeniusProfile(
         : integerEvaluations(doc, element, issue),
     );
   }
-  for (const element of issueElements) {
+  for (const { element } of sites) {
     if (!domain.issues.some((issue) => issue.index === Number(element.attributes.index)))
       doc.fail(element, `issue ${element.attributes.index ?? '?'} is not in the domain`);
   }
+  const firstWeight = sites.map(weightBeside).find(Boolean) ?? objective;
   const weightSum = weights.reduce((s, w) => s + w, 0);
   if (!(weightSum > 0)) doc.fail(objective, 'the issue weights sum to 0');
   if (!Number.isFinite(weightSum))
     doc.fail(
-      weightElements[0] ?? objective,
+      firstWeight,
       'the issue weights sum to more than the largest number (utilities divide by that sum); GENIUS weights sum to 1',
     );
   // The best outcome takes each issue's best value; when even it is worth 0, so is every outcome.
-  const best = evaluations.reduce((s, row, i) => s + weights[i]! * Math.max(...row), 0);
-  if (!(best > 0))
+  const scale = options.normalizeWeights ? 1 / weightSum : 1;
+  const bestUtility = evaluations.reduce((s, row, i) => s + scale * weights[i]! * Math.max(...row), 0);
+  if (!(bestUtility > 0))
     doc.fail(
       objective,
       'every outcome is worth 0 under this profile (the evaluations of every weighted issue are 0), so it prefers nothing; give the values evaluations',
     );
-  if (Math.abs(weightSum - 1) > WEIGHT_SUM_TOLERANCE && !options.normalizeWeights) {
-    doc.fail(
-      weightElements[0] ?? objective,
-      `the issue weights sum to ${weightSum}, not 1 (GENIUS requires 1; pass --normalize-weights to divide them by their sum)`,
+  const capped = bestUtility > 1 + CAP_TOLERANCE;
+  const warnings: string[] = [];
+  if (Math.abs(weightSum - 1) > CAP_TOLERANCE) {
+    const at = `${file}:${firstWeight.line}:${firstWeight.column}`;
+    warnings.push(
+      options.normalizeWeights
+        ? `${at}: the issue weights sum to ${weightSum}, not 1; divided by their sum (--normalize-weights)`
+        : `${at}: the issue weights sum to ${weightSum}, not 1; read as GENIUS reads them, as written${capped ? `, so the best package scores ${bestUtility} and utilities are capped at 1` : `, so no package scores more than ${bestUtility}`} (--normalize-weights divides them by their sum instead)`,
     );
+  }
+  for (const nested of nestedObjectives(objective)) {
+    const weight = weightBeside(nested);
+    const value = weight ? Number(weight.attributes.value) : undefined;
+    if (weight && value !== 1)
+      warnings.push(
+        `${file}:${weight.line}:${weight.column}: objective "${nested.element.attributes.name ?? nested.element.attributes.index ?? '?'}" has weight ${weight.attributes.value}, which GENIUS ignores: each issue inside it counts with its own weight`,
+      );
   }
   const reservation = childrenNamed(space, 'reservation')[0];
   const discount = childrenNamed(space, 'discount_factor')[0];
@@ -209,6 +301,9 @@ export function parseGeniusProfile(
     reservationValue,
     reservationDefaulted: !reservation,
     discountFactor: discount ? numberAttribute(doc, discount, 'value') : undefined,
+    bestUtility,
+    capped,
+    warnings,
   };
 }
 
@@ -236,6 +331,13 @@ function discreteEvaluations(
   return raw.map((e) => (best > 0 ? e / best : 0));
 }
 
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/**
+ * An integer issue's `<evaluator>`: linear (offset + slope × (value − lowerbound), the lower bound
+ * as the profile writes it, else the domain's) or constant (`parameter0`, else `offset`), clamped
+ * to [0, 1] as GENIUS clamps them.
+ */
 function integerEvaluations(
   doc: XmlDocument,
   element: XmlElement,
@@ -243,18 +345,41 @@ function integerEvaluations(
 ): number[] {
   const evaluator = childrenNamed(element, 'evaluator')[0];
   if (!evaluator) doc.fail(element, `integer issue "${issue.name}" has no <evaluator>`);
-  const ftype = evaluator.attributes.ftype ?? 'linear';
-  if (ftype !== 'linear') doc.fail(evaluator, `evaluator type "${ftype}" is not supported (only linear)`);
+  const ftype = (evaluator.attributes.ftype ?? 'linear').trim().toLowerCase();
+  const values = optionLabels(issue).map(Number);
+  if (ftype === 'constant') {
+    const name = evaluator.attributes.parameter0 !== undefined ? 'parameter0' : 'offset';
+    if (evaluator.attributes[name] === undefined)
+      doc.fail(
+        evaluator,
+        `the constant evaluator of integer issue "${issue.name}" needs its value in parameter0 (or offset)`,
+      );
+    const constant = clamp01(numberAttribute(doc, evaluator, name));
+    return values.map(() => constant);
+  }
+  if (ftype !== 'linear')
+    doc.fail(
+      evaluator,
+      `integer issue "${issue.name}": evaluator type "${evaluator.attributes.ftype}" is not supported (Parley reads linear and constant evaluators)`,
+    );
   const slope = numberAttribute(doc, evaluator, 'slope');
   const offset = numberAttribute(doc, evaluator, 'offset');
-  return optionLabels(issue).map((_, k) => Math.min(1, Math.max(0, offset + slope * k)));
+  const lower =
+    element.attributes.lowerbound !== undefined ? numberAttribute(doc, element, 'lowerbound') : issue.lower;
+  return values.map((v) => clamp01(offset + slope * (v - lower)));
 }
 
 export interface ImportedGenius {
   domain: GeniusDomain;
   profiles: GeniusProfile[];
-  /** The additive domain: one party per profile, scores = normalised weight × evaluation. */
+  weightHandling: WeightHandling;
+  /**
+   * The additive domain: one party per profile, scores = weight × evaluation (divided by the
+   * weight sum when normalised). A party whose profile is `capped` scores min(1, Σ scores).
+   */
   negotiation: NegotiationDomain;
+  /** Per party: whether its utility is min(1, Σ scores) with the cap binding on some package. */
+  caps: boolean[];
 }
 
 export function importGenius(
@@ -264,18 +389,31 @@ export function importGenius(
 ): ImportedGenius {
   const domain = parseGeniusDomain(domainFile.text, domainFile.file);
   const profiles = profileFiles.map((p) => parseGeniusProfile(p.text, p.file, domain, options));
-  return { domain, profiles, negotiation: toNegotiationDomain(domain, profiles) };
+  const weightHandling: WeightHandling = options.normalizeWeights ? 'normalized' : 'raw';
+  return {
+    domain,
+    profiles,
+    weightHandling,
+    negotiation: toNegotiationDomain(domain, profiles, weightHandling),
+    caps: profiles.map((p) => p.capped),
+  };
 }
 
-export function toNegotiationDomain(domain: GeniusDomain, profiles: GeniusProfile[]): NegotiationDomain {
+export function toNegotiationDomain(
+  domain: GeniusDomain,
+  profiles: GeniusProfile[],
+  weightHandling: WeightHandling = 'raw',
+): NegotiationDomain {
   return {
     issues: domain.issues.map((issue) => ({ name: issue.name, options: optionLabels(issue) })),
     stakeholders: profiles.map((profile, k) => ({
       id: profileId(profile.file, k),
       role: 'party' as const,
-      scores: profile.evaluations.map((row, i) =>
-        row.map((e) => (profile.weights[i]! / profile.weightSum) * e),
-      ),
+      scores: profile.evaluations.map((row, i) => {
+        const weight =
+          weightHandling === 'normalized' ? profile.weights[i]! / profile.weightSum : profile.weights[i]!;
+        return row.map((e) => weight * e);
+      }),
       reservationValue: profile.reservationValue,
     })),
   };
