@@ -1,5 +1,5 @@
 // The layer rule of CONTRIBUTING.md, checked on every import by `npm run lint`; scripts/layers.test.ts
-// proves that each rule fires. Data flows down: model ← core ← app ← case-files ← cli.
+// proves that each rule fires. Data flows down: model ← core ← app ← case-files, store ← server ← cli.
 // eslint.config.js builds its import rules from LAYERS and PURE here, so the rule is written once.
 
 /**
@@ -20,7 +20,9 @@ export const LAYERS = {
   core: ['model'],
   app: ['model', 'core'],
   'case-files': ['model', 'core', 'app'],
-  cli: ['model', 'core', 'app', 'case-files'],
+  store: ['model', 'core', 'app'],
+  server: ['model', 'core', 'app', 'store'],
+  cli: ['model', 'core', 'app', 'case-files', 'store', 'server'],
 };
 
 /** The packages that run the same in a test, a worker or a browser: no node:* module. */

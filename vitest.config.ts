@@ -9,7 +9,7 @@ const corpus = [
   'cases/**/*.test.ts',
 ];
 // Tests that spawn bin/parley.mjs, as a user runs it.
-const e2e = ['packages/cli/src/bin.test.ts'];
+const e2e = ['packages/cli/src/bin.test.ts', 'packages/cli/src/commands/serve.test.ts'];
 
 // `npm test` runs every project; `npx vitest --project unit` is the fast loop while editing.
 export default defineConfig({

@@ -42,5 +42,8 @@ process.stdout.on('error', (error) => {
 });
 
 // The composition root: the one place that knows the repository's layout.
-const environment = { libraryDir: path.join(root, 'library', 'instruments') };
+const environment = {
+  libraryDir: path.join(root, 'library', 'instruments'),
+  embeddedCaseDir: path.join(root, 'cases', 'istanbul-2022'),
+};
 process.exitCode = await main(process.argv.slice(2), undefined, environment);

@@ -5,4 +5,6 @@
 export interface Environment {
   /** The folder of reference instruments (`library/instruments` in the repository). */
   libraryDir: string;
+  /** The embedded default case (`cases/istanbul-2022`), which `parley serve` stores on first start. */
+  embeddedCaseDir: string;
 }

@@ -23,6 +23,16 @@ export const exitFor: Record<ErrorCode, { exitCode: number; showUsage: boolean }
   'invalid-input': { exitCode: 1, showUsage: false },
   // sysexits' EX_IOERR: the work was done, writing it out failed.
   'cannot-write': { exitCode: 74, showUsage: false },
+  // A stored case or record clashes with the call (import of a case id already stored).
+  conflict: { exitCode: 1, showUsage: false },
+  'too-large': { exitCode: 1, showUsage: false },
+  // sysexits' EX_UNAVAILABLE: the database server is down or unreachable.
+  unavailable: { exitCode: 69, showUsage: false },
+  // The server's codes: the CLI itself meets them only through a database it was refused.
+  'precondition-required': { exitCode: 1, showUsage: false },
+  unauthenticated: { exitCode: 1, showUsage: false },
+  forbidden: { exitCode: 1, showUsage: false },
+  'rate-limited': { exitCode: 1, showUsage: false },
 };
 
 /** Why a write failed, in words, from its errno code (`ENOSPC` → "no space left on the device"). */

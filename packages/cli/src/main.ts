@@ -14,11 +14,16 @@ import { registerDiff } from './commands/diff.ts';
 import { registerBrackets } from './commands/brackets.ts';
 import { registerExport } from './commands/export.ts';
 import { registerDeals } from './commands/deals.ts';
+import { registerImport } from './commands/import.ts';
+import { registerExportCase } from './commands/export-case.ts';
+import { registerCases } from './commands/cases.ts';
+import { registerDb } from './commands/db.ts';
+import { registerServe } from './commands/serve.ts';
 
 /** For bin/parley.mjs: the message and exit code when standard output cannot be written. */
 export { outputFailure } from './exit-codes.ts';
 
-// In the order `parley --help` lists them: the case, then each engine, then tooling.
+// In the order `parley --help` lists them: the case, then each engine, then the database, then tooling.
 const registrars: CommandRegistrar[] = [
   registerValidate,
   registerInit,
@@ -29,6 +34,11 @@ const registrars: CommandRegistrar[] = [
   registerExport,
   registerGuarantees,
   registerDeals,
+  registerImport,
+  registerExportCase,
+  registerCases,
+  registerDb,
+  registerServe,
   registerSchema,
 ];
 

@@ -5,6 +5,7 @@ import { main } from './main.ts';
 /** The environment bin/parley.mjs gives, found from this file's place in the repository. */
 export const testEnvironment: Environment = {
   libraryDir: fileURLToPath(new URL('../../../library/instruments', import.meta.url)),
+  embeddedCaseDir: fileURLToPath(new URL('../../../cases/istanbul-2022', import.meta.url)),
 };
 
 /** Runs the CLI in-process and captures what it prints. */

@@ -16,6 +16,15 @@ export const errorCodes = {
   'invalid-genius': 'a GENIUS or GeniusWeb file is malformed; the message names file, line and column',
   'invalid-input': 'other input was read and is wrong: a record or file that does not fit',
   'cannot-write': 'an output could not be written: a full disk, no permission, a path that is not a folder',
+  conflict:
+    'a write clashes with what is stored: a stale version (another write came first), an id already taken',
+  'precondition-required': 'an update or delete did not say which version it replaces (If-Match)',
+  unauthenticated: 'no valid login: no session, an expired one, or a wrong password or token',
+  forbidden: "the caller's role in the case does not allow this",
+  'too-large': 'a body or file is larger than Parley accepts',
+  unavailable: 'a service Parley needs cannot be reached: the database server of DATABASE_URL',
+  'rate-limited':
+    'too many failed attempts in a short time: wait for the time the answer names, then try again',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,74 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { ParleyError } from '@parley/model/errors.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { answerError, problem } from './http-errors.ts';
+import { registerAnalysisRoutes } from './routes/analyses.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCaseRoutes } from './routes/cases.ts';
+import { registerRecordRoutes } from './routes/records.ts';
+import { registerSetupPage } from './setup-page.ts';
+import type { ServerDeps, ServerEnv } from './server-env.ts';
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The Parley API as a Hono app: every route declares its input and output schemas (served as
+ * OpenAPI 3.1 at /openapi.json, readable at /docs) and its access rule (access.ts). Handlers
+ * call the same app use cases as the CLI, on the case as the caller may see it.
+ */
+export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
+  const app = new OpenAPIHono<ServerEnv>({
+    // A body or query that fails its schema: 422 with every field at fault, by path.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const diagnostics = result.error.issues.map((issue) => ({
+          code: issue.code === 'unrecognized_keys' ? 'unknown-field' : 'invalid-value',
+          path: [
+            ...issue.path,
+            ...('keys' in issue && Array.isArray(issue.keys) ? [issue.keys.join(',')] : []),
+          ].join('.'),
+          message: issue.message,
+        }));
+        return c.json(
+          problem('invalid-input', `the ${result.target} has ${diagnostics.length} problem(s)`, diagnostics),
+          422,
+        );
+      }
+    },
+  });
+  const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  app.use(
+    '*',
+    secureHeaders(),
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw new ParleyError('too-large', `the body is larger than ${maxBytes} bytes`);
+      },
+    }),
+    authenticate(() => deps.database, deps.now ?? (() => new Date())),
+  );
+  app.onError(answerError);
+  app.notFound((c) => c.json(problem('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
+
+  registerAuthRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+  registerRecordRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parley',
+      version: '0.1.0',
+      description:
+        'A workbench for multi-party peace negotiations: cases, records, drafts, guarantees, deals.',
+    },
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Parley API' }));
+  registerSetupPage(app);
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as casesAndRecords from './0001-cases-and-records.ts';
+import * as accounts from './0002-accounts.ts';
+
+/**
+ * Every migration, in order. The same SQL runs on PGlite and PostgreSQL; Kysely records the
+ * ones applied in its migration table. A migration, once released, is never edited: add one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-cases-and-records': casesAndRecords,
+  '0002-accounts': accounts,
+};
