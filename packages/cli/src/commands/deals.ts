@@ -1,6 +1,5 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { readTextFile } from '@parley/case-files/read-text-file.ts';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adjustedWinner } from '@parley/app/deals/adjusted-winner.ts';
@@ -19,6 +18,7 @@ import {
 import { parseInput } from '@parley/app/inputs/parse-input.ts';
 import { assumptionSensitivity } from '@parley/app/deals/sensitivity.ts';
 import { dealWindow } from '@parley/app/deals/window.ts';
+import { readGeniusFile } from '../read-genius-file.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
 import { printJson } from '../output.ts';
 import { loadCaseForCli } from '../load-case.ts';
@@ -146,7 +146,7 @@ export const registerDeals: CommandRegistrar = (program, output) => {
       const input = parseInput(geniusInput, flags, FLAGS);
       // One after the other, so the first unreadable file is the one named.
       const texts: { file: string; text: string }[] = [];
-      for (const file of files) texts.push({ file, text: await readInput(file) });
+      for (const file of files) texts.push({ file, text: await readGeniusFile(file) });
       const report = geniusFromFiles(texts, input);
       if (flags.json) printJson(output, report);
       else output.out(formatGenius(report));
@@ -188,14 +188,3 @@ export const registerDeals: CommandRegistrar = (program, output) => {
     });
   }
 };
-
-/** GENIUS and GeniusWeb files are read under case-files' rule for texts: regular UTF-8 files only. */
-const MAX_GENIUS_FILE_BYTES = 8 * 1024 * 1024;
-
-async function readInput(file: string): Promise<string> {
-  const read = await readTextFile(file, MAX_GENIUS_FILE_BYTES);
-  if (read.ok) return read.text;
-  if (read.code === 'unreadable-file') throw new ParleyError('not-found', `cannot read ${file}`);
-  const where = read.line === undefined ? file : `${file}:${read.line}:${read.column}`;
-  throw new ParleyError('invalid-input', `${where}: ${read.message}`);
-}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { edtfDateField, wholeNumber } from '../inputs/fields.ts';
+
+/**
+ * `simulate`: the protocol and its deadline, how many runs from which seed, each party's tactic
+ * and acceptance condition (`party=spec`, parsed against the domain's parties in tactic-spec.ts),
+ * an optional discount factor for every party, and for a case the first day of its calendar.
+ */
+export const simulateInput = z
+  .object({
+    protocol: z
+      .enum(['saop', 'single-text'], {
+        error: (issue) => `\`protocol\` "${String(issue.input)}" is not one of saop, single-text`,
+      })
+      .default('saop'),
+    variant: z
+      .enum(['veto', 'hill-climbing'], {
+        error: (issue) => `\`variant\` "${String(issue.input)}" is not one of veto, hill-climbing`,
+      })
+      .optional(),
+    deadline: wholeNumber('deadline', 1, 100_000).default(100),
+    runs: wholeNumber('runs', 1, 10_000).default(1),
+    seed: wholeNumber('seed', 0, 4_294_967_295).default(1),
+    /** Case runs: the first day of the negotiation (default: the case's asOf). */
+    from: edtfDateField('from', '2030-03-01').optional(),
+    tactic: z.array(z.string()).default([]),
+    accept: z.array(z.string()).default([]),
+    discount: z
+      .unknown()
+      .transform((value, ctx) => {
+        const d = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+        if (value === undefined) return undefined;
+        if (d > 0 && d <= 1) return d;
+        ctx.addIssue({
+          code: 'custom',
+          input: value,
+          message: `\`discount\` "${String(value)}" must be a number above 0 and at most 1`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
+  })
+  .refine((input) => input.variant === undefined || input.protocol === 'single-text', {
+    error: '`variant` applies to the single-text protocol only',
+  });
+
+export type SimulateInput = z.output<typeof simulateInput>;

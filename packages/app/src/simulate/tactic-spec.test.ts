@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { assignSpecs, parseAcceptance, parseTactic } from './tactic-spec.ts';
+
+const names = new Map([
+  ['profile-1', 0],
+  ['england', 0],
+  ['profile-2', 1],
+]);
+
+describe('tactic and acceptance specs', () => {
+  it('assigns each party its tactic, by any of its names', () => {
+    expect(assignSpecs('--tactic', ['england=boulware', 'profile-2=conceder:3'], names, parseTactic)).toEqual(
+      [
+        { kind: 'time-dependent', e: 0.2 },
+        { kind: 'time-dependent', e: 3 },
+      ],
+    );
+    expect(assignSpecs('--tactic', ['profile-2=time:0.5:0.1'], names, parseTactic)).toEqual([
+      undefined,
+      { kind: 'time-dependent', e: 0.5, k: 0.1 },
+    ]);
+    expect(assignSpecs('--accept', ['profile-1=next|time:0.9&const:0.6'], names, parseAcceptance)).toEqual([
+      {
+        kind: 'or',
+        of: [
+          { kind: 'next' },
+          {
+            kind: 'and',
+            of: [
+              { kind: 'time', at: 0.9 },
+              { kind: 'const', alpha: 0.6 },
+            ],
+          },
+        ],
+      },
+      undefined,
+    ]);
+  });
+
+  it('refuses bad specs with the flag, its position and the text as given', () => {
+    const tactic =
+      (...texts: string[]) =>
+      () =>
+        assignSpecs('--tactic', texts, names, parseTactic);
+    expect(tactic('profile-1=linear', 'zimbabwe=linear')).toThrow(
+      '--tactic #2 "zimbabwe=linear": no party "zimbabwe"; the parties are profile-1, england, profile-2',
+    );
+    expect(tactic('england=boulware:2')).toThrow('--tactic #1 "england=boulware:2": e "2" is out of range');
+    expect(tactic('england=linear:2')).toThrow('linear takes no parameter');
+    expect(tactic('england=linear', 'profile-1=random')).toThrow(
+      '#2 "profile-1=random": this party already has one',
+    );
+    expect(tactic('england')).toThrow('--tactic #1 "england": expected <party>=<spec>');
+    expect(() => assignSpecs('--accept', ['england=soon'], names, parseAcceptance)).toThrow(
+      '--accept #1 "england=soon": unknown acceptance condition "soon"',
+    );
+  });
+});

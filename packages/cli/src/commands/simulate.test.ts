@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-cli.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const caseDir = path.join(repoRoot, 'packages/case-files/fixtures/river-deals');
+const travel = path.resolve(repoRoot, '../shared/corpora/genius/anac/y2010/Travel');
+const shared = existsSync(travel);
+if (!shared) console.warn('skipping the GENIUS corpus simulate test: ../shared absent');
+const files = ['travel_domain.xml', 'travel_chox.xml', 'travel_fanny.xml'].map((f) => path.join(travel, f));
+
+describe('parley simulate', () => {
+  it.skipIf(!shared)(
+    'runs an ANAC domain with named tactics and writes the trace as CSV and JSON',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'parley-simulate-'));
+      const csv = path.join(dir, 'trace.csv');
+      const r = await runCli([
+        'simulate',
+        ...files,
+        '--tactic',
+        'profile-1=linear',
+        '--tactic',
+        'travel_fanny=linear',
+        '--deadline',
+        '50',
+        '--trace',
+        csv,
+        '--json',
+      ]);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out);
+      expect(report.parties.map((p: { id: string; tactic: string }) => [p.id, p.tactic])).toEqual([
+        ['1:travel_chox', 'linear'],
+        ['2:travel_fanny', 'linear'],
+      ]);
+      expect(report.result.ending).toBe('agreement');
+      const rows = readFileSync(csv, 'utf8').trim().split('\n');
+      expect(rows).toHaveLength(1 + report.result.steps);
+      expect(rows[0]!.startsWith('run,step,round,time,day,party,action,Atmosphere,')).toBe(true);
+      const json = path.join(dir, 'trace.json');
+      await runCli(['simulate', ...files, '--trace', json, '--runs', '2']);
+      expect(JSON.parse(readFileSync(json, 'utf8')).map((t: { seed: number }) => t.seed)).toEqual([1, 2]);
+    },
+  );
+
+  it('simulates a case on its calendar, one round a day from its asOf, and summarises several runs', async () => {
+    const r = await run(
+      'simulate',
+      caseDir,
+      '--tactic',
+      'north=linear',
+      '--tactic',
+      'south=conceder:3',
+      '--deadline',
+      '20',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'river-accord from 2030-03-01 to 2030-03-20: saop, deadline 20, 1 run from seed 1',
+    );
+    expect(r.out).toContain('Agreement at round 18, 2030-03-18 (step 34, t = 0.850):');
+    // Starting a fortnight later, the same agreement falls on 2030-04-01, the day of the flood,
+    // when Southland's no-deal option rises to 0.8 above the package's 0.75: it vetoes it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-simulate-'));
+    const later = await run(
+      'simulate',
+      caseDir,
+      '--tactic',
+      'north=linear',
+      '--tactic',
+      'south=conceder:3',
+      '--deadline',
+      '20',
+      '--from',
+      '2030-03-15',
+      '--trace',
+      path.join(dir, 'flood.csv'),
+    );
+    expect(later.out).toContain('No agreement (deadline reached) after 40 steps.');
+    const vetoes = readFileSync(path.join(dir, 'flood.csv'), 'utf8')
+      .split('\n')
+      .filter((row) => row.includes(',veto,'));
+    expect(vetoes).toEqual(['1,34,18,0.85,2030-04-01,south,veto,joint,yes,,0.5,0.75']);
+    const many = await run('simulate', caseDir, '--tactic', 'north=random', '--runs', '20', '--json');
+    const summary = JSON.parse(many.out).summary;
+    expect(summary.runs).toBe(20);
+    expect(summary.agreementRate.n).toBe(20);
+    expect(summary.agreementRate.low).toBeLessThanOrEqual(summary.agreementRate.mean);
+  });
+
+  it('refuses a bad tactic with a located message and exit 2', async () => {
+    const r = await run('simulate', caseDir, '--tactic', 'north=linear', '--tactic', 'east=linear');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'parley: --tactic #2 "east=linear": no party "east"; the parties are north, south',
+    );
+  });
+});
+
+const run = (...argv: string[]) => runCli(argv);

@@ -1,0 +1,101 @@
+import type { NegotiationDomain, Outcome } from '../bargaining/outcome-space.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
+import { accepts, acceptanceName, type Acceptance } from './acceptance.ts';
+import { searchBid } from './bid-search.ts';
+import type { Move, Negotiator, Turn } from './negotiator.ts';
+import { FrequencyModel } from './opponent-model.ts';
+import type { Tactic } from './tactics/tactic.ts';
+
+/**
+ * A party made of three parts (the BOA architecture of Baarslag et al.): a concession tactic
+ * sets its target utility, a frequency model of the other parties picks, among packages worth at
+ * least the target, the one best for them (bid-search.ts), and an acceptance condition decides
+ * whether the offer on the table is taken instead. It never accepts, and never asks for, less than
+ * its reservation value.
+ */
+export class Agent implements Negotiator {
+  readonly tactic: string;
+  private readonly scores: number[][];
+  /** Its profile's reservation value; a case calendar gives the day's on each turn instead. */
+  private readonly reservationValue: number;
+  private readonly best: number;
+  private readonly models = new Map<number, FrequencyModel>();
+  private readonly received: number[] = [];
+  private lastTarget: number | undefined;
+
+  constructor(
+    private readonly domain: NegotiationDomain,
+    readonly party: number,
+    private readonly concession: Tactic,
+    private readonly acceptance: Acceptance,
+    private readonly random: SeededRandom,
+  ) {
+    const me = domain.stakeholders[party]!;
+    this.scores = me.scores;
+    this.reservationValue = me.reservationValue;
+    this.best = me.scores.reduce((s, row) => s + Math.max(...row), 0);
+    this.tactic = `${concession.name}, accept ${acceptanceName(acceptance)}`;
+  }
+
+  utility(outcome: Outcome): number {
+    let u = 0;
+    for (let i = 0; i < outcome.length; i++) u += this.scores[i]![outcome[i]!]!;
+    return u;
+  }
+
+  observe(by: number, outcome: Outcome): void {
+    if (by === this.party) return;
+    let model = this.models.get(by);
+    if (!model) {
+      model = new FrequencyModel(this.domain.issues.map((issue) => issue.options.length));
+      this.models.set(by, model);
+    }
+    model.observe(outcome);
+    this.received.push(this.utility(outcome));
+  }
+
+  wouldSign(time: number, outcome: Outcome): boolean {
+    return this.utility(outcome) >= this.targetAt(time, this.reservationValue);
+  }
+
+  private targetAt(time: number, reservationValue: number): number {
+    const wanted = this.concession.target({
+      time,
+      reservationValue,
+      best: this.best,
+      lastTarget: this.lastTarget,
+      received: this.received,
+      random: this.random,
+    });
+    return Math.min(this.best, Math.max(reservationValue, wanted));
+  }
+
+  move(turn: Turn): Move {
+    const rv = turn.reservationValue ?? this.reservationValue;
+    const target = this.targetAt(turn.time, rv);
+    const bid = searchBid(this.scores, this.modelledOthers(), target);
+    if (turn.standing) {
+      const offered = this.utility(turn.standing);
+      const next = bid ? bid.mine : -Infinity;
+      if (offered >= rv && accepts(this.acceptance, { time: turn.time, offered, next }))
+        return { kind: 'accept' };
+    }
+    // No package reaches the reservation value: nothing to offer, so the party walks away.
+    if (!bid || bid.mine < rv) return { kind: 'end' };
+    this.lastTarget = target;
+    return { kind: 'offer', outcome: bid.outcome };
+  }
+
+  /** The other parties' modelled utilities, summed (one additive table). */
+  private modelledOthers(): number[][] {
+    const total = this.scores.map((row) => row.map(() => 0));
+    for (const model of this.models.values()) {
+      model.scores().forEach((row, i) =>
+        row.forEach((v, j) => {
+          total[i]![j]! += v;
+        }),
+      );
+    }
+    return total;
+  }
+}

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { outcomeCount } from '../bargaining/outcome-space.ts';
+import { randomDomain } from '../bargaining/random-domain.ts';
+import { CLOSER, SLACK, searchBid } from './bid-search.ts';
+
+const sum = (table: number[][], o: number[]) => o.reduce((s, j, i) => s + table[i]![j]!, 0);
+
+/** Every package, by brute force (small domains only). */
+function allOutcomes(sizes: number[]): number[][] {
+  return sizes.reduce<number[][]>(
+    (acc, k) => acc.flatMap((o) => Array.from({ length: k }, (_, j) => [...o, j])),
+    [[]],
+  );
+}
+
+describe('searchBid', () => {
+  it('finds the package best for the model among those at or above the target, as brute force does', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          issues: fc.integer({ min: 1, max: 5 }),
+          options: fc.integer({ min: 1, max: 5 }),
+          seed: fc.integer({ min: 0, max: 1e9 }),
+          share: fc.double({ min: 0, max: 1.05, noNaN: true }),
+        }),
+        ({ issues, options, seed, share }) => {
+          const domain = randomDomain({ issues, options, parties: 2, seed });
+          const [mine, theirs] = domain.stakeholders.map((s) => s.scores) as [number[][], number[][]];
+          const best = mine.reduce((s, row) => s + Math.max(...row), 0);
+          const target = share * best;
+          const found = searchBid(mine, theirs, target);
+          const feasible = allOutcomes(mine.map((r) => r.length)).filter(
+            (o) => sum(mine, o) >= target - SLACK,
+          );
+          if (feasible.length === 0) {
+            expect(found).toBeUndefined();
+            return;
+          }
+          const value = (o: number[]) => sum(theirs, o) - CLOSER * sum(mine, o);
+          const bestValue = Math.max(...feasible.map(value));
+          expect(found).toBeDefined();
+          expect(found!.proven).toBe(true);
+          expect(found!.mine).toBeGreaterThanOrEqual(target - SLACK);
+          expect(found!.mine).toBeCloseTo(sum(mine, found!.outcome), 12);
+          expect(found!.theirs).toBeCloseTo(sum(theirs, found!.outcome), 12);
+          expect(value(found!.outcome)).toBeGreaterThanOrEqual(bestValue - 1e-11);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('with a flat model, offers the package that just meets the target', () => {
+    const mine = [
+      [0, 0.1, 0.2, 0.3],
+      [0, 0.25, 0.5],
+    ];
+    const flat = [
+      [0, 0, 0, 0],
+      [0, 0, 0],
+    ];
+    // Sums at or above 0.42: 0.45 (0.2 + 0.25), 0.5, 0.55, 0.6, …: the least is [2, 1].
+    expect(searchBid(mine, flat, 0.42)?.outcome).toEqual([2, 1]);
+    expect(searchBid(mine, flat, 0.81)).toBeUndefined();
+  });
+
+  it('runs on a 3.6e15-package domain without enumerating, and the result meets the target', () => {
+    const domain = randomDomain({ issues: 20, options: 6, parties: 2, seed: 7 });
+    expect(outcomeCount(domain)).toBeCloseTo(3.656e15, -12);
+    const [mine, theirs] = domain.stakeholders.map((s) => s.scores) as [number[][], number[][]];
+    const best = mine.reduce((s, row) => s + Math.max(...row), 0);
+    for (const share of [0.9, 0.7, 0.5]) {
+      const found = searchBid(mine, theirs, share * best)!;
+      expect(found.proven).toBe(true);
+      expect(found.mine).toBeGreaterThanOrEqual(share * best - SLACK);
+      expect(found.nodes).toBeLessThan(1e6);
+    }
+    // On a 7-issue domain from the same generator (280k packages) it agrees with enumeration.
+    const small = randomDomain({ issues: 7, options: 6, parties: 2, seed: 7 });
+    const [m7, t7] = small.stakeholders.map((s) => s.scores) as [number[][], number[][]];
+    const target = 0.7 * m7.reduce((s, row) => s + Math.max(...row), 0);
+    const found = searchBid(m7, t7, target)!;
+    const feasible = allOutcomes(m7.map((r) => r.length)).filter((o) => sum(m7, o) >= target - SLACK);
+    const bestValue = Math.max(...feasible.map((o) => sum(t7, o) - CLOSER * sum(m7, o)));
+    expect(sum(t7, found.outcome) - CLOSER * sum(m7, found.outcome)).toBeCloseTo(bestValue, 11);
+  });
+});

@@ -1,0 +1,81 @@
+import { partyIndices, type NegotiationDomain } from '../bargaining/outcome-space.ts';
+import { SeededRandom } from '../random/seeded-random.ts';
+import type { Acceptance } from './acceptance.ts';
+import type { Calendar } from './calendar.ts';
+import { Agent } from './agent.ts';
+import type { Negotiator } from './negotiator.ts';
+import { runSaop } from './protocol/saop.ts';
+import { runSingleText } from './protocol/single-text.ts';
+import type { RunResult } from './run-result.ts';
+import { randomTactic } from './tactics/random.ts';
+import { SubgamePerfect, subgamePerfectPlan } from './tactics/subgame-perfect.ts';
+import type { Tactic } from './tactics/tactic.ts';
+import { timeDependent } from './tactics/time-dependent.ts';
+import { titForTat } from './tactics/tit-for-tat.ts';
+
+/** How one party plays. */
+export type TacticSpec =
+  | { kind: 'time-dependent'; e: number; k?: number }
+  | { kind: 'tit-for-tat' }
+  | { kind: 'random' }
+  | { kind: 'subgame-perfect' };
+
+export interface PartyPlay {
+  tactic: TacticSpec;
+  acceptance: Acceptance;
+}
+
+export interface SimulationSpec {
+  protocol: 'saop' | 'single-text';
+  /** Single negotiating text only. */
+  variant?: 'veto' | 'hill-climbing';
+  /** Rounds (SAOP) or mediator steps (single text). */
+  deadline: number;
+  /** Per bargaining party, in domain order (turn order under SAOP). */
+  plays: PartyPlay[];
+  /** Per stakeholder discount factor (1: none). */
+  discounts?: number[];
+  seed: number;
+  /** SAOP on a case calendar: one round per day, reservation values of the day. */
+  calendar?: Calendar;
+}
+
+const concessionOf = (spec: Exclude<TacticSpec, { kind: 'subgame-perfect' }>): Tactic =>
+  spec.kind === 'time-dependent'
+    ? timeDependent(spec.e, spec.k)
+    : spec.kind === 'random'
+      ? randomTactic
+      : titForTat;
+
+/** One run, fully determined by the domain, the spec and the seed. */
+export function simulateOnce(domain: NegotiationDomain, spec: SimulationSpec, seed = spec.seed): RunResult {
+  const random = new SeededRandom(seed);
+  const parties = partyIndices(domain);
+  const discounts = spec.discounts ?? domain.stakeholders.map(() => 1);
+  let plans: ReturnType<typeof subgamePerfectPlan> | undefined;
+  const negotiators: Negotiator[] = parties.map((q, k) => {
+    const play = spec.plays[k]!;
+    if (play.tactic.kind === 'subgame-perfect') {
+      plans ??= subgamePerfectPlan(domain, [parties[0]!, parties[1]!], spec.deadline, discounts);
+      return new SubgamePerfect(domain, q, plans, discounts[q]!);
+    }
+    return new Agent(domain, q, concessionOf(play.tactic), play.acceptance, random);
+  });
+  return spec.protocol === 'saop'
+    ? runSaop(domain, negotiators, {
+        deadline: spec.deadline,
+        discounts,
+        ...(spec.calendar ? { calendar: spec.calendar } : {}),
+      })
+    : runSingleText(domain, negotiators, {
+        variant: spec.variant ?? 'veto',
+        deadline: spec.deadline,
+        random,
+        discounts,
+      });
+}
+
+/** `runs` runs with seeds seed, seed+1, …; each is reproducible on its own. */
+export function simulateRuns(domain: NegotiationDomain, spec: SimulationSpec, runs: number): RunResult[] {
+  return Array.from({ length: runs }, (_, k) => simulateOnce(domain, spec, (spec.seed + k) >>> 0));
+}
