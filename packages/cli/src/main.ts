@@ -19,6 +19,8 @@ import { registerExportCase } from './commands/export-case.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerDb } from './commands/db.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerAudit } from './commands/audit.ts';
 
 /** For bin/parley.mjs: the message and exit code when standard output cannot be written. */
 export { outputFailure } from './exit-codes.ts';
@@ -34,11 +36,13 @@ const registrars: CommandRegistrar[] = [
   registerExport,
   registerGuarantees,
   registerDeals,
+  registerSimulate,
   registerImport,
   registerExportCase,
   registerCases,
   registerDb,
   registerServe,
+  registerAudit,
   registerSchema,
 ];
 

@@ -61,6 +61,7 @@ const matrix: Record<string, string> = {
   'PUT /api/cases/{caseId}/members/{userId}': CASE_ADMIN,
   'DELETE /api/cases/{caseId}/members/{userId}/{role}': CASE_ADMIN,
   'GET /api/cases/{caseId}/export': MEMBER,
+  'GET /api/cases/{caseId}/audit': MEMBER,
   'GET /api/cases/{caseId}/search': MEMBER,
   'GET /api/cases/{caseId}/records/{kind}': MEMBER,
   'POST /api/cases/{caseId}/records/{kind}': EDITOR,

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Case } from '@parley/model/case.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import { validateCase } from '@parley/app/validate/validate-case.ts';
+import { appendAudit } from './audit/append.ts';
 import { caseOfRecords, recordsOfCase } from './case-records.ts';
 import type { Database } from './database.ts';
 import type { RecordKind, StoredRecord } from './record-kinds.ts';
@@ -53,6 +54,15 @@ export async function importCase(
         .insertInto('case_records')
         .values(rows.slice(i, i + INSERT_BATCH))
         .execute();
+    await appendAudit(trx, id, {
+      userId: options.caseAdmin ?? null,
+      roles: options.caseAdmin ? 'server-admin' : 'keeper',
+      action: 'case.import',
+      target: 'case',
+      visibility: 'case',
+      // What came in, by kind; the records themselves are the case's first version.
+      payload: { records: countByKind(rows.map((r) => r.kind)), shareModels: options.shareModels ?? false },
+    });
     // Whoever imports a case over the API administers it; the CLI's import names nobody.
     if (options.caseAdmin)
       await trx
@@ -86,12 +96,35 @@ export async function caseRevision(database: Database, caseId: string): Promise<
   return row === undefined ? undefined : Number(row.revision);
 }
 
-export async function deleteCase(database: Database, caseId: string): Promise<void> {
-  const { numDeletedRows } = await database.db
-    .deleteFrom('cases')
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (numDeletedRows === 0n) throw new ParleyError('not-found', `no case "${caseId}" is stored`);
+/** Deletes a case and its records; its audit log stays, closed by a `case.delete` entry. */
+export async function deleteCase(
+  database: Database,
+  caseId: string,
+  by: { userId: string | null; roles: string } = { userId: null, roles: 'keeper' },
+): Promise<void> {
+  await database.db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', '=', caseId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) throw new ParleyError('not-found', `no case "${caseId}" is stored`);
+    await appendAudit(trx, caseId, {
+      ...by,
+      action: 'case.delete',
+      target: 'case',
+      visibility: 'case',
+      payload: null,
+    });
+    await trx.deleteFrom('cases').where('id', '=', caseId).execute();
+  });
+}
+
+function countByKind(kinds: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of kinds) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
 }
 
 /** The rows of a case that an audience sees: the one query every read goes through. */

@@ -1,5 +1,8 @@
 import { ParleyError } from '@parley/model/errors.ts';
+import type { Transaction } from 'kysely';
+import { appendAudit } from './audit/append.ts';
 import type { Database } from './database.ts';
+import type { Tables } from './tables.ts';
 import { actorBoundRoles, type CaseRole, type Membership } from './membership.ts';
 
 /** A user's roles in a case; empty when they are not a member. */
@@ -52,6 +55,7 @@ export async function grantRole(
   caseId: string,
   userId: string,
   membership: Membership,
+  by: Actor = keeper,
 ): Promise<void> {
   const bound = actorBoundRoles.has(membership.role);
   if (bound && !membership.party)
@@ -66,11 +70,38 @@ export async function grantRole(
       `the role ${membership.role} does not speak for an actor: leave out party`,
       [{ code: 'invalid-value', severity: 'error', path: 'party', message: 'not used by this role' }],
     );
-  await database.db
-    .insertInto('memberships')
-    .values({ case_id: caseId, user_id: userId, role: membership.role, party: membership.party })
-    .onConflict((oc) => oc.columns(['case_id', 'user_id', 'role']).doUpdateSet({ party: membership.party }))
-    .execute();
+  await database.db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId);
+    await trx
+      .insertInto('memberships')
+      .values({ case_id: caseId, user_id: userId, role: membership.role, party: membership.party })
+      .onConflict((oc) => oc.columns(['case_id', 'user_id', 'role']).doUpdateSet({ party: membership.party }))
+      .execute();
+    await appendAudit(trx, caseId, {
+      ...by,
+      action: 'member.grant',
+      target: `member/${userId}/${membership.role}`,
+      visibility: 'case',
+      payload: { userId, role: membership.role, party: membership.party },
+    });
+  });
+}
+
+/** Who changes a membership, for the audit log: an account, or the case's keeper (the CLI). */
+export interface Actor {
+  userId: string | null;
+  roles: string;
+}
+const keeper: Actor = { userId: null, roles: 'keeper' };
+
+async function lockCase(trx: Transaction<Tables>, caseId: string) {
+  const found = await trx
+    .selectFrom('cases')
+    .select('id')
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!found) throw new ParleyError('not-found', `no case "${caseId}"`);
 }
 
 /** Takes a role away; not-found when the user does not hold it. */
@@ -79,15 +110,26 @@ export async function revokeRole(
   caseId: string,
   userId: string,
   role: CaseRole,
+  by: Actor = keeper,
 ): Promise<void> {
-  const { numDeletedRows } = await database.db
-    .deleteFrom('memberships')
-    .where('case_id', '=', caseId)
-    .where('user_id', '=', userId)
-    .where('role', '=', role)
-    .executeTakeFirst();
-  if (numDeletedRows === 0n)
-    throw new ParleyError('not-found', `that member does not hold the role ${role} in this case`);
+  await database.db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId);
+    const { numDeletedRows } = await trx
+      .deleteFrom('memberships')
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', userId)
+      .where('role', '=', role)
+      .executeTakeFirst();
+    if (numDeletedRows === 0n)
+      throw new ParleyError('not-found', `that member does not hold the role ${role} in this case`);
+    await appendAudit(trx, caseId, {
+      ...by,
+      action: 'member.revoke',
+      target: `member/${userId}/${role}`,
+      visibility: 'case',
+      payload: { userId, role },
+    });
+  });
 }
 
 /** The cases a user belongs to, with their roles there, by case id. */

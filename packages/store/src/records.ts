@@ -4,6 +4,7 @@ import { formatPath, parsePath, type Diagnostic } from '@parley/model/diagnostic
 import { ParleyError } from '@parley/model/errors.ts';
 import { checkSchema } from '@parley/model/schema/check.ts';
 import { validateCase } from '@parley/app/validate/validate-case.ts';
+import { appendAudit } from './audit/append.ts';
 import { caseOfRecords, recordsOfCase } from './case-records.ts';
 import { visibleRows } from './cases.ts';
 import type { Database } from './database.ts';
@@ -22,7 +23,10 @@ import { everything, sees, type Audience, type Visibility } from './visibility.t
 /** Who writes: what they see, and their user id for the record of releases. */
 export interface Writer {
   audience: Audience;
-  userId: string;
+  /** The account behind the write; null for the case's keeper (the CLI on its own database). */
+  userId: string | null;
+  /** The roles the writer acts in, for the audit log (`mediator-lead,analyst`). */
+  roles?: string;
 }
 
 /** One record as its viewer sees it; a hidden record is not found, exactly like a missing one. */
@@ -72,7 +76,7 @@ export async function createRecord(
   const visibility = input.visibility ?? defaultVisibility(kind, body);
   requireVisibleTo(writer.audience, visibility, kind);
   authorize(visibility);
-  return write(database, caseId, writer, async (trx, rows) => {
+  return write(database, caseId, writer, 'record.create', async (trx, rows) => {
     if (rows.some((r) => r.kind === kind && r.id === id))
       throw new ParleyError('conflict', `the id "${id}" is already taken by a ${kind} in this case`);
     const position = rows.filter((r) => r.kind === kind).reduce((max, r) => Math.max(max, r.position + 1), 0);
@@ -105,7 +109,7 @@ export async function updateRecord(
   authorize: (before: Visibility, after: Visibility) => void = () => {},
 ): Promise<StoredRecord> {
   const body = checkBody(kind, input.body);
-  const bodyId = idOfRecord(kind, body);
+  const bodyId = kind === 'draft-text' ? id : idOfRecord(kind, body); // not in a text's body
   if (bodyId !== id)
     throw new ParleyError(
       'invalid-input',
@@ -119,7 +123,7 @@ export async function updateRecord(
         },
       ],
     );
-  return write(database, caseId, writer, async (trx, rows) => {
+  return write(database, caseId, writer, 'record.update', async (trx, rows) => {
     const current = currentFor(rows, writer.audience, caseId, kind, id, ifMatch);
     const visibility = input.visibility ?? current.visibility;
     requireVisibleTo(writer.audience, visibility, kind);
@@ -148,7 +152,7 @@ export async function deleteRecord(
 ): Promise<void> {
   if (kind === 'meta')
     throw new ParleyError('invalid-input', "a case's meta cannot be deleted; delete the case");
-  await write(database, caseId, writer, async (trx, rows) => {
+  await write(database, caseId, writer, 'record.delete', async (trx, rows) => {
     const current = currentFor(rows, writer.audience, caseId, kind, id, ifMatch);
     authorize(current.visibility);
     await trx
@@ -157,7 +161,11 @@ export async function deleteRecord(
       .where('kind', '=', kind)
       .where('record_id', '=', id)
       .execute();
-    return { record: current, after: rows.filter((r) => r !== current) };
+    return {
+      record: current,
+      after: rows.filter((r) => r !== current),
+      payload: { version: current.version },
+    };
   });
 }
 
@@ -175,7 +183,7 @@ export async function releaseRecord(
   ifMatch: number,
   authorize: (from: Visibility) => void = () => {},
 ): Promise<StoredRecord> {
-  return write(database, caseId, writer, async (trx, rows) => {
+  return write(database, caseId, writer, 'record.release', async (trx, rows) => {
     const current = currentFor(rows, writer.audience, caseId, kind, id, ifMatch);
     authorize(current.visibility);
     if (!widens(current.visibility, to))
@@ -207,10 +215,14 @@ export async function releaseRecord(
         record_id: id,
         from_visibility: current.visibility,
         to_visibility: to,
-        released_by: writer.userId,
+        released_by: writer.userId ?? 'keeper',
       })
       .execute();
-    return { record, after: rows.map((r) => (r === current ? record : r)) };
+    return {
+      record,
+      after: rows.map((r) => (r === current ? record : r)),
+      payload: { from: current.visibility, to, version: record.version },
+    };
   });
 }
 
@@ -232,10 +244,11 @@ async function write(
   database: Database,
   caseId: string,
   writer: Writer,
+  action: 'record.create' | 'record.update' | 'record.delete' | 'record.release',
   change: (
     trx: Transaction<Tables>,
     rows: StoredRecord[],
-  ) => Promise<{ record: StoredRecord; after: StoredRecord[] }>,
+  ) => Promise<{ record: StoredRecord; after: StoredRecord[]; payload?: unknown }>,
 ): Promise<StoredRecord> {
   return database.db.transaction().execute(async (trx) => {
     const locked = await trx
@@ -246,10 +259,19 @@ async function write(
       .executeTakeFirst();
     if (!locked) throw new ParleyError('not-found', `no case "${caseId}"`);
     const rows = await visibleRows(trx, caseId, everything);
-    const { record, after } = await change(trx, rows);
+    const { record, after, payload } = await change(trx, rows);
     const seen = after.filter((r) => sees(writer.audience, r.visibility));
     if (after.includes(record)) checkInView(seen, record);
     checkWhole(caseOfRecords(after), seen);
+    // The record of the change, in the change's transaction: seen by whoever sees the record.
+    await appendAudit(trx, caseId, {
+      userId: writer.userId,
+      roles: writer.roles ?? (await rolesOf(trx, caseId, writer.userId)),
+      action,
+      target: `${record.kind}/${record.id}`,
+      visibility: record.visibility,
+      payload: payload ?? { version: record.version, visibility: record.visibility, body: record.body },
+    });
     await trx
       .updateTable('cases')
       .set({ revision: sql`revision + 1` })
@@ -259,14 +281,31 @@ async function write(
   });
 }
 
+/** The roles a user holds in a case, as the audit log names them (`delegation-head:ua`). */
+async function rolesOf(trx: Transaction<Tables>, caseId: string, userId: string | null): Promise<string> {
+  if (userId === null) return 'keeper';
+  const rows = await trx
+    .selectFrom('memberships')
+    .select(['role', 'party'])
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
+  return rows.map((r) => (r.party ? `${r.role}:${r.party}` : r.role)).join(',') || 'none';
+}
+
 /**
  * Checks the changed record against the case as its writer sees it (every reference it makes
  * must resolve there), so its errors come back at its field paths and never confirm that a
  * hidden record exists.
  */
 function checkInView(seen: StoredRecord[], record: StoredRecord) {
-  const others = seen.filter((r) => r !== record);
-  const view = [...recordsOfCase(closeUnderReferences(caseOfRecords(others))), record];
+  // The writer's whole view with the record in it; a record the view's own closure would drop
+  // (its reference leads nowhere the writer can see) is put back, so its errors are reported.
+  const closed = recordsOfCase(closeUnderReferences(caseOfRecords(seen)));
+  const view = closed.some((r) => r.kind === record.kind && r.id === record.id)
+    ? closed
+    : [...closed, record];
   const c = caseOfRecords(view);
   const prefix = casePathOf(c, record.kind, record.id);
   const own: Diagnostic[] = [];

@@ -10,6 +10,7 @@ export interface Tables {
   api_tokens: ApiTokensTable;
   memberships: MembershipsTable;
   setup_links: SetupLinksTable;
+  audit_entries: AuditEntriesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -82,4 +83,20 @@ export interface SetupLinksTable {
   token_hash: string;
   expires_at: Timestamp;
   used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AuditEntriesTable {
+  case_id: string;
+  seq: ColumnType<number, number, never>;
+  /** ISO 8601 with milliseconds, as hashed: a timestamp column would round-trip differently. */
+  at: string;
+  user_id: string | null;
+  roles: string;
+  action: string;
+  target: string;
+  visibility: string;
+  payload: ColumnType<unknown, string | null, never>;
+  payload_hash: string;
+  prev_hash: string;
+  entry_hash: string;
 }

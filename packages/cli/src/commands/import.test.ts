@@ -23,7 +23,7 @@ describe('parley import, cases, export-case, db migrate', () => {
     expect(await runCli(['db', 'migrate', '--data', data])).toEqual({
       code: 0,
       err: '',
-      out: 'applied 2 migration(s):\n  0001-cases-and-records\n  0002-accounts',
+      out: 'applied 3 migration(s):\n  0001-cases-and-records\n  0002-accounts\n  0003-audit-log',
     });
     expect(await runCli(['db', 'migrate', '--data', data])).toEqual({
       code: 0,

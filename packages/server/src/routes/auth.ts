@@ -15,6 +15,7 @@ import {
 } from '@parley/store/accounts/users.ts';
 import { caseRoleSchema } from '@parley/store/membership.ts';
 import { grantRole, membersOf, revokeRole } from '@parley/store/members.ts';
+import { actingMember } from '../acting-member.ts';
 import { guardedRoute } from '../access.ts';
 import {
   hashPassword,
@@ -430,7 +431,7 @@ export function registerAuthRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps
       const { caseId, userId } = c.req.valid('param');
       const { role, party } = c.req.valid('json');
       if (!(await getUser(db(), userId))) throw new ParleyError('not-found', `no user "${userId}"`);
-      await grantRole(db(), caseId, userId, { role, party: party ?? null });
+      await grantRole(db(), caseId, userId, { role, party: party ?? null }, actingMember(c));
       return c.json({ members: await membersOf(db(), caseId) }, 200);
     },
   );
@@ -462,7 +463,7 @@ export function registerAuthRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps
             'this is the case’s last case admin: give the role to someone else first',
           );
       }
-      await revokeRole(db(), caseId, userId, role);
+      await revokeRole(db(), caseId, userId, role, actingMember(c));
       return c.body(null, 204);
     },
   );

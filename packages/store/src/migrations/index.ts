@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as casesAndRecords from './0001-cases-and-records.ts';
 import * as accounts from './0002-accounts.ts';
+import * as auditLog from './0003-audit-log.ts';
 
 /**
  * Every migration, in order. The same SQL runs on PGlite and PostgreSQL; Kysely records the
@@ -9,4 +10,5 @@ import * as accounts from './0002-accounts.ts';
 export const migrations: Record<string, Migration> = {
   '0001-cases-and-records': casesAndRecords,
   '0002-accounts': accounts,
+  '0003-audit-log': auditLog,
 };
