@@ -12,6 +12,8 @@ export const TEST = [
   '(^|/)test-support\\.ts$',
   '(^|/)test-cli\\.ts$',
   '(^|/)fixtures/',
+  // Benchmarks set up what they measure with the tests' support (a fresh database, a case).
+  '^bench/',
 ];
 
 /** The @parley packages each package may import. Nothing may import the cli. */

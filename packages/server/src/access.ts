@@ -1,12 +1,18 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { ParleyError } from '@parley/model/errors.ts';
-import { caseExists } from '@parley/store/cases.ts';
+import { caseStanding } from '@parley/store/case-standing.ts';
 import type { Database } from '@parley/store/database.ts';
 import { audienceOf, type CaseRole } from '@parley/store/membership.ts';
-import { membershipsOf } from '@parley/store/members.ts';
 import { analysisCache } from './analysis-cache.ts';
 import type { ServerEnv } from './server-env.ts';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The case's revision as the access check read it: what answers are cached by. */
+    caseRevision: number | undefined;
+  }
+}
 
 /**
  * Who may call a route. `public`: anyone. `signed-in`: any account. `admin`: the server's
@@ -56,11 +62,11 @@ function enforce(rule: AccessRule, database: () => Database): MiddlewareHandler<
     }
     const caseId = c.req.param('caseId');
     if (!caseId) throw new Error(`route ${c.req.routePath} has a case rule but no {caseId}`);
-    const db = database();
-    const memberships = await membershipsOf(db, caseId, user.id);
+    // The roles, the case's existence and its revision in one round trip.
+    const standing = await caseStanding(database(), caseId, user.id);
+    const memberships = standing?.memberships ?? [];
     // Not a member: the case is as good as missing, whether or not it exists.
-    if (memberships.length === 0 || !(await caseExists(db, caseId)))
-      throw new ParleyError('not-found', `no case "${caseId}"`);
+    if (memberships.length === 0) throw new ParleyError('not-found', `no case "${caseId}"`);
     if (
       rule.roles !== 'member' &&
       !memberships.some((m) => (rule.roles as readonly CaseRole[]).includes(m.role))
@@ -70,6 +76,7 @@ function enforce(rule: AccessRule, database: () => Database): MiddlewareHandler<
         `this needs one of the roles ${rule.roles.join(', ')} in case "${caseId}"; you hold ${memberships.map((m) => m.role).join(', ')}`,
       );
     c.set('access', { caseId, memberships, audience: audienceOf(memberships) });
+    c.set('caseRevision', standing!.revision);
     return next();
   };
 }

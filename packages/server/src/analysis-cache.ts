@@ -7,24 +7,31 @@ import type { ServerEnv } from './server-env.ts';
 interface Answer {
   status: number;
   headers: [string, string][];
-  body: ArrayBuffer;
+  /** Bytes, not an ArrayBuffer: @hono/node-server writes a Uint8Array body straight out. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 const answers = new Map<string, Answer>();
 const MAX_ANSWERS = 2000;
+// Exports and record lists are large: the bodies kept are bounded by size too.
+const MAX_BYTES = 64 * 1024 * 1024;
+let keptBytes = 0;
 
 /**
  * Keeps the answers of an analysis route for as long as the case does not change: the key is
  * the database, the case's revision (every write bumps it), what the caller sees and the URL.
  * Two callers who see the same records get the same answer, and an analysis of a few seconds
  * is computed once per revision. Runs after the access check, which sets what the caller sees.
+ * Record reads and the export are kept the same way: a hit is served without reading the case
+ * or serialising it again.
  */
 export function analysisCache(database: () => Database): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const access = c.get('access');
     if (!access || c.req.method !== 'GET') return next();
     const db = database();
-    const revision = await caseRevision(db, access.caseId);
+    // The access check read the revision with the roles; a route without one reads it here.
+    const revision = c.get('caseRevision') ?? (await caseRevision(db, access.caseId));
     if (revision === undefined) return next();
     const key = `${db.id}\u0000${access.caseId}\u0000${revision}\u0000${audienceKey(access.audience)}\u0000${c.req.url}`;
     const kept = answers.get(key);
@@ -32,8 +39,15 @@ export function analysisCache(database: () => Database): MiddlewareHandler<Serve
     await next();
     if (c.res.status === 200 || c.res.status === 404 || c.res.status === 400 || c.res.status === 422) {
       const copy = c.res.clone();
-      answers.set(key, { status: copy.status, headers: [...copy.headers], body: await copy.arrayBuffer() });
-      if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+      const body = new Uint8Array(await copy.arrayBuffer());
+      if (body.byteLength > MAX_BYTES / 8 || answers.has(key)) return;
+      answers.set(key, { status: copy.status, headers: [...copy.headers], body });
+      keptBytes += body.byteLength;
+      while (answers.size > MAX_ANSWERS || keptBytes > MAX_BYTES) {
+        const oldest = answers.keys().next().value!;
+        keptBytes -= answers.get(oldest)!.body.byteLength;
+        answers.delete(oldest);
+      }
     }
   };
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { ParleyError } from '@parley/model/errors.ts';
 import { migrations } from './migrations/index.ts';
 import type { Tables } from './tables.ts';
+import { WriteGeneration } from './write-generation.ts';
 
 /** Where the data lives: an embedded PGlite folder (the default) or a PostgreSQL server. */
 export type DatabaseLocation = { dataDir: string } | { url: string };
@@ -14,6 +15,12 @@ export interface Database {
   id: number;
   db: Kysely<Tables>;
   engine: 'pglite' | 'postgres';
+  /**
+   * For an embedded database (this process alone writes to it): a count that changes whenever a
+   * statement that may write is sent, so what was read while it stands may be kept. Undefined
+   * for PostgreSQL, which other processes may write to.
+   */
+  writeGeneration?: () => number;
   close(): Promise<void>;
 }
 
@@ -56,8 +63,15 @@ export async function openDatabase(
         `cannot open the database in ${location.dataDir}: ${(error as Error).message}`,
       );
     }
-    const db = new Kysely<Tables>({ dialect: new PGliteDialect(client) });
-    database = { id: ++opened, db, engine: 'pglite', close: () => db.destroy() };
+    const writes = new WriteGeneration();
+    const db = new Kysely<Tables>({ dialect: new PGliteDialect(client), plugins: [writes] });
+    database = {
+      id: ++opened,
+      db,
+      engine: 'pglite',
+      writeGeneration: () => writes.current,
+      close: () => db.destroy(),
+    };
   }
   if (options.migrate ?? true) {
     try {

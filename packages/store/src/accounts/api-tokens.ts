@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { coalescing } from '../coalesce.ts';
 import type { Database } from '../database.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import { userOfRow, type User } from './users.ts';
@@ -30,14 +31,56 @@ export async function createApiToken(
 /** The user an unrevoked token belongs to; undefined for an unknown or revoked token. */
 export async function findUserByApiToken(database: Database, token: string): Promise<User | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
-  const row = await database.db
+  const tokenHash = hashSecret(token);
+  const key = `${database.id}\u0000${tokenHash}`;
+  const recent = recentTokens.get(key);
+  if (recent && recent.until > Date.now()) return recent.user;
+  const seenRevocations = revocations;
+  // Concurrent requests with one token share a lookup sent after each arrived (coalesce.ts).
+  const row = await sharedLookup(key, () => tokenOwner(database, tokenHash));
+  if (!row) return undefined;
+  const user = userOfRow(row);
+  // A revocation that ran while this looked the token up may have come after the read.
+  if (database.engine === 'pglite' && seenRevocations === revocations)
+    remember(key, { user, tokenId: row.token_id, until: Date.now() + TOKEN_TTL_MS });
+  return user;
+}
+
+const tokenOwner = (database: Database, tokenHash: string) =>
+  database.db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['users.id', 'users.email', 'users.display_name', 'users.is_admin', 'users.created_at'])
-    .where('api_tokens.token_hash', '=', hashSecret(token))
+    .select([
+      'api_tokens.id as token_id',
+      'users.id',
+      'users.email',
+      'users.display_name',
+      'users.is_admin',
+      'users.created_at',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row && userOfRow(row);
+const sharedLookup = coalescing<Awaited<ReturnType<typeof tokenOwner>>>();
+
+/**
+ * Tokens found lately, so that a script's every request does not look its token up again.
+ * Only on PGlite: one process holds its folder, so every revocation goes through
+ * revokeApiToken here, which forgets the token at once — a revoked token is refused on the very
+ * next request. On PostgreSQL another server process may revoke it, so each request asks the
+ * database. The few seconds only bound how long an entry lives.
+ */
+const recentTokens = new Map<string, { user: User; tokenId: string; until: number }>();
+const TOKEN_TTL_MS = 5000;
+const MAX_RECENT_TOKENS = 1000;
+/** Bumped before and after each revocation: a lookup that overlapped one is not remembered. */
+let revocations = 0;
+function remember(key: string, entry: { user: User; tokenId: string; until: number }) {
+  recentTokens.set(key, entry);
+  if (recentTokens.size > MAX_RECENT_TOKENS) recentTokens.delete(recentTokens.keys().next().value!);
+}
+function forgetToken(tokenId: string) {
+  for (const [key, entry] of recentTokens) if (entry.tokenId === tokenId) recentTokens.delete(key);
 }
 
 /** A user's live tokens, oldest first, without their secrets. */
@@ -63,6 +106,7 @@ export async function revokeApiToken(
   tokenId: string,
   now: Date,
 ): Promise<boolean> {
+  revocations++;
   const { numUpdatedRows } = await database.db
     .updateTable('api_tokens')
     .set({ revoked_at: now })
@@ -70,5 +114,7 @@ export async function revokeApiToken(
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  forgetToken(tokenId);
+  revocations++;
   return numUpdatedRows > 0n;
 }
