@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
 import { briefOf, dealsNote } from './brief.ts';
 import { withRiverModel } from './deals/river-accord.test-support.ts';
+import { riverCase } from './river-case.test-support.ts';
 
 const minimal = await loadTestCase('minimal');
 
 describe('briefOf', () => {
+  it('leaves out a guarantee column the model cannot assess instead of failing', () => {
+    const river = riverCase();
+    const assessable = briefOf(river).guarantees.map((g) => g.attacker);
+    expect(assessable).toEqual(['north']);
+    // Without any willingness assumed for the League, no column can be assessed.
+    const bare = { ...river, guarantees: { ...river.guarantees!, willingness: [] } };
+    expect(briefOf(bare).guarantees).toEqual([]);
+  });
+
   it('gives the overview and the drafts; no guarantees or deals where the case has none', () => {
     const brief = briefOf(minimal);
     expect([brief.view, brief.case, brief.overview.case, brief.overview.parties]).toEqual([

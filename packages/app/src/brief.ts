@@ -6,6 +6,7 @@ import { caseParseOptions } from '@parley/core/drafts/case-drafts.ts';
 import { parseDraft } from '@parley/core/drafts/parse.ts';
 import { redline } from '@parley/core/drafts/redline.ts';
 import type { Scenario } from '@parley/core/guarantees/analyse.ts';
+import { checkScenario } from '@parley/core/guarantees/assess.ts';
 import { cellLines, compareInstruments } from '@parley/core/guarantees/compare.ts';
 import { modelInputFor } from './deals/model-input.ts';
 import { scenarioSummaries } from './deals/window.ts';
@@ -116,9 +117,12 @@ function guaranteeBriefs(c: Case): GuaranteeBrief[] {
   const context = guaranteeContextFor(c, []);
   const parties = caseParties(c);
   return context.instruments.flatMap((entry) => {
+    // A column the model cannot assess (no willingness assumed against that attacker) is left
+    // out of the brief; `parley guarantees` names the missing assumption.
     const columns: Scenario[] = parties
       .filter((p) => p !== entry.instrument.guaranteedState)
-      .map((attacker) => ({ attacker, trigger: 'armed-attack' }));
+      .map((attacker): Scenario => ({ attacker, trigger: 'armed-attack' }))
+      .filter((scenario) => checkScenario(context, entry.instrument, scenario).length === 0);
     const [row] = compareInstruments(context, [entry], columns, { runs: briefRuns, seed: briefSeed });
     return (row?.cells ?? []).flatMap((cell) =>
       cell

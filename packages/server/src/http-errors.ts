@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { formatPath } from '@parley/model/diagnostic.ts';
 import type { ErrorCode } from '@parley/model/errors.ts';
 import { isParleyError } from '@parley/model/errors.ts';
 
@@ -57,6 +58,44 @@ export function problem(
 }
 
 /**
+ * A request part (body, query, headers) that fails its route's schema, as one diagnostic per
+ * field at fault: an unknown key at its own path, a missing field as missing, the rest in zod's
+ * words without its "Invalid input:" preamble.
+ */
+export function requestDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  value: unknown,
+): NonNullable<Problem['error']['diagnostics']> {
+  return issues.flatMap((issue) => {
+    const path = issue.path.filter((p) => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({
+        code: 'unknown-field',
+        path: formatPath([...path, key]),
+        message: 'unknown field',
+      }));
+    if (path.length > 0 && valueAt(value, path) === undefined)
+      return [{ code: 'missing-field', path: formatPath(path), message: 'required field is missing' }];
+    return [
+      {
+        code: 'invalid-value',
+        path: formatPath(path),
+        message: issue.message.replace(/^Invalid input: /, ''),
+      },
+    ];
+  });
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+/**
  * Answers any error thrown by a route: a ParleyError by its code, anything else as a fault
  * with no detail (the detail goes to the server's log, never to the caller).
  */
@@ -79,12 +118,9 @@ export function answerError(error: unknown, c: Context): Response {
     return c.json(body, statusFor[error.code]);
   }
   if (error instanceof Error && 'status' in error && typeof error.status === 'number' && error.status < 500) {
-    // Hono's own refusals (a malformed JSON body, a missing content type).
+    // Hono's own refusals: a malformed JSON body is a wrong call (400 usage), like a bad header.
     const status = error.status as ContentfulStatusCode;
-    return c.json(
-      problem(status === 413 ? 'too-large' : 'invalid-input', error.message || 'bad request'),
-      status,
-    );
+    return c.json(problem(status === 413 ? 'too-large' : 'usage', error.message || 'bad request'), status);
   }
   console.error('parley server: internal error', error);
   return c.json(problem('internal', 'an internal error occurred; it has been logged'), 500);

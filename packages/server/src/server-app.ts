@@ -4,8 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ParleyError } from '@parley/model/errors.ts';
 import { authenticate } from './auth/authenticate.ts';
-import { answerError, problem } from './http-errors.ts';
+import { answerError, problem, requestDiagnostics } from './http-errors.ts';
 import { registerAnalysisRoutes } from './routes/analyses.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerRecordRoutes } from './routes/records.ts';
@@ -24,16 +25,10 @@ export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
     // A body or query that fails its schema: 422 with every field at fault, by path.
     defaultHook: (result, c) => {
       if (!result.success) {
-        const diagnostics = result.error.issues.map((issue) => ({
-          code: issue.code === 'unrecognized_keys' ? 'unknown-field' : 'invalid-value',
-          path: [
-            ...issue.path,
-            ...('keys' in issue && Array.isArray(issue.keys) ? [issue.keys.join(',')] : []),
-          ].join('.'),
-          message: issue.message,
-        }));
+        const diagnostics = requestDiagnostics(result.error.issues, (result as { data?: unknown }).data);
+        const part = result.target === 'json' ? 'body' : result.target;
         return c.json(
-          problem('invalid-input', `the ${result.target} has ${diagnostics.length} problem(s)`, diagnostics),
+          problem('invalid-input', `the ${part} has ${diagnostics.length} problem(s)`, diagnostics),
           422,
         );
       }
@@ -45,7 +40,9 @@ export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
     secureHeaders(),
     bodyLimit({
       maxSize: maxBytes,
-      onError: () => {
+      onError: (c) => {
+        // Answered before the rest of the body is read: the connection cannot carry another request.
+        c.header('Connection', 'close');
         throw new ParleyError('too-large', `the body is larger than ${maxBytes} bytes`);
       },
     }),
@@ -58,6 +55,7 @@ export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
   registerCaseRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerAuditRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

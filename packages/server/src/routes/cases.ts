@@ -7,6 +7,7 @@ import { audienceOf } from '@parley/store/membership.ts';
 import { visibleCase } from '@parley/store/visible-case.ts';
 import { guardedRoute } from '../access.ts';
 import { problemSchema } from '../http-errors.ts';
+import { refuseLoneSurrogates } from '../well-formed-text.ts';
 import type { ServerDeps, ServerEnv } from '../server-env.ts';
 import { storedRecordSchema } from './records.ts';
 
@@ -25,7 +26,7 @@ const membershipSchema = z.object({ role: z.string(), party: z.string().nullable
 const caseSummarySchema = z
   .object({ id: z.string(), title: z.string(), roles: z.array(membershipSchema) })
   .meta({ id: 'CaseSummary' });
-const caseJsonSchema = z.record(z.string(), z.unknown()).meta({
+const caseJsonSchema = z.record(z.string(), z.unknown()).superRefine(refuseLoneSurrogates).meta({
   id: 'Case',
   description:
     'A whole case as one JSON value: the parts of a case folder (docs/case-format.md), draft texts keyed document@version.',
@@ -142,6 +143,8 @@ export function registerCaseRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps
       },
       { to: 'case', roles: 'member' },
       db,
+      // The answer depends on the revision and what the caller sees only (analysis-cache.ts).
+      { cached: true },
     ),
     async (c) => {
       const access = c.get('access')!;

@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { isParleyError } from '@parley/model/errors.ts';
+import { isParleyError, ParleyError } from '@parley/model/errors.ts';
 import { recordKindNames } from '@parley/store/record-kinds.ts';
 import type { RecordKind, StoredRecord } from '@parley/store/record-kinds.ts';
 import {
@@ -14,6 +14,7 @@ import { visibilitySchema } from '@parley/store/visibility.ts';
 import { guardedRoute } from '../access.ts';
 import { etagOf, versionFromIfMatch } from '../etag.ts';
 import { problemSchema } from '../http-errors.ts';
+import { refuseLoneSurrogates } from '../well-formed-text.ts';
 import type { CaseAccess, ServerDeps, ServerEnv } from '../server-env.ts';
 import { editorRoles, releaserRoles, requireMayRelease, requireMayWrite } from '../write-rules.ts';
 
@@ -23,7 +24,9 @@ const kindParam = z.enum(recordKindNames as [RecordKind, ...RecordKind[]]).meta(
 });
 const caseParams = z.object({ caseId: z.string().min(1).max(200) });
 const kindParams = caseParams.extend({ kind: kindParam });
-const recordParams = kindParams.extend({ recordId: z.string().min(1).max(400) });
+/** The longest record id a path carries: a record with a longer one could never be read again. */
+const MAX_RECORD_ID = 400;
+const recordParams = kindParams.extend({ recordId: z.string().min(1).max(MAX_RECORD_ID) });
 
 export const storedRecordSchema = z
   .object({
@@ -42,6 +45,7 @@ const recordInput = z
   .strictObject({
     body: z
       .unknown()
+      .superRefine(refuseLoneSurrogates)
       .meta({ description: "The record as in the case files (the kind's schema: docs/case-fields.md)." }),
     visibility: visibilitySchema
       .optional()
@@ -100,6 +104,8 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       },
       { to: 'case', roles: 'member' },
       db,
+      // Kept per revision and audience, like an analysis (analysis-cache.ts).
+      { cached: true },
     ),
     async (c) => {
       const { caseId, kind } = c.req.valid('param');
@@ -118,6 +124,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       },
       { to: 'case', roles: 'member' },
       db,
+      { cached: true },
     ),
     async (c) => {
       const { caseId, kind, recordId } = c.req.valid('param');
@@ -146,16 +153,25 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       const { caseId, kind } = c.req.valid('param');
       const input = c.req.valid('json');
       const who = access(c);
-      const record = await createRecord(
-        db(),
-        caseId,
-        { audience: who.audience, userId: c.get('user')!.id },
-        kind,
-        {
-          body: input.body,
-          ...(input.visibility ? { visibility: input.visibility } : {}),
-        },
-        (visibility) => requireMayWrite(who, visibility),
+      // The one kind whose id is not in its body: the store would have no id to file it under.
+      if (kind === 'draft-text')
+        throw new ParleyError(
+          'usage',
+          'a draft text is named document@version, which its body does not say: it cannot be added on its own; replace an existing one with PUT …/records/draft-text/{document@version}',
+        );
+      requireAddressable(kind, input.body);
+      const record = await atRequestPaths(() =>
+        createRecord(
+          db(),
+          caseId,
+          { audience: who.audience, userId: c.get('user')!.id },
+          kind,
+          {
+            body: input.body,
+            ...(input.visibility ? { visibility: input.visibility } : {}),
+          },
+          (visibility) => requireMayWrite(who, visibility),
+        ),
       );
       c.header('ETag', etagOf(record.version));
       return c.json(view(record), 201);
@@ -188,18 +204,20 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       const who = access(c);
       const ifMatch = versionFromIfMatch(c.req.header('if-match'));
       const record = await withCurrentOnStale(deps, who, kind, recordId, () =>
-        updateRecord(
-          db(),
-          caseId,
-          { audience: who.audience, userId: c.get('user')!.id },
-          kind,
-          recordId,
-          {
-            body: input.body,
-            ...(input.visibility ? { visibility: input.visibility } : {}),
-          },
-          ifMatch,
-          (before, after) => requireMayWrite(who, before, after),
+        atRequestPaths(() =>
+          updateRecord(
+            db(),
+            caseId,
+            { audience: who.audience, userId: c.get('user')!.id },
+            kind,
+            recordId,
+            {
+              body: input.body,
+              ...(input.visibility ? { visibility: input.visibility } : {}),
+            },
+            ifMatch,
+            (before, after) => requireMayWrite(who, before, after),
+          ),
         ),
       );
       c.header('ETag', etagOf(record.version));
@@ -290,6 +308,47 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       return c.json(view(record), 200);
     },
   );
+}
+
+/** Refuses a new record whose id no path could name (its schema sets no length). */
+function requireAddressable(kind: RecordKind, body: unknown) {
+  const field = kind === 'stakeholder' ? 'actor' : 'id';
+  const id = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+  if (typeof id === 'string' && id.length > MAX_RECORD_ID)
+    throw new ParleyError('invalid-input', `the ${kind}'s id is ${id.length} characters long`, [
+      {
+        code: 'invalid-value',
+        severity: 'error',
+        path: `body.${field}`,
+        message: `an id is at most ${MAX_RECORD_ID} characters`,
+      },
+    ]);
+}
+
+/**
+ * A refused record comes back with its problems at paths in the request, as the client sent it:
+ * the store names a field of the record (`kind`), the client sent it as `body.kind`. Only
+ * `visibility` is a field of the request itself.
+ */
+async function atRequestPaths<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isParleyError(error, 'invalid-input')) throw error;
+    throw new ParleyError(
+      error.code,
+      error.message,
+      error.diagnostics.map((d) => ({
+        ...d,
+        path:
+          d.path === 'visibility'
+            ? d.path
+            : d.path === '' || d.path.startsWith('[')
+              ? `body${d.path}`
+              : `body.${d.path}`,
+      })),
+    );
+  }
 }
 
 /** A write refused for a stale version answers with the record as it now stands (409 + ETag). */
