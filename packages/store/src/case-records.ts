@@ -3,7 +3,8 @@ import { draftKey } from '@parley/model/case.ts';
 import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
 import { defaultVisibility, idOfRecord, type RecordKind, type StoredRecord } from './record-kinds.ts';
 
-type ListPart =
+/** The parts of a case that are lists of records. */
+export type ListPart =
   | 'actors'
   | 'roles'
   | 'rounds'
@@ -16,7 +17,7 @@ type ListPart =
   | 'drafts';
 
 /** The case's record lists and the kind of record each entry becomes, in the case's own order. */
-const listKinds: [ListPart, RecordKind][] = [
+export const listKinds: readonly (readonly [ListPart, RecordKind])[] = [
   ['actors', 'actor'],
   ['roles', 'role'],
   ['rounds', 'round'],

@@ -1,19 +1,11 @@
 import type { Case } from '@parley/model/case.ts';
 import type { FieldPath } from '@parley/model/diagnostic.ts';
+import { listKinds } from './case-records.ts';
 import type { RecordKind } from './record-kinds.ts';
 
-const listPartOf: Partial<Record<RecordKind, keyof Case>> = {
-  actor: 'actors',
-  role: 'roles',
-  round: 'rounds',
-  event: 'events',
-  source: 'sources',
-  proposition: 'propositions',
-  claim: 'claims',
-  issue: 'issues',
-  position: 'positions',
-  draft: 'drafts',
-};
+const listPartOf: Partial<Record<RecordKind, keyof Case>> = Object.fromEntries(
+  listKinds.map(([part, kind]) => [kind, part]),
+);
 
 /**
  * Where a record sits in the assembled case (`positions[12]`, `model.stakeholders[1]`), so the

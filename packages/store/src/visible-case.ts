@@ -1,7 +1,7 @@
 import type { Case } from '@parley/model/case.ts';
 import { parsePath } from '@parley/model/diagnostic.ts';
 import { validateCase } from '@parley/app/validate/validate-case.ts';
-import { caseOfRecords, recordsOfCase } from './case-records.ts';
+import { caseOfRecords, listKinds, recordsOfCase, type ListPart } from './case-records.ts';
 import type { StoredRecord } from './record-kinds.ts';
 import { caseRevision, visibleRows } from './cases.ts';
 import type { Database } from './database.ts';
@@ -61,29 +61,7 @@ function remember(key: string, value: VisibleCase) {
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
 }
 
-type ListPart =
-  | 'actors'
-  | 'roles'
-  | 'rounds'
-  | 'events'
-  | 'sources'
-  | 'propositions'
-  | 'claims'
-  | 'issues'
-  | 'positions'
-  | 'drafts';
-const listParts = new Set<string>([
-  'actors',
-  'roles',
-  'rounds',
-  'events',
-  'sources',
-  'propositions',
-  'claims',
-  'issues',
-  'positions',
-  'drafts',
-]);
+const listParts: ReadonlySet<string> = new Set(listKinds.map(([part]) => part));
 
 /**
  * Drops, round by round, every record the case's own checks find broken — only references can
