@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { isEdtf } from '../edtf.ts';
 
-/** Record ids are kebab-case so they read well in YAML, URLs and CLI arguments. */
+export const MAX_RECORD_ID = 120;
+
+/**
+ * Record ids are kebab-case so they read well in YAML, URLs and CLI arguments, and short enough
+ * for a URL to name any record (a draft text's id is `document@version`).
+ */
 export const recordId = z
   .string()
+  .max(MAX_RECORD_ID, `an id is at most ${MAX_RECORD_ID} characters`)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a kebab-case id (lower-case letters, digits, "-")');
 
 /** An EDTF date string (`2022-03-05`, `2022-05`, `2022-03-13/2022-03-17`, `2022-03-05?`). */

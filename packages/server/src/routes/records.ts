@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isParleyError, ParleyError } from '@parley/model/errors.ts';
+import { MAX_RECORD_ID } from '@parley/model/schema/common.ts';
 import { recordKindNames } from '@parley/store/record-kinds.ts';
 import type { RecordKind, StoredRecord } from '@parley/store/record-kinds.ts';
 import {
@@ -24,9 +25,13 @@ const kindParam = z.enum(recordKindNames as [RecordKind, ...RecordKind[]]).meta(
 });
 const caseParams = z.object({ caseId: z.string().min(1).max(200) });
 const kindParams = caseParams.extend({ kind: kindParam });
-/** The longest record id a path carries: a record with a longer one could never be read again. */
-const MAX_RECORD_ID = 400;
-const recordParams = kindParams.extend({ recordId: z.string().min(1).max(MAX_RECORD_ID) });
+// A draft text's id, document@version, is the longest a path carries.
+const recordParams = kindParams.extend({
+  recordId: z
+    .string()
+    .min(1)
+    .max(2 * MAX_RECORD_ID + 1),
+});
 
 export const storedRecordSchema = z
   .object({
@@ -159,7 +164,6 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
           'usage',
           'a draft text is named document@version, which its body does not say: it cannot be added on its own; replace an existing one with PUT …/records/draft-text/{document@version}',
         );
-      requireAddressable(kind, input.body);
       const record = await atRequestPaths(() =>
         createRecord(
           db(),
@@ -308,21 +312,6 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       return c.json(view(record), 200);
     },
   );
-}
-
-/** Refuses a new record whose id no path could name (its schema sets no length). */
-function requireAddressable(kind: RecordKind, body: unknown) {
-  const field = kind === 'stakeholder' ? 'actor' : 'id';
-  const id = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
-  if (typeof id === 'string' && id.length > MAX_RECORD_ID)
-    throw new ParleyError('invalid-input', `the ${kind}'s id is ${id.length} characters long`, [
-      {
-        code: 'invalid-value',
-        severity: 'error',
-        path: `body.${field}`,
-        message: `an id is at most ${MAX_RECORD_ID} characters`,
-      },
-    ]);
 }
 
 /**
