@@ -76,25 +76,11 @@ export async function createRecord(
   const visibility = input.visibility ?? defaultVisibility(kind, body);
   requireVisibleTo(writer.audience, visibility, kind);
   authorize(visibility);
-  return write(database, caseId, writer, 'record.create', async (trx, rows) => {
-    if (rows.some((r) => r.kind === kind && r.id === id))
-      throw new ParleyError('conflict', `the id "${id}" is already taken by a ${kind} in this case`);
-    const position = rows.filter((r) => r.kind === kind).reduce((max, r) => Math.max(max, r.position + 1), 0);
-    const record: StoredRecord = { kind, id, position, visibility, version: 1, body };
-    await trx
-      .insertInto('case_records')
-      .values({
-        case_id: caseId,
-        kind,
-        record_id: id,
-        position,
-        visibility,
-        version: 1,
-        body: JSON.stringify(body),
-      })
-      .execute();
-    return { record, after: [...rows, record] };
+  const [applied] = await write(database, caseId, writer, async (trx, rows) => {
+    const op = await insertRecord(trx, caseId, rows, { kind, id, visibility, body });
+    return { applied: [op], after: [...rows, op.record] };
   });
+  return applied!.record;
 }
 
 /** Replaces a record's body (its id cannot change) when `ifMatch` is its current version. */
@@ -123,21 +109,15 @@ export async function updateRecord(
         },
       ],
     );
-  return write(database, caseId, writer, 'record.update', async (trx, rows) => {
+  const [applied] = await write(database, caseId, writer, async (trx, rows) => {
     const current = currentFor(rows, writer.audience, caseId, kind, id, ifMatch);
     const visibility = input.visibility ?? current.visibility;
     requireVisibleTo(writer.audience, visibility, kind);
     authorize(current.visibility, visibility);
-    const record: StoredRecord = { ...current, visibility, version: current.version + 1, body };
-    await trx
-      .updateTable('case_records')
-      .set({ body: JSON.stringify(body), visibility, version: record.version, updated_at: sql`now()` })
-      .where('case_id', '=', caseId)
-      .where('kind', '=', kind)
-      .where('record_id', '=', id)
-      .execute();
-    return { record, after: rows.map((r) => (r === current ? record : r)) };
+    const op = await replaceRecord(trx, caseId, current, body, visibility);
+    return { applied: [op], after: rows.map((r) => (r === current ? op.record : r)) };
   });
+  return applied!.record;
 }
 
 /** Removes a record when `ifMatch` is its current version; the case's meta cannot be removed. */
@@ -152,20 +132,11 @@ export async function deleteRecord(
 ): Promise<void> {
   if (kind === 'meta')
     throw new ParleyError('invalid-input', "a case's meta cannot be deleted; delete the case");
-  await write(database, caseId, writer, 'record.delete', async (trx, rows) => {
+  await write(database, caseId, writer, async (trx, rows) => {
     const current = currentFor(rows, writer.audience, caseId, kind, id, ifMatch);
     authorize(current.visibility);
-    await trx
-      .deleteFrom('case_records')
-      .where('case_id', '=', caseId)
-      .where('kind', '=', kind)
-      .where('record_id', '=', id)
-      .execute();
-    return {
-      record: current,
-      after: rows.filter((r) => r !== current),
-      payload: { version: current.version },
-    };
+    const op = await removeRecord(trx, caseId, current);
+    return { applied: [op], after: rows.filter((r) => r !== current) };
   });
 }
 
@@ -183,7 +154,7 @@ export async function releaseRecord(
   ifMatch: number,
   authorize: (from: Visibility) => void = () => {},
 ): Promise<StoredRecord> {
-  return write(database, caseId, writer, 'record.release', async (trx, rows) => {
+  const [applied] = await write(database, caseId, writer, async (trx, rows) => {
     const current = currentFor(rows, writer.audience, caseId, kind, id, ifMatch);
     authorize(current.visibility);
     if (!widens(current.visibility, to))
@@ -219,11 +190,111 @@ export async function releaseRecord(
       })
       .execute();
     return {
-      record,
+      applied: [
+        {
+          action: 'record.release' as const,
+          record,
+          payload: { from: current.visibility, to, version: record.version },
+        },
+      ],
       after: rows.map((r) => (r === current ? record : r)),
-      payload: { from: current.visibility, to, version: record.version },
     };
   });
+  return applied!.record;
+}
+
+/** One change of a batch: what arrives together (a source and the claim citing it, a draft and its texts). */
+export type Change =
+  | {
+      op: 'create';
+      kind: RecordKind;
+      body: unknown;
+      visibility?: Visibility;
+      /** draft-text only */ id?: string;
+    }
+  | { op: 'update'; kind: RecordKind; id: string; body: unknown; visibility?: Visibility; ifMatch: number }
+  | { op: 'delete'; kind: RecordKind; id: string; ifMatch: number };
+
+/**
+ * Applies changes together, in order, in one transaction: the case is checked once they are all
+ * made, so records that need each other (a new source and the claim citing it, a new draft and
+ * its texts) arrive together. All or nothing. Problems are reported at `changes[i].body.<field>`.
+ */
+export async function applyChanges(
+  database: Database,
+  caseId: string,
+  writer: Writer,
+  changes: readonly Change[],
+  /** The shell's rule on who may write records of these visibilities (before, after); throws to refuse. */
+  authorize: (before: Visibility | undefined, after: Visibility | undefined) => void = () => {},
+): Promise<StoredRecord[]> {
+  const checked = changes.map((change, i) => {
+    const at = `changes[${i}].body`;
+    if (change.op === 'delete') return { change, at };
+    const body = checkBody(change.kind, change.body, at);
+    if (change.kind === 'meta' && change.op === 'create')
+      throw new ParleyError('conflict', `changes[${i}]: a case has one meta; update it`);
+    const id = change.kind === 'draft-text' ? change.id : idOfRecord(change.kind, body);
+    if (id === undefined)
+      throw new ParleyError(
+        'invalid-input',
+        `changes[${i}]: a draft text is named document@version: give its id`,
+        [
+          {
+            code: 'missing-field',
+            severity: 'error',
+            path: `changes[${i}].id`,
+            message: 'required for a draft text',
+          },
+        ],
+      );
+    if (change.op === 'update' && id !== change.id)
+      throw new ParleyError('invalid-input', `changes[${i}]: an id cannot change`, [
+        { code: 'invalid-value', severity: 'error', path: `${at}.id`, message: 'an id cannot change' },
+      ]);
+    return { change, at, body, id };
+  });
+  const applied = await write(database, caseId, writer, async (trx, rows) => {
+    let after = [...rows];
+    const done: Applied[] = [];
+    for (const [i, { change, at, body, id }] of checked.entries()) {
+      if (change.op === 'create') {
+        const visibility = change.visibility ?? defaultVisibility(change.kind, body);
+        requireVisibleTo(writer.audience, visibility, change.kind);
+        authorize(undefined, visibility);
+        const op = await insertRecord(trx, caseId, after, { kind: change.kind, id: id!, visibility, body });
+        after = [...after, op.record];
+        done.push({ ...op, at });
+        continue;
+      }
+      const current = currentFor(
+        after,
+        writer.audience,
+        caseId,
+        change.kind,
+        change.id,
+        change.ifMatch,
+        `changes[${i}]: `,
+      );
+      if (change.op === 'update') {
+        const visibility = change.visibility ?? current.visibility;
+        requireVisibleTo(writer.audience, visibility, change.kind);
+        authorize(current.visibility, visibility);
+        const op = await replaceRecord(trx, caseId, current, body, visibility);
+        after = after.map((r) => (r === current ? op.record : r));
+        done.push({ ...op, at });
+      } else {
+        if (change.kind === 'meta')
+          throw new ParleyError('invalid-input', `changes[${i}]: a case's meta cannot be deleted`);
+        authorize(current.visibility, undefined);
+        const op = await removeRecord(trx, caseId, current);
+        after = after.filter((r) => r !== current);
+        done.push(op);
+      }
+    }
+    return { applied: done, after };
+  });
+  return applied.map((a) => a.record);
 }
 
 /** Whether `to` reaches everyone `from` reaches. */
@@ -234,22 +305,32 @@ export function widens(from: Visibility, to: Visibility): boolean {
   return false;
 }
 
+/** One change a write makes, for its checks and the audit log. */
+interface Applied {
+  action: 'record.create' | 'record.update' | 'record.delete' | 'record.release';
+  record: StoredRecord;
+  /** What the audit log keeps; by default the record as written. */
+  payload?: unknown;
+  /** Where problems of this record are reported in the request (`changes[2]`); none for one record. */
+  at?: string;
+}
+
 /**
- * One write: in one transaction, lock the case, read every record, apply the change, check the
- * case that results, bump the revision. Problems in the changed record come back by its field
- * paths, checked against what the writer sees (so an error never names a hidden record); a
- * change that would break records the writer cannot see is refused without naming them.
+ * One write: in one transaction, lock the case, read every record, apply the changes, check the
+ * case that results, record each change in the audit log, bump the revision. Problems in a
+ * changed record come back by its field paths, checked against what the writer sees (so an
+ * error never names a hidden record); a change that would break records the writer cannot see
+ * is refused without naming them.
  */
 async function write(
   database: Database,
   caseId: string,
   writer: Writer,
-  action: 'record.create' | 'record.update' | 'record.delete' | 'record.release',
   change: (
     trx: Transaction<Tables>,
     rows: StoredRecord[],
-  ) => Promise<{ record: StoredRecord; after: StoredRecord[]; payload?: unknown }>,
-): Promise<StoredRecord> {
+  ) => Promise<{ applied: Applied[]; after: StoredRecord[] }>,
+): Promise<Applied[]> {
   return database.db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom('cases')
@@ -259,26 +340,85 @@ async function write(
       .executeTakeFirst();
     if (!locked) throw new ParleyError('not-found', `no case "${caseId}"`);
     const rows = await visibleRows(trx, caseId, everything);
-    const { record, after, payload } = await change(trx, rows);
+    const { applied, after } = await change(trx, rows);
     const seen = after.filter((r) => sees(writer.audience, r.visibility));
-    if (after.includes(record)) checkInView(seen, record);
+    for (const { record, at } of applied) if (after.includes(record)) checkInView(seen, record, at);
     checkWhole(caseOfRecords(after), seen);
-    // The record of the change, in the change's transaction: seen by whoever sees the record.
-    await appendAudit(trx, caseId, {
-      userId: writer.userId,
-      roles: writer.roles ?? (await rolesOf(trx, caseId, writer.userId)),
-      action,
-      target: `${record.kind}/${record.id}`,
-      visibility: record.visibility,
-      payload: payload ?? { version: record.version, visibility: record.visibility, body: record.body },
-    });
+    // The record of each change, in the change's transaction: seen by whoever sees the record.
+    const roles = writer.roles ?? (await rolesOf(trx, caseId, writer.userId));
+    for (const { action, record, payload } of applied)
+      await appendAudit(trx, caseId, {
+        userId: writer.userId,
+        roles,
+        action,
+        target: `${record.kind}/${record.id}`,
+        visibility: record.visibility,
+        payload: payload ?? { version: record.version, visibility: record.visibility, body: record.body },
+      });
     await trx
       .updateTable('cases')
       .set({ revision: sql`revision + 1` })
       .where('id', '=', caseId)
       .execute();
-    return record;
+    return applied;
   });
+}
+
+async function insertRecord(
+  trx: Transaction<Tables>,
+  caseId: string,
+  rows: readonly StoredRecord[],
+  { kind, id, visibility, body }: Pick<StoredRecord, 'kind' | 'id' | 'visibility' | 'body'>,
+): Promise<Applied> {
+  if (rows.some((r) => r.kind === kind && r.id === id))
+    throw new ParleyError('conflict', `the id "${id}" is already taken by a ${kind} in this case`);
+  const position = rows.filter((r) => r.kind === kind).reduce((max, r) => Math.max(max, r.position + 1), 0);
+  const record: StoredRecord = { kind, id, position, visibility, version: 1, body };
+  await trx
+    .insertInto('case_records')
+    .values({
+      case_id: caseId,
+      kind,
+      record_id: id,
+      position,
+      visibility,
+      version: 1,
+      body: JSON.stringify(body),
+    })
+    .execute();
+  return { action: 'record.create', record };
+}
+
+async function replaceRecord(
+  trx: Transaction<Tables>,
+  caseId: string,
+  current: StoredRecord,
+  body: unknown,
+  visibility: Visibility,
+): Promise<Applied> {
+  const record: StoredRecord = { ...current, visibility, version: current.version + 1, body };
+  await trx
+    .updateTable('case_records')
+    .set({ body: JSON.stringify(body), visibility, version: record.version, updated_at: sql`now()` })
+    .where('case_id', '=', caseId)
+    .where('kind', '=', current.kind)
+    .where('record_id', '=', current.id)
+    .execute();
+  return { action: 'record.update', record };
+}
+
+async function removeRecord(
+  trx: Transaction<Tables>,
+  caseId: string,
+  current: StoredRecord,
+): Promise<Applied> {
+  await trx
+    .deleteFrom('case_records')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', current.kind)
+    .where('record_id', '=', current.id)
+    .execute();
+  return { action: 'record.delete', record: current, payload: { version: current.version } };
 }
 
 /** The roles a user holds in a case, as the audit log names them (`delegation-head:ua`). */
@@ -299,7 +439,7 @@ async function rolesOf(trx: Transaction<Tables>, caseId: string, userId: string 
  * must resolve there), so its errors come back at its field paths and never confirm that a
  * hidden record exists.
  */
-function checkInView(seen: StoredRecord[], record: StoredRecord) {
+function checkInView(seen: StoredRecord[], record: StoredRecord, at?: string) {
   // The writer's whole view with the record in it; a record the view's own closure would drop
   // (its reference leads nowhere the writer can see) is put back, so its errors are reported.
   const closed = recordsOfCase(closeUnderReferences(caseOfRecords(seen)));
@@ -311,7 +451,8 @@ function checkInView(seen: StoredRecord[], record: StoredRecord) {
   const own: Diagnostic[] = [];
   for (const d of validateCase(c)) {
     const inner = d.severity === 'error' && prefix && withinRecord(parsePath(d.path), prefix);
-    if (inner && d.code !== 'uncited-source') own.push({ ...d, path: formatPath(inner) });
+    if (inner && d.code !== 'uncited-source')
+      own.push({ ...d, path: at ? formatPath([...parsePath(at), ...inner]) : formatPath(inner) });
   }
   if (own.length > 0)
     throw new ParleyError(
@@ -346,7 +487,7 @@ function checkWhole(c: Case, seen: StoredRecord[]) {
   );
 }
 
-function checkBody(kind: RecordKind, body: unknown): unknown {
+function checkBody(kind: RecordKind, body: unknown, at?: string): unknown {
   const { value, problems } = checkSchema(recordKinds[kind], body);
   if (problems.length > 0)
     throw new ParleyError(
@@ -355,7 +496,7 @@ function checkBody(kind: RecordKind, body: unknown): unknown {
       problems.map((p) => ({
         code: p.code,
         severity: 'error',
-        path: formatPath(p.path),
+        path: formatPath(at ? [...parsePath(at), ...p.path] : p.path),
         message: p.message,
       })),
     );
@@ -369,13 +510,14 @@ function currentFor(
   kind: RecordKind,
   id: string,
   ifMatch: number,
+  label = '',
 ): StoredRecord {
   const current = rows.find((r) => r.kind === kind && r.id === id);
   if (!current || !sees(audience, current.visibility)) throw notFound(caseId, kind, id);
   if (current.version !== ifMatch)
     throw new ParleyError(
       'conflict',
-      `the ${kind} "${id}" is at version ${current.version}, not ${ifMatch}: reload it and apply your change again`,
+      `${label}the ${kind} "${id}" is at version ${current.version}, not ${ifMatch}: reload it and apply your change again`,
       [
         {
           code: 'stale-version',
