@@ -3,6 +3,7 @@ import type { Case } from '@parley/model/case.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import { validateCase } from '@parley/app/validate/validate-case.ts';
 import { appendAudit } from './audit/append.ts';
+import { lockCase } from './case-lock.ts';
 import { caseOfRecords, recordsOfCase } from './case-records.ts';
 import type { Database } from './database.ts';
 import type { RecordKind, StoredRecord } from './record-kinds.ts';
@@ -103,13 +104,7 @@ export async function deleteCase(
   by: { userId: string | null; roles: string } = { userId: null, roles: 'keeper' },
 ): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom('cases')
-      .select('id')
-      .where('id', '=', caseId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked) throw new ParleyError('not-found', `no case "${caseId}" is stored`);
+    await lockCase(trx, caseId);
     await appendAudit(trx, caseId, {
       ...by,
       action: 'case.delete',

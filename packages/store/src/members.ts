@@ -1,8 +1,7 @@
 import { ParleyError } from '@parley/model/errors.ts';
-import type { Transaction } from 'kysely';
 import { appendAudit } from './audit/append.ts';
+import { lockCase } from './case-lock.ts';
 import type { Database } from './database.ts';
-import type { Tables } from './tables.ts';
 import { actorBoundRoles, type CaseRole, type Membership } from './membership.ts';
 
 /** A user's roles in a case; empty when they are not a member. */
@@ -93,16 +92,6 @@ export interface Actor {
   roles: string;
 }
 const keeper: Actor = { userId: null, roles: 'keeper' };
-
-async function lockCase(trx: Transaction<Tables>, caseId: string) {
-  const found = await trx
-    .selectFrom('cases')
-    .select('id')
-    .where('id', '=', caseId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!found) throw new ParleyError('not-found', `no case "${caseId}"`);
-}
 
 /** Takes a role away; not-found when the user does not hold it. */
 export async function revokeRole(

@@ -5,6 +5,7 @@ import { ParleyError } from '@parley/model/errors.ts';
 import { checkSchema } from '@parley/model/schema/check.ts';
 import { validateCase } from '@parley/app/validate/validate-case.ts';
 import { appendAudit } from './audit/append.ts';
+import { lockCase } from './case-lock.ts';
 import { caseOfRecords, recordsOfCase } from './case-records.ts';
 import { visibleRows } from './cases.ts';
 import type { Database } from './database.ts';
@@ -332,13 +333,7 @@ async function write(
   ) => Promise<{ applied: Applied[]; after: StoredRecord[] }>,
 ): Promise<Applied[]> {
   return database.db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom('cases')
-      .select('id')
-      .where('id', '=', caseId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked) throw new ParleyError('not-found', `no case "${caseId}"`);
+    await lockCase(trx, caseId);
     const rows = await visibleRows(trx, caseId, everything);
     const { applied, after } = await change(trx, rows);
     const seen = after.filter((r) => sees(writer.audience, r.visibility));
