@@ -21,6 +21,9 @@ import { registerDb } from './commands/db.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerInitial } from './commands/initial.ts';
+import { registerKeys } from './commands/keys.ts';
+import { registerVerify } from './commands/verify.ts';
 
 /** For bin/parley.mjs: the message and exit code when standard output cannot be written. */
 export { outputFailure } from './exit-codes.ts';
@@ -43,6 +46,9 @@ const registrars: CommandRegistrar[] = [
   registerDb,
   registerServe,
   registerAudit,
+  registerKeys,
+  registerInitial,
+  registerVerify,
   registerSchema,
 ];
 

@@ -38,6 +38,7 @@ const MEMBER = /*      */ 'n    n    n    y    y    y    y    y    y    y    y';
 const CASE_ADMIN = /*  */ 'n    n    n    y    n    n    n    n    n    n    n';
 const EDITOR = /*      */ 'n    n    n    y    y    y    y    y    n    n    y';
 const RELEASER = /*    */ 'n    n    n    n    y    y    y    n    n    n    n';
+const HEAD = /*        */ 'n    n    n    n    n    n    y    n    n    n    n';
 
 const matrix: Record<string, string> = {
   'GET /openapi.json': PUBLIC,
@@ -48,6 +49,9 @@ const matrix: Record<string, string> = {
   'POST /api/auth/logout': SIGNED_IN,
   'GET /api/auth/me': SIGNED_IN,
   'GET /api/auth/tokens': SIGNED_IN,
+  'GET /api/auth/keys': SIGNED_IN,
+  'POST /api/auth/keys': SIGNED_IN,
+  'DELETE /api/auth/keys/{keyId}': SIGNED_IN,
   'POST /api/auth/tokens': SIGNED_IN,
   'DELETE /api/auth/tokens/{tokenId}': SIGNED_IN,
   'POST /api/users': ADMIN,
@@ -69,12 +73,17 @@ const matrix: Record<string, string> = {
   'PUT /api/cases/{caseId}/records/{kind}/{recordId}': EDITOR,
   'DELETE /api/cases/{caseId}/records/{kind}/{recordId}': EDITOR,
   'POST /api/cases/{caseId}/records/{kind}/{recordId}/release': RELEASER,
+  'POST /api/cases/{caseId}/changes': EDITOR,
   'GET /api/cases/{caseId}/views/{view}': MEMBER,
   'GET /api/cases/{caseId}/brief': MEMBER,
   'GET /api/cases/{caseId}/validate': MEMBER,
   'GET /api/cases/{caseId}/drafts/{documentId}/diff': MEMBER,
   'GET /api/cases/{caseId}/drafts/{documentId}/brackets': MEMBER,
   'GET /api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/export': MEMBER,
+  'GET /api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/digest': MEMBER,
+  'GET /api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/initials': MEMBER,
+  'POST /api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/initials': HEAD,
+  'GET /api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/bundle': MEMBER,
   'GET /api/cases/{caseId}/guarantees': MEMBER,
   'GET /api/cases/{caseId}/deals': MEMBER,
   'GET /api/cases/{caseId}/deals/window': MEMBER,
@@ -167,6 +176,9 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         };
       if (route === 'PUT /api/cases/{caseId}/records/{kind}/{recordId}') json = { body: actor };
       if (route.endsWith('/release')) json = { to: 'case' };
+      // A stale version: refused after the role check, so nothing changes.
+      if (route.endsWith('/changes'))
+        json = { changes: [{ op: 'delete', kind: 'actor', id: actor.id, ifMatch: 999 }] };
       // A stale version: the write is refused after the role check, so nothing changes.
       if (['PUT', 'DELETE'].includes(method) && route.includes('/records/'))
         headers = { 'If-Match': '"999"' };
@@ -179,6 +191,10 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         };
       if (route === 'POST /api/cases') json = {};
       if (route === 'POST /api/auth/tokens') json = { name: 'another' };
+      if (route === 'POST /api/auth/keys') json = { publicKey: 'not a key', name: 'matrix' };
+      // No such key: refused after the role check, so nothing is stored.
+      if (route.endsWith('/initials') && method === 'POST')
+        json = { keyId: 'no-such-key', signature: 'AA==' };
       if (route === 'POST /api/auth/login')
         json = { email: 'nobody@example.org', password: 'wrong password!' };
       if (route === 'POST /api/auth/setup')
@@ -200,7 +216,8 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         .replace('{versionId}', draft.versions[0]!.id)
         .replace('{userId}', spareUser)
         .replace('{role}', 'observer')
-        .replace('{tokenId}', 'no-such-token');
+        .replace('{tokenId}', 'no-such-token')
+        .replace('{keyId}', 'no-such-key');
       const query = route.endsWith('/diff')
         ? `?from=${draft.versions[0]!.id}&to=${draft.versions[1]!.id}`
         : route.endsWith('/export') && route.includes('versions')

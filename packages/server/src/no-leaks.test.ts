@@ -353,6 +353,9 @@ function requests(f: Fixture): fc.Arbitrary<string> {
       .tuple(documentId, version, fc.constantFrom('akn', 'html', 'md'), optional(version))
       .map(([d, v, format, against]) => `/drafts/${d}/versions/${v}/export${query({ format, against })}`),
     fc
+      .tuple(documentId, version, fc.constantFrom('digest', 'initials', 'bundle'))
+      .map(([d, v, what]) => `/drafts/${d}/versions/${v}/${what}`),
+    fc
       .record({
         instrument: optional(fc.constantFrom('river-guard', 'no-such-instrument')),
         attacker: optional(fc.constantFrom('north', 'third-state')),

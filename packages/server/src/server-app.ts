@@ -7,9 +7,12 @@ import { authenticate } from './auth/authenticate.ts';
 import { answerError, problem, requestDiagnostics } from './http-errors.ts';
 import { registerAnalysisRoutes } from './routes/analyses.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerChangeRoutes } from './routes/changes.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
+import { registerInitialsRoutes } from './routes/initials.ts';
 import { registerRecordRoutes } from './routes/records.ts';
+import { registerSigningKeyRoutes } from './routes/signing-keys.ts';
 import { registerSetupPage } from './setup-page.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 
@@ -54,8 +57,11 @@ export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
   registerAuthRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerRecordRoutes(app, deps);
+  registerChangeRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerSigningKeyRoutes(app, deps);
+  registerInitialsRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -11,6 +11,8 @@ export interface Tables {
   memberships: MembershipsTable;
   setup_links: SetupLinksTable;
   audit_entries: AuditEntriesTable;
+  signing_keys: SigningKeysTable;
+  initials: InitialsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -99,4 +101,30 @@ export interface AuditEntriesTable {
   payload_hash: string;
   prev_hash: string;
   entry_hash: string;
+}
+
+export interface SigningKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SPKI PEM of an Ed25519 key. */
+  public_key: string;
+  fingerprint: string;
+  created_at: Timestamp;
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface InitialsTable {
+  case_id: string;
+  document_id: string;
+  version_id: string;
+  user_id: string;
+  /** The party the head of delegation speaks for. */
+  party: string | null;
+  key_id: string;
+  /** The version digest signed (hex SHA-256 of its canonical payload). */
+  digest: string;
+  /** Base64 Ed25519 signature over the digest's hex text. */
+  signature: string;
+  created_at: Timestamp;
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as casesAndRecords from './0001-cases-and-records.ts';
 import * as accounts from './0002-accounts.ts';
 import * as auditLog from './0003-audit-log.ts';
+import * as signing from './0004-signing-keys-and-initials.ts';
 
 /**
  * Every migration, in order. The same SQL runs on PGlite and PostgreSQL; Kysely records the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-cases-and-records': casesAndRecords,
   '0002-accounts': accounts,
   '0003-audit-log': auditLog,
+  '0004-signing-keys-and-initials': signing,
 };
