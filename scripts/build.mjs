@@ -1,12 +1,18 @@
 // Bundles the CLI (packages/cli and the workspace packages it imports) into dist/parley.mjs, so
 // `parley` starts without compiling TypeScript. Third-party packages stay external: they are
 // installed as the root package's dependencies. bin/parley.mjs uses the bundle while it is fresh.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// Code splitting: what a command loads with import() (the database and server stack) goes into a
+// chunk of its own, so the commands that never touch a database do not load its drivers.
+rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['packages/cli/src/main.ts'],
-  outfile: 'dist/parley.mjs',
+  entryPoints: { parley: 'packages/cli/src/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ParleyError } from '@parley/model/errors.ts';
-import { openDatabase, type Database, type DatabaseLocation } from '@parley/store/database.ts';
+import type { Database, DatabaseLocation } from '@parley/store/database.ts';
 
 /** The embedded database's folder when neither --data nor PARLEY_DATA names one. */
 export const defaultDataDir = path.join('.parley', 'data');
@@ -53,6 +53,8 @@ export async function openDatabaseFrom(
         `cannot create the database folder ${location.dataDir} (${error.code ?? error.message})`,
       );
     });
+  // Loaded here, not at start: only the commands on the database pay for its drivers.
+  const { openDatabase } = await import('@parley/store/database.ts');
   return openDatabase(location, open);
 }
 

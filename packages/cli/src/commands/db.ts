@@ -1,4 +1,3 @@
-import { migrateToLatest } from '@parley/store/database.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
 import { withDataOption, withDatabase, type DatabaseOptions } from '../database-location.ts';
 
@@ -9,6 +8,8 @@ export const registerDb: CommandRegistrar = (program, output) => {
       .command('migrate')
       .description("bring the database's schema up to date (every other command does it too)"),
   ).action(async (options: DatabaseOptions) => {
+    // Loaded when the command runs, so commands without a database start faster.
+    const { migrateToLatest } = await import('@parley/store/database.ts');
     const applied = await withDatabase(options, migrateToLatest, { migrate: false });
     if (applied.length === 0) output.out('the schema is up to date');
     else output.out(`applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}`);

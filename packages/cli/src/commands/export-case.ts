@@ -1,5 +1,4 @@
 import { writeCaseFolder } from '@parley/case-files/write-case.ts';
-import { exportCase } from '@parley/store/cases.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
 import { withDataOption, withDatabase, type DatabaseOptions } from '../database-location.ts';
 
@@ -11,6 +10,8 @@ export const registerExportCase: CommandRegistrar = (program, output) => {
       .argument('<case-id>', 'the id of a stored case (parley cases lists them)')
       .argument('<dir>', 'a folder that does not exist yet or is empty; nothing is ever overwritten'),
   ).action(async (caseId: string, dir: string, options: DatabaseOptions) => {
+    // Loaded when the command runs, so commands without a database start faster.
+    const { exportCase } = await import('@parley/store/cases.ts');
     const caseData = await withDatabase(options, (database) => exportCase(database, caseId));
     const files = await writeCaseFolder(caseData, dir);
     output.out(`${dir}: wrote case ${caseId} as ${files.length} files`);

@@ -1,4 +1,3 @@
-import { importCase } from '@parley/store/cases.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
 import { withDataOption, withDatabase, type DatabaseOptions } from '../database-location.ts';
 import { loadCaseForCli } from '../load-case.ts';
@@ -12,6 +11,8 @@ export const registerImport: CommandRegistrar = (program, output) => {
       )
       .argument('<case-dir>', 'the case folder, e.g. cases/istanbul-2022'),
   ).action(async (dir: string, options: DatabaseOptions) => {
+    // Loaded when the command runs, so commands without a database start faster.
+    const { importCase } = await import('@parley/store/cases.ts');
     // Checked in full before the database is opened: an invalid case is reported as validate does.
     const caseData = await loadCaseForCli(dir);
     const id = await withDatabase(options, (database) => importCase(database, caseData));

@@ -1,10 +1,7 @@
 import { formatDiagnostics } from '@parley/model/diagnostic.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import { loadCase } from '@parley/case-files/load.ts';
-import { importCase, listCaseIds } from '@parley/store/cases.ts';
 import type { Database } from '@parley/store/database.ts';
-import { firstStartSetup } from '@parley/server/auth/first-start.ts';
-import { startServer } from '@parley/server/start-server.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
 import { loadLibraryForCli } from '../load-library.ts';
 import {
@@ -36,6 +33,9 @@ export const registerServe: CommandRegistrar = (program, output, environment) =>
       .option('--port <port>', 'the port to listen on (0: any free port)', '4000')
       .option('--host <host>', 'the address to listen on', '127.0.0.1'),
   ).action(async (options: ServeOptions) => {
+    // Loaded when the command runs, so commands without a database start faster.
+    const { firstStartSetup } = await import('@parley/server/auth/first-start.ts');
+    const { startServer } = await import('@parley/server/start-server.ts');
     const port = Number(options.port);
     if (!/^\d{1,5}$/.test(options.port) || port > 65535)
       throw new ParleyError('usage', `--port must be a port number from 0 to 65535, not "${options.port}"`);
@@ -70,6 +70,7 @@ export const registerServe: CommandRegistrar = (program, output, environment) =>
 
 /** On a database with no case, stores the embedded one, so a first start has something to show. */
 async function storeEmbeddedCase(database: Database, dir: string, output: Output) {
+  const { importCase, listCaseIds } = await import('@parley/store/cases.ts');
   if ((await listCaseIds(database)).length > 0) return;
   const { caseData, diagnostics } = await loadCase(dir);
   const errors = diagnostics.filter((d) => d.severity === 'error');
