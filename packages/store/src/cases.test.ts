@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '@parley/model/case.ts';
-import { isParleyError } from '@parley/model/errors.ts';
 import { caseFolderFiles } from '@parley/case-files/case-folder-files.ts';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
 import { largeCase } from '@parley/case-files/large-case.test-support.ts';
 import { deleteCase, exportCase, importCase, listCaseIds } from './cases.ts';
 import type { Database } from './database.ts';
 import { engines, useTestDatabase } from './test-databases.test-support.ts';
+import { errorOf } from './parley-error.test-support.ts';
 
 /** The case under another id: tests share a database, each with case ids of its own. */
 const withId = (c: Case, id: string): Case => ({ ...c, meta: { ...c.meta, id } });
-
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isParleyError(error)) throw new Error(`expected a ParleyError, got ${String(error)}`);
-  return error;
-}
 
 /** Export, import what was exported in place of the case, export again: the files of both. */
 async function exportImportExport(database: Database, c: Case) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '@parley/model/case.ts';
-import { isParleyError, type ParleyError } from '@parley/model/errors.ts';
+import type { ParleyError } from '@parley/model/errors.ts';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
 import { importCase } from './cases.ts';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord, type Writer } from './records.ts';
 import { engines, useTestDatabase } from './test-databases.test-support.ts';
 import { everything } from './visibility.ts';
+import { errorOf } from './parley-error.test-support.ts';
 
 const keeper: Writer = { audience: everything, userId: 'keeper' };
 const south: Writer = { audience: { mediation: false, parties: ['south'] }, userId: 'south-head' };
@@ -29,15 +30,6 @@ const position = (id: string, issueId: string) => ({
   confidence: 'high',
   sources: ['report-a'],
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<ParleyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isParleyError(error)) throw new Error(`expected a ParleyError, got ${String(error)}`);
-  return error;
-}
 
 const summary = (e: ParleyError) => ({
   code: e.code,

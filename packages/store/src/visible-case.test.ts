@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isParleyError, type ParleyError } from '@parley/model/errors.ts';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
 import { importCase } from './cases.ts';
 import { createRecord, getRecord, listRecords, releaseRecord, type Writer } from './records.ts';
 import { engines, useTestDatabase } from './test-databases.test-support.ts';
 import { visibleCase } from './visible-case.ts';
 import { everything, type Audience } from './visibility.ts';
+import { errorOf } from './parley-error.test-support.ts';
 
 const ua: Audience = { mediation: false, parties: ['ua'] };
 const ru: Audience = { mediation: false, parties: ['ru'] };
@@ -23,15 +23,6 @@ const issue = (id: string) => ({
   category: 'neutrality',
   sources: ['s2'],
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<ParleyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isParleyError(error)) throw new Error(`expected a ParleyError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(engines)('what each audience sees on $name', (engine) => {
   const database = useTestDatabase(engine);

@@ -13,6 +13,7 @@ import {
 } from '@parley/store/records.ts';
 import { visibilitySchema } from '@parley/store/visibility.ts';
 import { guardedRoute } from '../access.ts';
+import { actingMember } from '../acting-member.ts';
 import { etagOf, versionFromIfMatch } from '../etag.ts';
 import { problemSchema } from '../http-errors.ts';
 import { refuseLoneSurrogates } from '../well-formed-text.ts';
@@ -168,7 +169,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
         createRecord(
           db(),
           caseId,
-          { audience: who.audience, userId: c.get('user')!.id },
+          { audience: who.audience, ...actingMember(c) },
           kind,
           {
             body: input.body,
@@ -212,7 +213,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
           updateRecord(
             db(),
             caseId,
-            { audience: who.audience, userId: c.get('user')!.id },
+            { audience: who.audience, ...actingMember(c) },
             kind,
             recordId,
             {
@@ -253,7 +254,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
         deleteRecord(
           db(),
           caseId,
-          { audience: who.audience, userId: c.get('user')!.id },
+          { audience: who.audience, ...actingMember(c) },
           kind,
           recordId,
           ifMatch,
@@ -300,7 +301,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
         releaseRecord(
           db(),
           caseId,
-          { audience: who.audience, userId: c.get('user')!.id },
+          { audience: who.audience, ...actingMember(c) },
           kind,
           recordId,
           to,
