@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +70,15 @@ describe('a draft text is read only from inside the case folder', () => {
     symlinkSync(path.join(root, 'secret.txt'), path.join(caseDir, 'drafts/v2.txt'));
     expect(await messages()).toEqual([
       `${AT_TEXT} "drafts/v2.txt" is a symbolic link that leads outside the case folder (a case reads only its own files)`,
+    ]);
+  });
+
+  it('refuses a hard link, which could share a file outside the folder', async () => {
+    rmSync(path.join(caseDir, 'drafts/v2.txt'));
+    writeFileSync(path.join(root, 'secret.txt'), 'a file outside the case\n');
+    linkSync(path.join(root, 'secret.txt'), path.join(caseDir, 'drafts/v2.txt'));
+    expect(await messages()).toEqual([
+      `${AT_TEXT} "drafts/v2.txt": has 2 names (hard links): a hard link may share a file outside the case folder, so a case reads only files with one name (copy the file instead of linking it)`,
     ]);
   });
 

@@ -13,7 +13,8 @@ import path from 'node:path';
  *   with the position of the first byte that is not UTF-8; a NUL byte means a binary file.
  *
  * `readCaseFile` adds the case-folder rule: the file's real path (symbolic links resolved)
- * must lie inside the case folder's real path.
+ * must lie inside the case folder's real path, and the file must have one name only: a hard
+ * link is indistinguishable from the file it shares, which may lie outside the folder.
  */
 
 /** The largest draft text Parley reads (docs/drafts-format.md). */
@@ -38,7 +39,7 @@ export type TextReadCode =
 export async function readTextFile(
   file: string,
   maxBytes: number,
-  { noFollow = false }: { noFollow?: boolean } = {},
+  { noFollow = false, oneName = false }: { noFollow?: boolean; oneName?: boolean } = {},
 ): Promise<TextRead> {
   let info;
   try {
@@ -46,7 +47,7 @@ export async function readTextFile(
   } catch (error) {
     return failed('unreadable-file', `cannot read (${errnoText(error)})`);
   }
-  const kind = checkKind(info, maxBytes);
+  const kind = checkKind(info, maxBytes, oneName);
   if (kind) return kind;
   let bytes: Buffer;
   try {
@@ -56,7 +57,7 @@ export async function readTextFile(
     const flags = constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0);
     const handle = await open(file, flags);
     try {
-      const again = checkKind(await handle.stat(), maxBytes);
+      const again = checkKind(await handle.stat(), maxBytes, oneName);
       if (again) return again;
       bytes = await handle.readFile();
     } finally {
@@ -99,7 +100,7 @@ export async function readCaseFile(dir: string, relative: string, maxBytes: numb
       'outside-case-folder',
       `"${relative}" is a symbolic link that leads outside the case folder (a case reads only its own files)`,
     );
-  const read = await readTextFile(real, maxBytes, { noFollow: true });
+  const read = await readTextFile(real, maxBytes, { noFollow: true, oneName: true });
   return read.ok || read.line !== undefined ? read : { ...read, message: `"${relative}": ${read.message}` };
 }
 
@@ -134,14 +135,20 @@ export function decodeText(bytes: Uint8Array): TextRead {
 }
 
 function checkKind(
-  info: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; size: number },
+  info: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; size: number; nlink: number },
   maxBytes: number,
+  oneName: boolean,
 ): TextRead | undefined {
   if (info.isDirectory()) return failed('not-a-regular-file', 'a folder, not a file');
   if (!info.isFile())
     return failed(
       'not-a-regular-file',
       `not a regular file (${info.isFIFO() ? 'a named pipe' : 'a device or socket'}): Parley reads only regular files`,
+    );
+  if (oneName && info.nlink > 1)
+    return failed(
+      'outside-case-folder',
+      `has ${info.nlink} names (hard links): a hard link may share a file outside the case folder, so a case reads only files with one name (copy the file instead of linking it)`,
     );
   if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
   return undefined;
