@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { caseRevision } from '@parley/store/cases.ts';
 import type { Database } from '@parley/store/database.ts';
@@ -9,7 +10,16 @@ interface Answer {
   headers: [string, string][];
   /** Bytes, not an ArrayBuffer: @hono/node-server writes a Uint8Array body straight out. */
   body: Uint8Array<ArrayBuffer>;
+  /** The same body gzipped, for a client that accepts it (every browser does); large bodies only. */
+  gzipped?: Uint8Array<ArrayBuffer>;
 }
+
+/**
+ * Bodies from this size are also kept gzipped: an export of the embedded case is 177 KB as
+ * JSON and about a tenth of that gzipped, which is what a browser fetches. Compressed once per
+ * revision, not per request. An answer with an ETag is left alone: its ETag names the bytes.
+ */
+const GZIP_FROM_BYTES = 8 * 1024;
 
 const answers = new Map<string, Answer>();
 const MAX_ANSWERS = 2000;
@@ -35,19 +45,45 @@ export function analysisCache(database: () => Database): MiddlewareHandler<Serve
     if (revision === undefined) return next();
     const key = `${db.id}\u0000${access.caseId}\u0000${revision}\u0000${audienceKey(access.audience)}\u0000${c.req.url}`;
     const kept = answers.get(key);
-    if (kept) return new Response(kept.body, { status: kept.status, headers: kept.headers });
+    if (kept) {
+      if (kept.gzipped && acceptsGzip(c.req.header('accept-encoding')))
+        return new Response(kept.gzipped, {
+          status: kept.status,
+          headers: [...kept.headers, ['content-encoding', 'gzip']],
+        });
+      return new Response(kept.body, { status: kept.status, headers: kept.headers });
+    }
     await next();
     if (c.res.status === 200 || c.res.status === 404 || c.res.status === 400 || c.res.status === 422) {
       const copy = c.res.clone();
       const body = new Uint8Array(await copy.arrayBuffer());
       if (body.byteLength > MAX_BYTES / 8 || answers.has(key)) return;
-      answers.set(key, { status: copy.status, headers: [...copy.headers], body });
-      keptBytes += body.byteLength;
+      const headers = [...copy.headers].filter(([name]) => name !== 'content-length');
+      const gzipped =
+        body.byteLength >= GZIP_FROM_BYTES && !copy.headers.has('etag')
+          ? new Uint8Array(gzipSync(body))
+          : undefined;
+      // Either variant may be served for this URL from now on: caches on the way must know.
+      if (gzipped) headers.push(['vary', 'accept-encoding']);
+      answers.set(key, { status: copy.status, headers, body, ...(gzipped ? { gzipped } : {}) });
+      keptBytes += body.byteLength + (gzipped?.byteLength ?? 0);
       while (answers.size > MAX_ANSWERS || keptBytes > MAX_BYTES) {
         const oldest = answers.keys().next().value!;
-        keptBytes -= answers.get(oldest)!.body.byteLength;
+        const dropped = answers.get(oldest)!;
+        keptBytes -= dropped.body.byteLength + (dropped.gzipped?.byteLength ?? 0);
         answers.delete(oldest);
       }
     }
   };
+}
+
+/** Whether an Accept-Encoding header admits gzip (not refused with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }

@@ -6,6 +6,7 @@ import { ParleyError } from '@parley/model/errors.ts';
 import { migrations } from './migrations/index.ts';
 import type { Tables } from './tables.ts';
 import { WriteGeneration } from './write-generation.ts';
+import { listenForWrites } from './write-notices.ts';
 
 /** Where the data lives: an embedded PGlite folder (the default) or a PostgreSQL server. */
 export type DatabaseLocation = { dataDir: string } | { url: string };
@@ -16,11 +17,12 @@ export interface Database {
   db: Kysely<Tables>;
   engine: 'pglite' | 'postgres';
   /**
-   * For an embedded database (this process alone writes to it): a count that changes whenever a
-   * statement that may write is sent, so what was read while it stands may be kept. Undefined
-   * for PostgreSQL, which other processes may write to.
+   * A count that changes whenever a statement that may write is sent by this process — and, on
+   * PostgreSQL, whenever any process commits a write that matters to access (write-notices.ts):
+   * what was read while it stands may be kept. Undefined while that cannot be known (the
+   * PostgreSQL listener is down): then nothing is kept.
    */
-  writeGeneration?: () => number;
+  writeGeneration?: () => number | undefined;
   close(): Promise<void>;
 }
 
@@ -51,8 +53,28 @@ export async function openDatabase(
         `cannot reach the database at DATABASE_URL: ${(error as Error).message}`,
       );
     }
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    database = { id: ++opened, db, engine: 'postgres', close: () => db.destroy() };
+    const writes = new WriteGeneration();
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });
+    let notices;
+    try {
+      notices = await listenForWrites(location.url);
+    } catch (error) {
+      await db.destroy();
+      throw new ParleyError('unavailable', `cannot listen on the database: ${(error as Error).message}`);
+    }
+    database = {
+      id: ++opened,
+      db,
+      engine: 'postgres',
+      writeGeneration: () => {
+        const heard = notices.count();
+        return heard === undefined ? undefined : heard + writes.current;
+      },
+      close: async () => {
+        await notices.close();
+        await db.destroy();
+      },
+    };
   } else {
     let client: PGlite;
     try {

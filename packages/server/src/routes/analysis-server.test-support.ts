@@ -41,6 +41,8 @@ export interface AnalysisServer {
   post(path: string, json: unknown): Promise<Answer>;
   /** A call with no credentials. */
   anonymous(method: string, path: string, json?: unknown): Promise<Answer>;
+  /** A GET as the member with extra headers, its answer as the app gives it (bytes not decoded). */
+  raw(path: string, headers: Record<string, string>): Promise<Response>;
 }
 
 /** One database and app for the enclosing describe block (PGlite only: the analyses read, never write). */
@@ -91,6 +93,7 @@ export function useAnalysisServer(options: { library?: readonly LibraryEntry[] }
       get: (path) => call('GET', path, undefined, bearer),
       post: (path, json) => call('POST', path, json, bearer),
       anonymous: (method, path, json) => call(method, path, json, undefined),
+      raw: (path, headers) => app.request(path, { headers: { ...headers, Authorization: bearer } }),
     };
   }, 60_000);
   return () => {

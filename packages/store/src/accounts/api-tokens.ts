@@ -33,17 +33,30 @@ export async function findUserByApiToken(database: Database, token: string): Pro
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const tokenHash = hashSecret(token);
   const key = `${database.id}\u0000${tokenHash}`;
+  const generation = database.writeGeneration?.();
   const recent = recentTokens.get(key);
-  if (recent && recent.until > Date.now()) return recent.user;
+  if (recent && recent.until > Date.now() && stillTrue(database, recent.generation, generation))
+    return recent.user;
   const seenRevocations = revocations;
   // Concurrent requests with one token share a lookup sent after each arrived (coalesce.ts).
   const row = await sharedLookup(key, () => tokenOwner(database, tokenHash));
   if (!row) return undefined;
   const user = userOfRow(row);
   // A revocation that ran while this looked the token up may have come after the read.
-  if (database.engine === 'pglite' && seenRevocations === revocations)
-    remember(key, { user, tokenId: row.token_id, until: Date.now() + TOKEN_TTL_MS });
+  if (generation !== undefined && seenRevocations === revocations)
+    remember(key, { user, tokenId: row.token_id, until: Date.now() + TOKEN_TTL_MS, generation });
   return user;
+}
+
+/**
+ * Whether a token found at one write generation is still known good. On PGlite every
+ * revocation goes through revokeApiToken here, which forgets the token at once, so other
+ * writes do not matter. On PostgreSQL another process may revoke it: any write announced since
+ * (write-notices.ts) drops the entry.
+ */
+function stillTrue(database: Database, then: number, now: number | undefined): boolean {
+  if (now === undefined) return false;
+  return database.engine === 'pglite' || then === now;
 }
 
 const tokenOwner = (database: Database, tokenHash: string) =>
@@ -64,18 +77,22 @@ const tokenOwner = (database: Database, tokenHash: string) =>
 const sharedLookup = coalescing<Awaited<ReturnType<typeof tokenOwner>>>();
 
 /**
- * Tokens found lately, so that a script's every request does not look its token up again.
- * Only on PGlite: one process holds its folder, so every revocation goes through
- * revokeApiToken here, which forgets the token at once — a revoked token is refused on the very
- * next request. On PostgreSQL another server process may revoke it, so each request asks the
- * database. The few seconds only bound how long an entry lives.
+ * Tokens found lately, so that a script's every request does not look its token up again
+ * (see stillTrue for how long an entry is believed). The few seconds only bound how long an
+ * entry lives.
  */
-const recentTokens = new Map<string, { user: User; tokenId: string; until: number }>();
+interface RecentToken {
+  user: User;
+  tokenId: string;
+  until: number;
+  generation: number;
+}
+const recentTokens = new Map<string, RecentToken>();
 const TOKEN_TTL_MS = 5000;
 const MAX_RECENT_TOKENS = 1000;
 /** Bumped before and after each revocation: a lookup that overlapped one is not remembered. */
 let revocations = 0;
-function remember(key: string, entry: { user: User; tokenId: string; until: number }) {
+function remember(key: string, entry: RecentToken) {
   recentTokens.set(key, entry);
   if (recentTokens.size > MAX_RECENT_TOKENS) recentTokens.delete(recentTokens.keys().next().value!);
 }

@@ -1,0 +1,52 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { acceptsGzip } from './analysis-cache.ts';
+import { CASE_ID, useAnalysisServer } from './routes/analysis-server.test-support.ts';
+
+describe('acceptsGzip', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['gzip', true],
+    ['gzip, deflate, br, zstd', true],
+    ['br;q=1.0, gzip;q=0.5', true],
+    ['gzip;q=0', false],
+    ['identity', false],
+    ['*', true],
+    ['deflate, *;q=0', false],
+  ])('%j → %s', (header, accepts) => {
+    expect(acceptsGzip(header)).toBe(accepts);
+  });
+});
+
+describe('a kept answer is served gzipped to a client that accepts it', () => {
+  const server = useAnalysisServer();
+  const exportPath = `/api/cases/${CASE_ID}/export`;
+
+  it('sends the same JSON, compressed, once the answer is kept; plain to a client that does not accept gzip', async () => {
+    const first = await server().raw(exportPath, { 'Accept-Encoding': 'gzip' });
+    expect(first.headers.get('content-encoding')).toBeNull();
+    const plain = new Uint8Array(await first.arrayBuffer());
+    expect(plain.byteLength).toBeGreaterThan(100_000);
+
+    const kept = await server().raw(exportPath, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(kept.headers.get('content-encoding')).toBe('gzip');
+    expect(kept.headers.get('vary')).toBe('accept-encoding');
+    expect(kept.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    const zipped = new Uint8Array(await kept.arrayBuffer());
+    expect(zipped.byteLength).toBeLessThan(plain.byteLength / 4);
+    expect(Buffer.from(gunzipSync(zipped)).equals(Buffer.from(plain))).toBe(true);
+
+    const refused = await server().raw(exportPath, { 'Accept-Encoding': 'gzip;q=0' });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    expect(refused.headers.get('vary')).toBe('accept-encoding');
+    expect(Buffer.from(await refused.arrayBuffer()).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it('leaves a small answer uncompressed', async () => {
+    await server().raw(`/api/cases/${CASE_ID}/records/actor/ua`, { 'Accept-Encoding': 'gzip' });
+    const again = await server().raw(`/api/cases/${CASE_ID}/records/actor/ua`, { 'Accept-Encoding': 'gzip' });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('content-encoding')).toBeNull();
+  });
+});
