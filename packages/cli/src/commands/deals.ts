@@ -6,16 +6,18 @@ import { adjustedWinner } from '@parley/app/deals/adjusted-winner.ts';
 import { modelAssumptions } from '@parley/app/deals/assumptions.ts';
 import { dealsOnDay } from '@parley/app/deals/day.ts';
 import { geniusExport } from '@parley/app/deals/export-genius.ts';
+import { frontierFromFiles } from '@parley/app/deals/frontier.ts';
 import { geniusFromFiles } from '@parley/app/deals/genius.ts';
 import {
   adjustedWinnerInput,
   dayInput,
   exportGeniusInput,
+  frontierInput,
   geniusInput,
   sensitivityInput,
   windowInput,
 } from '@parley/app/deals/input.ts';
-import { parseInput } from '@parley/app/inputs/parse-input.ts';
+import { nameFields, parseInput } from '@parley/app/inputs/parse-input.ts';
 import { assumptionSensitivity } from '@parley/app/deals/sensitivity.ts';
 import { dealWindow } from '@parley/app/deals/window.ts';
 import { readGeniusFile } from '../read-genius-file.ts';
@@ -31,13 +33,28 @@ import {
   formatSensitivity,
   formatWindow,
 } from '../deals/format.ts';
+import { formatFrontier } from '../deals/format-frontier.ts';
 
 /**
  * `parley deals …`: is there a deal, when, and which one is fair. The use cases live in
  * packages/app/src/deals; this file checks flags, reads and writes files and prints the reports.
  */
 
-const FLAGS = { at: '--at', from: '--from', to: '--to', convention: '--convention' };
+const FLAGS = {
+  at: '--at',
+  from: '--from',
+  to: '--to',
+  convention: '--convention',
+  timeLimit: '--time-limit',
+  nodeLimit: '--node-limit',
+  sample: '--sample',
+  method: '--method',
+  project: '--project',
+  nearest: '--nearest',
+};
+const TIME_LIMIT_HELP =
+  'seconds the exact searches may take together (default 30); past it each point says "not proven within budget" with its best package and bound';
+const NODE_LIMIT_HELP = 'nodes one exact search may visit (default 50,000,000)';
 
 export const registerDeals: CommandRegistrar = (program, output) => {
   const style = (text: string, paint: (s: string) => string) => (output.isTTY ? paint(text) : text);
@@ -140,6 +157,8 @@ export const registerDeals: CommandRegistrar = (program, output) => {
       '--convention <name>',
       'whose Nash and Kalai–Smorodinsky definitions to follow: parley (default, exact search), genius or negmas (over the Pareto frontier, to reproduce published figures)',
     )
+    .option('--time-limit <seconds>', TIME_LIMIT_HELP)
+    .option('--node-limit <nodes>', NODE_LIMIT_HELP)
     .option('--json', 'print JSON')
     .action(async (files: string[], _flags: unknown, cmd: Command) => {
       const flags = cmd.optsWithGlobals();
@@ -150,6 +169,40 @@ export const registerDeals: CommandRegistrar = (program, output) => {
       const report = geniusFromFiles(texts, input);
       if (flags.json) printJson(output, report);
       else output.out(formatGenius(report));
+    });
+
+  deals
+    .command('frontier')
+    .description(
+      'the Pareto frontier when it is too large to list (3+ parties): its size when countable, proven frontier points, the projection on two parties, the point nearest a package',
+    )
+    .argument('<files...>', 'domain.xml profile.xml… (GENIUS) or profile.json… (GeniusWeb)')
+    .option('--normalize-weights', 'divide weights that do not sum to 1 by their sum')
+    .option('--sample <n>', 'frontier points to find, over a spread of directions (default 12)')
+    .option(
+      '--method <name>',
+      'weighted-sum (default: exact at once, supported points only) or chebyshev (any frontier point, a max-min search each)',
+    )
+    .option('--project <a,b>', 'the exact frontier of two profiles (numbers from 1, or ids)')
+    .option('--nearest <package>', 'the frontier point nearest a package, as issue=value,issue=value…')
+    .option('--time-limit <seconds>', TIME_LIMIT_HELP)
+    .option('--node-limit <nodes>', NODE_LIMIT_HELP)
+    .option('--json', 'print JSON')
+    .action(async (files: string[], _flags: unknown, cmd: Command) => {
+      const flags = cmd.optsWithGlobals();
+      const input = parseInput(frontierInput, flags, FLAGS);
+      const texts: { file: string; text: string }[] = [];
+      for (const file of files) texts.push({ file, text: await readGeniusFile(file) });
+      let report;
+      try {
+        report = frontierFromFiles(texts, input);
+      } catch (error) {
+        // The use case names its inputs as fields (`nearest`); here they are flags.
+        if (error instanceof ParleyError) throw new ParleyError(error.code, nameFields(error.message, FLAGS));
+        throw error;
+      }
+      if (flags.json) printJson(output, report);
+      else output.out(formatFrontier(report));
     });
 
   deals

@@ -15,6 +15,10 @@ export const count = (n: number) => (n < 1e15 ? n.toLocaleString('en-US') : n.to
 export const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 const signed = (x: number) => (x >= 0 ? '+' : '') + fmt(x);
 
+/** A search stopped by its budget: what it proved is the bound (and the gap to the package shown). */
+export const notProven = (upperBound: number, value?: number) =>
+  `NOT proven within budget: no package scores above ${fmt(upperBound, 6)}${value !== undefined && Number.isFinite(value) ? ` (gap ${fmt(upperBound - value, 6)})` : ''}`;
+
 export type Style = (text: string, paint: (s: string) => string) => string;
 
 function agreementLine(label: string, a: AgreementReport, style: Style): string {
@@ -43,7 +47,7 @@ function formatSolutions(
       continue;
     }
     const us = parties.map((p) => `${p} ${fmt(s.utilities[p]!)}`).join('  ');
-    const proof = s.certificate.proven ? 'proven optimal' : 'NOT proven (node limit)';
+    const proof = s.certificate.proven ? 'proven optimal' : notProven(s.certificate.upperBound);
     lines.push(`  ${name.padEnd(17)} ${us}  [${proof}]`);
     if (name === 'nash') lines.push(`    package: ${packageLine(s.package)}`);
     else if (nash && !('reason' in nash)) {
@@ -169,14 +173,20 @@ export function formatGenius(r: GeniusReport): string {
     const head = p.utilities
       ? `  ${name.padEnd(17)} ${p.utilities.map((u) => fmt(u, 4)).join('  ')}  ${packageLine(p.outcome!)}`
       : `  ${name.padEnd(17)} none: ${p.reason}`;
-    const how = p.method === 'branch-and-bound' ? 'exact search' : 'over the Pareto frontier';
+    const c = p.certificate;
+    const how =
+      p.method === 'frontier'
+        ? 'over the Pareto frontier'
+        : c && !c.proven
+          ? `exact search, ${notProven(c.upperBound, c.value)}`
+          : 'exact search';
     return `${head}\n    [${p.convention}: ${p.definition}; ${how}]`;
   };
   return [
     `GENIUS domain ${r.domain}: ${r.issues} issues, ${count(r.outcomes)} outcomes, ${r.profiles.length} profiles`,
     ...r.profiles.map(
       (p, k) =>
-        `  profile ${k + 1}: ${p.file}  reservation ${p.reservationValue}${p.reservationDefaulted ? ' (none given: 0)' : ''}${p.discountFactor !== null ? `, discount ${p.discountFactor} (not used)` : ''}${p.weightSum !== 1 ? `, weights sum to ${p.weightSum}` : ''}${p.capped ? ' (utility capped at 1)' : ''}`,
+        `  profile ${k + 1}: ${p.file}  reservation ${p.reservationValue}${p.reservationDefaulted ? ' (none given: 0)' : ''}${p.discountFactor !== null ? `, discount ${p.discountFactor}` : ''}${p.weightSum !== 1 ? `, weights sum to ${p.weightSum}` : ''}${p.capped ? ' (utility capped at 1)' : ''}`,
     ),
     `Weights: ${r.weights.rule}`,
     ...r.warnings.map((w) => `warning: ${w}`),
@@ -188,5 +198,17 @@ export function formatGenius(r: GeniusReport): string {
     point('kalaiSmorodinsky', r.kalaiSmorodinsky),
     point('maxWelfare', r.maxWelfare),
     point('egalitarian', r.egalitarian),
+    ...(r.time ? timeLines(r.time) : []),
   ].join('\n');
+}
+
+/** The discounting section of a GENIUS report: the convention, then every point at the deadline. */
+function timeLines(time: NonNullable<GeniusReport['time']>): string[] {
+  const values = (us: number[] | null) => (us ? us.map((u) => fmt(u, 4)).join('  ') : 'none');
+  return [
+    `Time (${time.convention}):`,
+    `  ${time.note}`,
+    `  at the deadline (t = 1): reservation values ${values(time.deadline.reservationValues)}`,
+    ...Object.entries(time.deadline.points).map(([name, us]) => `  ${name.padEnd(17)} ${values(us)}`),
+  ];
 }

@@ -1,5 +1,5 @@
-import { Incumbent, type SearchOptions, type SearchResult } from './incumbent.ts';
-import type { SearchObjective } from './objectives.ts';
+import { deadlineOf, Incumbent, type SearchOptions, type SearchResult } from './incumbent.ts';
+import { objectiveValue, type SearchObjective } from './objectives.ts';
 import type { NegotiationDomain, Outcome } from './outcome-space.ts';
 import { solveMatrixGame } from './matrix-game.ts';
 import { surrogatesFor } from './surrogates.ts';
@@ -56,9 +56,23 @@ interface Direction {
 export function searchBest(
   domain: NegotiationDomain,
   objective: SearchObjective,
-  options: SearchOptions = {},
+  budget: SearchOptions = {},
 ): SearchResult {
-  if (!objective.enforceReservation || options.feasible) return solve(domain, objective, options);
+  // One deadline for every search below (feasibility first, then the objective).
+  const options: SearchOptions = { ...budget, deadline: deadlineOf(budget) };
+  if (!objective.enforceReservation) return solve(domain, objective, options);
+  // A weighted sum is separable: its best package over all packages comes issue by issue. When
+  // that package meets every reservation value it is also the best inside the agreement set
+  // (it beats every package under the shared order), so the constraint need not be searched.
+  if (objective.kind === 'linear') {
+    const free = solve(domain, { ...objective, enforceReservation: false }, options);
+    if (
+      free.certificate.proven &&
+      free.best &&
+      objectiveValue(domain, objective, free.best.outcome, free.best.utilities) > -Infinity
+    )
+      return free;
+  }
   // When even the worst package meets every reservation value, the constraint is void.
   if (
     domain.stakeholders.every(
@@ -66,6 +80,7 @@ export function searchBest(
     )
   )
     return solve(domain, { ...objective, enforceReservation: false }, options);
+  if (options.feasible) return solve(domain, objective, options);
   // Settle feasibility first, so the incumbent starts from a package in the agreement set: a
   // quick ascent on the agreement margin usually finds one; if not, the exact margin search
   // either finds one or proves the agreement set empty (without it, a search over an empty
@@ -133,7 +148,10 @@ class BranchAndBound {
     this.dims = domain.stakeholders.length;
     this.n = domain.issues.length;
     this.incumbent = new Incumbent(domain, objective, options);
-    this.useNodeRelaxations = options.nodeRelaxations ?? true;
+    // An unconstrained weighted sum is separable: the root multipliers (its weights) bound every
+    // node exactly, so node relaxations could not prune more.
+    const separable = objective.kind === 'linear' && !objective.enforceReservation;
+    this.useNodeRelaxations = (options.nodeRelaxations ?? true) && !separable;
     this.feasibleSeed = options.feasible;
     this.players = objective.weights.flatMap((w, p) => (w !== 0 ? [p] : []));
     this.triggerIssues = new Set(
@@ -328,7 +346,9 @@ class BranchAndBound {
     warm: HullVertex[],
     prefix: number[],
   ): { nu: Float64Array }[] {
-    if (this.objective.enforceReservation) {
+    // Nash bounds are -Infinity wherever some player cannot gain, so when every enforced
+    // signatory is a player the feasibility multipliers add nothing but time.
+    if (this.objective.enforceReservation && !this.nashCoversReservations(mask)) {
       const feasibility = this.relaxMaxmin(free, base, this.feasibilityRows(mask), prefix);
       const stored = this.feasibility.get(mask) ?? [];
       this.feasibility.set(mask, [...stored, ...feasibility.map((d) => this.withSuffix(d.nu))]);
@@ -344,6 +364,12 @@ class BranchAndBound {
     }
     if (this.incumbent.best === undefined && prefix.length === 0) this.localSearchFrom(free, start);
     return found;
+  }
+
+  private nashCoversReservations(mask: number): boolean {
+    if (this.objective.kind !== 'nash') return false;
+    for (let q = 0; q < this.dims; q++) if (mask & (1 << q) && this.objective.weights[q] === 0) return false;
+    return true;
   }
 
   /** Rows of the feasibility problem: every signatory whose reservation value is enforced at this mask. */

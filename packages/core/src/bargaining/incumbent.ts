@@ -9,6 +9,16 @@ export interface SearchOptions {
   fixed?: Map<number, number>;
   /** Stop after this many nodes (the result is then not certified). Default 5e7. */
   nodeLimit?: number;
+  /**
+   * Stop after this many milliseconds (the result is then not certified; its certificate keeps
+   * the best package found and a valid upper bound). Default DEFAULT_TIME_LIMIT_MS.
+   */
+  timeLimitMs?: number;
+  /**
+   * Absolute stop time (Date.now() milliseconds) shared by several searches of one analysis;
+   * the earlier of it and timeLimitMs applies.
+   */
+  deadline?: number;
   /** Turn the node relaxations off (ablation for the benchmark). */
   nodeRelaxations?: boolean;
   /**
@@ -19,6 +29,18 @@ export interface SearchOptions {
   /** A package known to meet every enforced reservation value (seeds the incumbent). */
   feasible?: Outcome;
 }
+
+/** Every exact search stops after this long unless told otherwise: no analysis hangs. */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+/**
+ * Nodes between two looks at the clock: a leaf costs well under a microsecond, but a node with a
+ * relaxation can cost milliseconds, so the clock is read often (Date.now() costs nanoseconds).
+ */
+const CLOCK_EVERY = 16;
+
+/** When a search given these options must stop. */
+export const deadlineOf = (options: SearchOptions): number =>
+  Math.min(options.deadline ?? Infinity, Date.now() + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS));
 
 export interface OptimalityCertificate {
   /** True when the search finished: `best` is optimal and `upperBound` proves it. */
@@ -49,9 +71,10 @@ export class Incumbent {
   prunedBound = -Infinity;
   nodes = 0;
   relaxations = 0;
-  /** Set once the node budget is spent: the result is then not certified. */
+  /** Set once the node or time budget is spent: the result is then not certified. */
   aborted = false;
   private readonly nodeLimit: number;
+  private readonly deadline: number;
 
   constructor(
     private readonly domain: NegotiationDomain,
@@ -59,6 +82,9 @@ export class Incumbent {
     options: SearchOptions,
   ) {
     this.nodeLimit = options.nodeLimit ?? 5e7;
+    this.deadline = deadlineOf(options);
+    // A search that starts after its analysis's deadline (one of several sharing it) stops at once.
+    this.aborted = Date.now() > this.deadline;
   }
 
   /** Evaluates a package and keeps it if it beats the incumbent. */
@@ -88,7 +114,7 @@ export class Incumbent {
   /** Counts a node; false once the search is over budget (or was already stopped). */
   visit(): boolean {
     if (this.aborted) return false;
-    if (++this.nodes > this.nodeLimit) {
+    if (++this.nodes > this.nodeLimit || (this.nodes % CLOCK_EVERY === 0 && Date.now() > this.deadline)) {
       this.aborted = true;
       return false;
     }

@@ -231,3 +231,18 @@ function nondominated3(points: Float64Array, order: Int32Array): number[] {
   }
   return kept;
 }
+
+/**
+ * The frontier projected on two parties `a` and `b` (stakeholder indices): the exact two-party
+ * frontier of their utilities, the other stakeholders ignored. With many parties the full frontier
+ * cannot be listed, but this one always can (a sort and a sweep per issue).
+ */
+export function projectedFrontier(
+  domain: NegotiationDomain,
+  a: number,
+  b: number,
+  limits: Partial<FrontierLimits> | number = {},
+): FrontierResult {
+  const pair = [a, b].map((q) => ({ ...domain.stakeholders[q]!, role: 'party' as const }));
+  return paretoFrontier({ issues: domain.issues, stakeholders: pair }, limits);
+}

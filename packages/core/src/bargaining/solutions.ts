@@ -1,5 +1,5 @@
 import { searchBest } from './branch-and-bound.ts';
-import type { OptimalityCertificate, SearchOptions } from './incumbent.ts';
+import { deadlineOf, type OptimalityCertificate, type SearchOptions } from './incumbent.ts';
 import type { Candidate, SearchObjective } from './objectives.ts';
 import { partyIndices, type NegotiationDomain } from './outcome-space.ts';
 
@@ -77,29 +77,54 @@ export function idealObjective(domain: NegotiationDomain, p: number): SearchObje
 }
 
 export function idealPoint(domain: NegotiationDomain, options: SearchOptions = {}): number[] | undefined {
+  return provenIdealPoint(domain, options).ideal;
+}
+
+/**
+ * The ideal point and whether every party's best was proven (a search stopped by its budget
+ * gives a lower estimate, and a Kalai–Smorodinsky point built on it is not proven either).
+ */
+export function provenIdealPoint(
+  domain: NegotiationDomain,
+  options: SearchOptions = {},
+): { ideal?: number[]; proven: boolean } {
   const ideal = domain.stakeholders.map(() => 0);
+  let proven = true;
   for (const p of partyIndices(domain)) {
     const result = searchBest(domain, idealObjective(domain, p), options);
-    if (!result.best) return undefined;
+    proven &&= result.certificate.proven;
+    if (!result.best) return { proven };
     ideal[p] = result.best.utilities[p]!;
   }
-  return ideal;
+  return { ideal, proven };
 }
 
 const EMPTY =
   'no package gives every required signatory at least its reservation value (the agreement set is empty)';
+
+const MAXMIN = new Set<SolutionName>(['kalaiSmorodinsky', 'egalitarian']);
+const OUT_OF_BUDGET = 'not proven within budget: the search stopped before it found a qualifying package';
 
 export function bargainingSolutions(
   domain: NegotiationDomain,
   options: SearchOptions = {},
   which: SolutionName[] = SOLUTION_NAMES,
 ): BargainingSolutions {
-  const ideal = idealPoint(domain, options);
+  // One budget for the whole analysis (ideal point and every point), so it never runs past it.
+  const budget: SearchOptions = { ...options, deadline: deadlineOf(options) };
+  const { ideal, proven: idealProven } = provenIdealPoint(domain, budget);
   const points = {} as Record<SolutionName, SolutionOutcome>;
-  for (const name of SOLUTION_NAMES) {
-    if (!which.includes(name)) continue;
+  const wanted = SOLUTION_NAMES.filter((n) => which.includes(n));
+  // Report order, whatever the order of the searches.
+  for (const name of wanted) points[name] = { reason: OUT_OF_BUDGET };
+  // The quick points first; each search gets a fair share of what is left, so one hard max-min
+  // point cannot leave the next without any time.
+  const queue = [...wanted].sort((x, y) => Number(MAXMIN.has(x)) - Number(MAXMIN.has(y)));
+  for (const [k, name] of queue.entries()) {
+    const left = budget.deadline! - Date.now();
+    const share: SearchOptions = { ...budget, deadline: Date.now() + Math.max(0, left) / (queue.length - k) };
     if (!ideal) {
-      points[name] = { reason: EMPTY };
+      points[name] = { reason: idealProven ? EMPTY : OUT_OF_BUDGET };
       continue;
     }
     const objective = solutionObjective(domain, name, ideal);
@@ -109,12 +134,17 @@ export function bargainingSolutions(
       };
       continue;
     }
-    const result = searchBest(domain, objective, options);
+    const result = searchBest(domain, objective, share);
+    // KS is defined by the ideal point: an unproven ideal leaves the point unproven too.
+    if (name === 'kalaiSmorodinsky' && !idealProven) result.certificate.proven = false;
     points[name] = result.best
       ? { candidate: result.best, certificate: result.certificate }
       : {
-          reason:
-            name === 'nash' ? 'no package gives every party strictly more than its reservation value' : EMPTY,
+          reason: !result.certificate.proven
+            ? OUT_OF_BUDGET
+            : name === 'nash'
+              ? 'no package gives every party strictly more than its reservation value'
+              : EMPTY,
           certificate: result.certificate,
         };
   }

@@ -1,3 +1,4 @@
+import type { SearchOptions } from '../incumbent.ts';
 import { outcomeCount, describeOutcome, type NegotiationDomain } from '../outcome-space.ts';
 import { bargainingSolutions, SOLUTION_NAMES, type SolutionName } from '../solutions.ts';
 import {
@@ -40,6 +41,19 @@ export interface GeniusWeights {
   rule: string;
 }
 
+/** Discounting (discount.ts): each point's utilities and the reservation values at t = 1. */
+export interface GeniusTimeReport {
+  convention: string;
+  /** Per profile; null when the file gives none (no discounting). */
+  factors: (number | null)[];
+  note: string;
+  deadline: {
+    t: 1;
+    reservationValues: number[];
+    points: Record<SolutionName, number[] | null>;
+  };
+}
+
 export interface GeniusReport {
   domain: string;
   issues: number;
@@ -54,6 +68,7 @@ export interface GeniusReport {
   kalaiSmorodinsky: GeniusPointReport;
   maxWelfare: GeniusPointReport;
   egalitarian: GeniusPointReport;
+  time?: GeniusTimeReport;
 }
 
 export interface GeniusReportOptions {
@@ -62,6 +77,8 @@ export interface GeniusReportOptions {
   caps?: boolean[];
   weights?: GeniusWeights;
   warnings?: string[];
+  /** Budget of the exact searches (node and time limits); see incumbent.ts. */
+  search?: SearchOptions;
 }
 
 export const RAW_WEIGHTS: GeniusWeights = {
@@ -84,7 +101,7 @@ export function geniusReport(
   const capped = caps.some(Boolean);
   const frontier = cappedFrontier(domain, caps);
   const searched = SOLUTION_NAMES.filter((n) => !needsFrontier(convention, n, capped));
-  const solved = searched.length ? bargainingSolutions(domain, {}, searched) : undefined;
+  const solved = searched.length ? bargainingSolutions(domain, options.search ?? {}, searched) : undefined;
   const point = (which: SolutionName): GeniusPointReport => {
     const label = conventionOf(convention, which);
     if (solved) {
