@@ -5,6 +5,7 @@ import { edtfDateField, wholeNumber } from '../inputs/fields.ts';
  * `simulate`: the protocol and its deadline, how many runs from which seed, each party's tactic
  * and acceptance condition (`party=spec`, parsed against the domain's parties in tactic-spec.ts),
  * an optional discount factor for every party, and for a case the first day of its calendar.
+ * A tactic's parameter or the noise may be a range `low..high`, drawn per run (Monte Carlo).
  */
 export const simulateInput = z
   .object({
@@ -19,7 +20,11 @@ export const simulateInput = z
       })
       .optional(),
     deadline: wholeNumber('deadline', 1, 100_000).default(100),
-    runs: wholeNumber('runs', 1, 10_000).default(1),
+    runs: wholeNumber('runs', 1, 1_000_000).default(1),
+    /** Worker threads for Monte Carlo runs (the shell's; default: the machine's parallelism). */
+    workers: wholeNumber('workers', 1, 256).optional(),
+    /** Opponent-model noise: a number or a range `low..high` drawn per run (tactic-spec.ts). */
+    noise: z.string().optional(),
     seed: wholeNumber('seed', 0, 4_294_967_295).default(1),
     /** Case runs: the first day of the negotiation (default: the case's asOf). */
     from: edtfDateField('from', '2030-03-01').optional(),

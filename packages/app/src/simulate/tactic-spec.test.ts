@@ -19,6 +19,23 @@ describe('tactic and acceptance specs', () => {
       undefined,
       { kind: 'time-dependent', e: 0.5, k: 0.1 },
     ]);
+    expect(
+      assignSpecs(
+        '--tactic',
+        ['england=boulware:0.1..0.4', 'profile-2=time:0.5..3:0..0.2'],
+        names,
+        parseTactic,
+      ),
+    ).toEqual([
+      { kind: 'time-dependent', e: { low: 0.1, high: 0.4 } },
+      { kind: 'time-dependent', e: { low: 0.5, high: 3 }, k: { low: 0, high: 0.2 } },
+    ]);
+    expect(() => assignSpecs('--tactic', ['england=boulware:0.4..0.1'], names, parseTactic)).toThrow(
+      '--tactic #1 "england=boulware:0.4..0.1": e range "0.4..0.1" runs backwards',
+    );
+    expect(() => assignSpecs('--tactic', ['england=boulware:0.1..2'], names, parseTactic)).toThrow(
+      'e "2" is out of range',
+    );
     expect(assignSpecs('--accept', ['profile-1=next|time:0.9&const:0.6'], names, parseAcceptance)).toEqual([
       {
         kind: 'or',

@@ -1,18 +1,20 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import type { Acceptance } from '@parley/core/simulate/acceptance.ts';
-import type { TacticSpec } from '@parley/core/simulate/run.ts';
+import type { Drawn, TacticDraw } from '@parley/core/simulate/monte-carlo.ts';
 
 /**
  * `--tactic party=spec` and `--accept party=spec`. Messages quote the argument as given, name the
  * flag and its position, and list what is allowed.
  *
  * Tactics: boulware[:e] (e < 1, default 0.2), linear, conceder[:e] (e > 1, default 2),
- * hardliner, time:e[:k] (any e ≥ 0, k ∈ [0, 1)), tit-for-tat, random, subgame-perfect.
+ * hardliner, time:e[:k] (any e ≥ 0, k ∈ [0, 1)), tit-for-tat, random, subgame-perfect, scripted
+ * (case folders: the party's recorded positions). A parameter may be a range `low..high`, drawn
+ * uniformly per run; both ends must be in range.
  * Acceptance: next, const:α, time:T, and combinations joined by & (all) or | (any).
  */
 
 export const TACTICS =
-  'boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect';
+  'boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted';
 export const ACCEPTANCES = 'next, const:<utility>, time:<relative time>, joined by & (all) or | (any)';
 
 /** A party name as the user may write it → its index among the bargaining parties. */
@@ -44,9 +46,24 @@ function numberIn(at: Located, text: string | undefined, what: string, ok: (x: n
   return x;
 }
 
-export function parseTactic(at: Located, spec: string): TacticSpec {
+/** A number or a range `low..high` (low ≤ high), each end checked like a number. */
+function drawnIn(at: Located, text: string | undefined, what: string, ok: (x: number) => boolean): Drawn {
+  const ends = text?.split('..');
+  if (!ends || ends.length !== 2) return numberIn(at, text, what, ok);
+  const low = numberIn(at, ends[0], what, ok);
+  const high = numberIn(at, ends[1], what, ok);
+  if (low > high) throw fail(at, `${what} range "${text}" runs backwards`);
+  return low === high ? low : { low, high };
+}
+
+/** `--noise`: opponent-model noise, a number or a range in [0, 1]. */
+export function parseNoise(text: string): Drawn {
+  return drawnIn({ flag: '--noise', position: 1, text }, text, 'noise', (x) => x >= 0 && x <= 1);
+}
+
+export function parseTactic(at: Located, spec: string): TacticDraw {
   const [name, p, q, extra] = spec.split(':');
-  const none = (s: TacticSpec) => {
+  const none = (s: TacticDraw) => {
     if (p !== undefined) throw fail(at, `${name} takes no parameter`);
     return s;
   };
@@ -56,13 +73,13 @@ export function parseTactic(at: Located, spec: string): TacticSpec {
       if (q !== undefined) throw fail(at, 'boulware takes one parameter, e');
       return {
         kind: 'time-dependent',
-        e: p === undefined ? 0.2 : numberIn(at, p, 'e', (e) => e > 0 && e < 1),
+        e: p === undefined ? 0.2 : drawnIn(at, p, 'e', (e) => e > 0 && e < 1),
       };
     case 'conceder':
       if (q !== undefined) throw fail(at, 'conceder takes one parameter, e');
       return {
         kind: 'time-dependent',
-        e: p === undefined ? 2 : numberIn(at, p, 'e', (e) => e > 1 && e <= 1000),
+        e: p === undefined ? 2 : drawnIn(at, p, 'e', (e) => e > 1 && e <= 1000),
       };
     case 'linear':
       return none({ kind: 'time-dependent', e: 1 });
@@ -71,8 +88,8 @@ export function parseTactic(at: Located, spec: string): TacticSpec {
     case 'time':
       return {
         kind: 'time-dependent',
-        e: numberIn(at, p, 'e', (e) => e >= 0 && e <= 1000),
-        k: q === undefined ? 0 : numberIn(at, q, 'k', (k) => k >= 0 && k < 1),
+        e: drawnIn(at, p, 'e', (e) => e >= 0 && e <= 1000),
+        k: q === undefined ? 0 : drawnIn(at, q, 'k', (k) => k >= 0 && k < 1),
       };
     case 'tit-for-tat':
       return none({ kind: 'tit-for-tat' });
@@ -80,6 +97,9 @@ export function parseTactic(at: Located, spec: string): TacticSpec {
       return none({ kind: 'random' });
     case 'subgame-perfect':
       return none({ kind: 'subgame-perfect' });
+    case 'scripted':
+      // The positions come from the case (simulate.ts fills them in).
+      return none({ kind: 'scripted', positions: [] });
     default:
       throw fail(at, `unknown tactic "${name}"; expected one of ${TACTICS}`);
   }

@@ -93,6 +93,24 @@ describe('parley simulate', () => {
     expect(summary.agreementRate.low).toBeLessThanOrEqual(summary.agreementRate.mean);
   });
 
+  it('answers the ceasefire-first question as labelled model output', { timeout: 120_000 }, async () => {
+    const embedded = path.join(repoRoot, 'cases/istanbul-2022');
+    const r = await run('simulate', 'whatif', embedded, '--runs', '2', '--deadline', '7', '--workers', '1');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(
+      'MODEL OUTPUT ON ASSUMPTIONS — not a finding about what happened. The preferences, reservation values',
+    );
+    expect(r.out).toContain(
+      '  narrow: Narrow first agreement (ceasefire and humanitarian issues first) — issues of categories ceasefire, withdrawal, humanitarian, prisoners: withdrawal',
+    );
+    expect(r.out).toContain(
+      '  baseline / framework: agreement set from 2022-03-29 open (margin +0.028, binding ua)',
+    );
+    const bad = await run('simulate', 'whatif', embedded, '--tactic', 'ru=scripted');
+    expect(bad.code).toBe(2);
+  });
+
   it('refuses a bad tactic with a located message and exit 2', async () => {
     const r = await run('simulate', caseDir, '--tactic', 'north=linear', '--tactic', 'east=linear');
     expect(r.code).toBe(2);

@@ -4,9 +4,10 @@ import { ParleyError } from '@parley/model/errors.ts';
 import { parseInput } from '@parley/app/inputs/parse-input.ts';
 import { simulateInput } from '@parley/app/simulate/input.ts';
 import {
-  simulateCaseModel,
-  simulateGeniusFiles,
+  planCaseSimulation,
+  planGeniusSimulation,
   type Simulation,
+  type SimulationPlan,
   type SimulationReport,
 } from '@parley/app/simulate/simulate.ts';
 import type { Estimate } from '@parley/core/simulate/measures.ts';
@@ -16,6 +17,9 @@ import { printJson } from '../output.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import { modelStep } from '../deals/model-step.ts';
 import { writeErrorText } from '../exit-codes.ts';
+import { runOnWorkers } from '../simulate/monte-carlo-pool.ts';
+import { progressLine } from '../simulate/progress-line.ts';
+import { runWhatIf } from './simulate-whatif.ts';
 
 /**
  * `parley simulate`: negotiations between automated parties on a GENIUS domain or a case's
@@ -31,6 +35,8 @@ const FLAGS = {
   seed: '--seed',
   discount: '--discount',
   from: '--from',
+  workers: '--workers',
+  noise: '--noise',
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -39,12 +45,15 @@ export const registerSimulate: CommandRegistrar = (program, output) => {
   program
     .command('simulate')
     .description('run automated negotiations (SAOP or single text) on a GENIUS domain or a case model')
-    .argument('<inputs...>', 'domain.xml profile.xml… (GENIUS), or a case folder')
+    .argument(
+      '<inputs...>',
+      'domain.xml profile.xml… (GENIUS), a case folder, or `whatif <case-dir>` (the ceasefire-first question)',
+    )
     .option('--protocol <name>', 'saop (stacked alternating offers, default) or single-text (mediated)')
     .option('--variant <name>', 'single-text only: veto (default) or hill-climbing')
     .option(
       '--tactic <party=spec>',
-      "a party's tactic: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect (repeatable; default boulware:0.2)",
+      "a party's tactic: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (repeatable; default boulware:0.2)",
       collect,
     )
     .option(
@@ -58,23 +67,38 @@ export const registerSimulate: CommandRegistrar = (program, output) => {
       "discount factor d for every party (utility u·d^t); default: each profile's own",
     )
     .option('--from <date>', "case folders: the first day, one round a day (default: the case's asOf)")
-    .option('--runs <n>', 'number of runs, seeds seed, seed+1, …; default 1')
+    .option('--runs <n>', 'number of runs (Monte Carlo), seeds seed, seed+1, …; default 1')
+    .option('--workers <k>', 'worker threads for the runs; default: the available parallelism')
+    .option('--noise <x>', 'opponent-model noise: a number or a range low..high in [0, 1], drawn per run')
     .option('--seed <s>', 'seed of the first run; default 1')
     .option('--trace <file>', "write every run's trace: CSV if the name ends in .csv, JSON otherwise")
     .option('--json', 'print JSON')
     .action(async (inputs: string[], _flags: unknown, cmd: Command) => {
       const flags = cmd.optsWithGlobals();
+      if (inputs[0] === 'whatif') {
+        if (inputs.length !== 2) throw new ParleyError('usage', 'usage: parley simulate whatif <case-dir>');
+        await runWhatIf(inputs[1]!, flags, output);
+        return;
+      }
       const input = parseInput(simulateInput, flags, FLAGS);
-      let simulation: Simulation;
+      const withTrace = typeof flags.trace === 'string';
+      let plan: SimulationPlan;
       if (inputs.length === 1) {
         const dir = inputs[0]!;
         const caseData = await loadCaseForCli(dir);
-        simulation = modelStep(() => simulateCaseModel(caseData, input, dir));
+        plan = modelStep(() => planCaseSimulation(caseData, input, dir, withTrace));
       } else {
         const texts: { file: string; text: string }[] = [];
         for (const file of inputs) texts.push({ file, text: await readGeniusFile(file) });
-        simulation = simulateGeniusFiles(texts, input);
+        plan = planGeniusSimulation(texts, input, withTrace);
       }
+      const progress = progressLine(process.stderr, `${input.runs} runs`);
+      const records = await runOnWorkers(plan.job, {
+        ...(input.workers ? { workers: input.workers } : {}),
+        onProgress: progress,
+      });
+      progress.end();
+      const simulation = plan.finish(records);
       if (typeof flags.trace === 'string') await writeTrace(flags.trace, simulation);
       if (flags.json) printJson(output, simulation.report);
       else output.out(formatSimulation(simulation.report));
@@ -122,12 +146,21 @@ export function formatSimulation(report: SimulationReport): string {
       );
   }
   const s = report.summary;
+  const many = report.runs > 1;
   lines.push(
-    `Agreement rate ${interval(s.agreementRate)}, mean agreement round ${interval(s.agreementRound)}`,
+    `Agreement rate ${interval(s.agreementRate)}${many ? ' (95% Wilson interval)' : ''}, mean agreement round ${interval(s.agreementRound)}${report.agreementDay ? `, day ${report.agreementDay.mean}${many ? ` [${report.agreementDay.low}, ${report.agreementDay.high}]` : ''}` : ''}`,
     `Mean utilities: ${Object.entries(s.utilities)
       .map(([id, e]) => `${id} ${interval(e)}`)
       .join(', ')}`,
     `Distance to the Pareto frontier ${measure(s.distanceToPareto)}, to the Nash point ${measure(s.distanceToNash)}`,
   );
+  if (many) {
+    const walked = Object.entries(report.endings.walkedAway).map(([id, n]) => `${n} walked away (${id})`);
+    const vetoes = Object.entries(report.vetoes).map(([id, n]) => `${id} ${n}`);
+    lines.push(
+      `Endings: ${[`${report.endings.agreement} agreed`, `${report.endings.deadline} reached the deadline`, ...walked].join(', ')}${vetoes.length ? `; vetoes: ${vetoes.join(', ')}` : ''}`,
+      'Means with 95% normal intervals (mean ± 1.96·s/√n).',
+    );
+  }
   return lines.join('\n');
 }

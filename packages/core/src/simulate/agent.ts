@@ -1,10 +1,17 @@
 import type { NegotiationDomain, Outcome } from '../bargaining/outcome-space.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
 import { accepts, acceptanceName, type Acceptance } from './acceptance.ts';
-import { searchBid } from './bid-search.ts';
+import { searchBid, type BidSearchResult } from './bid-search.ts';
 import type { Move, Negotiator, Turn } from './negotiator.ts';
 import { FrequencyModel } from './opponent-model.ts';
 import type { Tactic } from './tactics/tactic.ts';
+
+export type BidSelection = (
+  mine: number[][],
+  theirs: number[][],
+  target: number,
+  hint: Outcome | undefined,
+) => BidSearchResult | undefined;
 
 /**
  * A party made of three parts (the BOA architecture of Baarslag et al.): a concession tactic
@@ -22,6 +29,9 @@ export class Agent implements Negotiator {
   private readonly models = new Map<number, FrequencyModel>();
   private readonly received: number[] = [];
   private lastTarget: number | undefined;
+  private readonly noise: number[][] | undefined;
+  /** Its previous offer: the bid search's first incumbent while it still meets the target. */
+  private lastBid: Outcome | undefined;
 
   constructor(
     private readonly domain: NegotiationDomain,
@@ -29,8 +39,16 @@ export class Agent implements Negotiator {
     private readonly concession: Tactic,
     private readonly acceptance: Acceptance,
     private readonly random: SeededRandom,
+    modelNoise = 0,
+    /** How a bid is chosen (bid-search.ts; an enumeration baseline in benchmarks). */
+    private readonly select: BidSelection = (mine, theirs, target, hint) =>
+      searchBid(mine, theirs, target, undefined, hint),
   ) {
     const me = domain.stakeholders[party]!;
+    // Opponent-model noise (Monte Carlo): a fixed misreading of the other side, drawn once per run,
+    // uniform in [0, noise) per option, added to what the frequency model learns.
+    this.noise =
+      modelNoise > 0 ? me.scores.map((row) => row.map(() => modelNoise * random.float())) : undefined;
     this.scores = me.scores;
     this.reservationValue = me.reservationValue;
     this.best = me.scores.reduce((s, row) => s + Math.max(...row), 0);
@@ -73,7 +91,7 @@ export class Agent implements Negotiator {
   move(turn: Turn): Move {
     const rv = turn.reservationValue ?? this.reservationValue;
     const target = this.targetAt(turn.time, rv);
-    const bid = searchBid(this.scores, this.modelledOthers(), target);
+    const bid = this.select(this.scores, this.modelledOthers(), target, this.lastBid);
     if (turn.standing) {
       const offered = this.utility(turn.standing);
       const next = bid ? bid.mine : -Infinity;
@@ -83,12 +101,13 @@ export class Agent implements Negotiator {
     // No package reaches the reservation value: nothing to offer, so the party walks away.
     if (!bid || bid.mine < rv) return { kind: 'end' };
     this.lastTarget = target;
+    this.lastBid = bid.outcome;
     return { kind: 'offer', outcome: bid.outcome };
   }
 
   /** The other parties' modelled utilities, summed (one additive table). */
   private modelledOthers(): number[][] {
-    const total = this.scores.map((row) => row.map(() => 0));
+    const total = this.scores.map((row, i) => row.map((_, j) => (this.noise ? this.noise[i]![j]! : 0)));
     for (const model of this.models.values()) {
       model.scores().forEach((row, i) =>
         row.forEach((v, j) => {

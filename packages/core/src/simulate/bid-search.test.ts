@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { outcomeCount } from '../bargaining/outcome-space.ts';
 import { randomDomain } from '../bargaining/random-domain.ts';
 import { CLOSER, SLACK, searchBid } from './bid-search.ts';
+import { simulateOnce } from './run.ts';
 
 const sum = (table: number[][], o: number[]) => o.reduce((s, j, i) => s + table[i]![j]!, 0);
 
@@ -84,5 +85,24 @@ describe('searchBid', () => {
     const feasible = allOutcomes(m7.map((r) => r.length)).filter((o) => sum(m7, o) >= target - SLACK);
     const bestValue = Math.max(...feasible.map((o) => sum(t7, o) - CLOSER * sum(m7, o)));
     expect(sum(t7, found.outcome) - CLOSER * sum(m7, found.outcome)).toBeCloseTo(bestValue, 11);
+  });
+});
+
+describe('enumeration baseline', () => {
+  it('selects the same bids as the search, so a negotiation runs the same', () => {
+    const domain = randomDomain({ issues: 4, options: 5, parties: 2, seed: 9 });
+    const spec = {
+      protocol: 'saop' as const,
+      deadline: 30,
+      seed: 1,
+      plays: [
+        { tactic: { kind: 'time-dependent' as const, e: 0.2 }, acceptance: { kind: 'next' as const } },
+        { tactic: { kind: 'time-dependent' as const, e: 2 }, acceptance: { kind: 'next' as const } },
+      ],
+    };
+    const searched = simulateOnce(domain, spec);
+    const enumerated = simulateOnce(domain, { ...spec, bidSelection: 'enumeration' });
+    expect(enumerated.trace).toEqual(searched.trace);
+    expect(searched.agreement).not.toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import type { FrontierPoint } from '../bargaining/pareto.ts';
 
 /**
- * Tournament measures over many runs (as GENIUS tournaments report them): each a mean with a 95%
- * interval, mean ± 1.96·s/√n (normal approximation; s the sample standard deviation).
+ * Tournament measures over many runs (as GENIUS tournaments report them), each with a 95% interval:
+ * a mean with mean ± 1.96·s/√n (normal approximation; s the sample standard deviation), a rate
+ * with Wilson's score interval (which stays inside [0, 1] and is not degenerate at 0 or 1).
  */
 export interface Estimate {
   mean: number;
@@ -18,6 +19,18 @@ export function estimate(values: readonly number[]): Estimate | null {
   const variance = n > 1 ? values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1) : 0;
   const half = 1.96 * Math.sqrt(variance / n);
   return { mean, low: mean - half, high: mean + half, n };
+}
+
+const Z95 = 1.959963984540054;
+
+/** A proportion successes/n with its 95% Wilson score interval (Wilson 1927). */
+export function wilson(successes: number, n: number): Estimate {
+  if (n === 0) return { mean: 0, low: 0, high: 1, n };
+  const p = successes / n;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return { mean: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half), n };
 }
 
 const euclidean = (a: readonly number[], b: readonly number[]) =>

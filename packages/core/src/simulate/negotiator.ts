@@ -11,6 +11,8 @@ export interface Turn {
   standing: Outcome | undefined;
   /** The mover's reservation value on this turn's day (case calendar); absent: its profile's. */
   reservationValue?: number;
+  /** The turn's calendar day (case calendar runs), YYYY-MM-DD. */
+  day?: string;
 }
 
 /** One bargaining party in a run. It sees the domain only through its own profile and the offers. */

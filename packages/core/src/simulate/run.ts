@@ -3,11 +3,13 @@ import { SeededRandom } from '../random/seeded-random.ts';
 import type { Acceptance } from './acceptance.ts';
 import type { Calendar } from './calendar.ts';
 import { Agent } from './agent.ts';
+import { enumerateBid } from './bid-enumeration.ts';
 import type { Negotiator } from './negotiator.ts';
 import { runSaop } from './protocol/saop.ts';
 import { runSingleText } from './protocol/single-text.ts';
 import type { RunResult } from './run-result.ts';
 import { randomTactic } from './tactics/random.ts';
+import { Scripted, type ScriptedPosition } from './tactics/scripted.ts';
 import { SubgamePerfect, subgamePerfectPlan } from './tactics/subgame-perfect.ts';
 import type { Tactic } from './tactics/tactic.ts';
 import { timeDependent } from './tactics/time-dependent.ts';
@@ -18,7 +20,9 @@ export type TacticSpec =
   | { kind: 'time-dependent'; e: number; k?: number }
   | { kind: 'tit-for-tat' }
   | { kind: 'random' }
-  | { kind: 'subgame-perfect' };
+  | { kind: 'subgame-perfect' }
+  /** The party's recorded positions (case calendar runs only). */
+  | { kind: 'scripted'; positions: ScriptedPosition[] };
 
 export interface PartyPlay {
   tactic: TacticSpec;
@@ -38,9 +42,13 @@ export interface SimulationSpec {
   seed: number;
   /** SAOP on a case calendar: one round per day, reservation values of the day. */
   calendar?: Calendar;
+  /** Opponent-model noise: each agent misreads every option of the others by up to this much. */
+  modelNoise?: number;
+  /** Benchmarks: choose bids by enumerating every package (bid-enumeration.ts) instead of the search. */
+  bidSelection?: 'search' | 'enumeration';
 }
 
-const concessionOf = (spec: Exclude<TacticSpec, { kind: 'subgame-perfect' }>): Tactic =>
+const concessionOf = (spec: Exclude<TacticSpec, { kind: 'subgame-perfect' | 'scripted' }>): Tactic =>
   spec.kind === 'time-dependent'
     ? timeDependent(spec.e, spec.k)
     : spec.kind === 'random'
@@ -59,7 +67,18 @@ export function simulateOnce(domain: NegotiationDomain, spec: SimulationSpec, se
       plans ??= subgamePerfectPlan(domain, [parties[0]!, parties[1]!], spec.deadline, discounts);
       return new SubgamePerfect(domain, q, plans, discounts[q]!);
     }
-    return new Agent(domain, q, concessionOf(play.tactic), play.acceptance, random);
+    if (play.tactic.kind === 'scripted') return new Scripted(domain, q, play.tactic.positions);
+    return spec.bidSelection === 'enumeration'
+      ? new Agent(
+          domain,
+          q,
+          concessionOf(play.tactic),
+          play.acceptance,
+          random,
+          spec.modelNoise,
+          enumerateBid,
+        )
+      : new Agent(domain, q, concessionOf(play.tactic), play.acceptance, random, spec.modelNoise);
   });
   return spec.protocol === 'saop'
     ? runSaop(domain, negotiators, {

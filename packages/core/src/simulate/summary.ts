@@ -1,11 +1,16 @@
 import { partyIndices, type NegotiationDomain } from '../bargaining/outcome-space.ts';
 import { paretoFrontier } from '../bargaining/pareto.ts';
 import { bargainingSolutions } from '../bargaining/solutions.ts';
-import { distanceTo, distanceToFrontier, estimate, type Estimate } from './measures.ts';
-import { discounted, type RunResult } from './run-result.ts';
+import { distanceTo, distanceToFrontier, estimate, wilson, type Estimate } from './measures.ts';
+import { discounted, type Agreement } from './run-result.ts';
+
+/** What the summary needs of a run (a RunResult or a Monte Carlo run record). */
+export interface RunOutcome {
+  agreement: Pick<Agreement, 'utilities' | 'discounted' | 'round'> | null;
+}
 
 /**
- * GENIUS tournament measures over runs: agreement rate, mean agreement round, each party's mean
+ * GENIUS tournament measures over runs: agreement rate (Wilson interval), mean agreement round, each party's mean
  * (discounted) utility — its discounted reservation value when there is no deal — and the mean
  * distance of the outcome, in the parties' undiscounted utilities, to the Pareto frontier and to
  * the Nash point. A measure the domain cannot support (frontier too large to compute, no Nash
@@ -22,11 +27,11 @@ export interface SimulationSummary {
 
 export function summarise(
   domain: NegotiationDomain,
-  runs: readonly RunResult[],
+  runs: readonly RunOutcome[],
   discounts: readonly number[] = [],
 ): SimulationSummary {
   const parties = partyIndices(domain);
-  const outcomePoint = (run: RunResult) =>
+  const outcomePoint = (run: RunOutcome) =>
     parties.map((q) => run.agreement?.utilities[q] ?? domain.stakeholders[q]!.reservationValue);
   const frontier = paretoFrontier(domain);
   const nash = bargainingSolutions(domain, {}, ['nash']).points.nash;
@@ -42,7 +47,7 @@ export function summarise(
   const agreed = runs.filter((run) => run.agreement);
   return {
     runs: runs.length,
-    agreementRate: estimate(runs.map((run) => (run.agreement ? 1 : 0)))!,
+    agreementRate: wilson(agreed.length, runs.length),
     agreementRound: estimate(agreed.map((run) => run.agreement!.round)),
     utilities,
     distanceToPareto:

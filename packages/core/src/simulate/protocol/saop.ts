@@ -61,6 +61,7 @@ export function runSaop(
       time,
       standing,
       ...(options.calendar ? { reservationValue: reservation(mover.party) } : {}),
+      ...(day ? { day } : {}),
     });
     const at = { step, round, time, ...(day ? { day } : {}), party: ids[mover.party]! };
     if (move.kind === 'end' || (move.kind === 'accept' && !standing)) {

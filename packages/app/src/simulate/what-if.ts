@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import type { Case } from '@parley/model/case.ts';
+import { ParleyError } from '@parley/model/errors.ts';
+import { prepare } from '@parley/core/bargaining/case-report.ts';
+import { agreementSet } from '@parley/core/bargaining/agreement.ts';
+import { partyIndices, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
+import type { Calendar } from '@parley/core/simulate/calendar.ts';
+import { onAgenda } from '@parley/core/simulate/agenda.ts';
+import { wilson, type Estimate } from '@parley/core/simulate/measures.ts';
+import {
+  agreementCurve,
+  type MonteCarloSpec,
+  type PlayDraw,
+  type RunRecord,
+} from '@parley/core/simulate/monte-carlo.ts';
+import { edtfDateField, asOfDay, wholeNumber } from '../inputs/fields.ts';
+import { modelInputFor } from '../deals/model-input.ts';
+import { caseAgendas, type Agenda } from './agendas.ts';
+import { caseCalendar, type MonteCarloJob } from './simulate.ts';
+import { assignSpecs, parseAcceptance, parseNoise, parseTactic } from './tactic-spec.ts';
+
+/**
+ * The ceasefire-first question (`parley simulate whatif`): under each scenario of the analyst
+ * model, how likely is agreement, day by day, if the parties bargain over the comprehensive
+ * agenda, a narrow first agreement, or the framework's agenda (agendas.ts)? Each cell is a Monte
+ * Carlo of SAOP runs on the case calendar (core monte-carlo.ts) on the agenda's issues only
+ * (core agenda.ts). Everything it reports is model output on assumptions.
+ */
+export const whatIfInput = z.object({
+  runs: wholeNumber('runs', 1, 1_000_000).default(200),
+  seed: wholeNumber('seed', 0, 4_294_967_295).default(1),
+  deadline: wholeNumber('deadline', 1, 1_000).default(60),
+  from: edtfDateField('from', '2022-03-29').optional(),
+  tactic: z.array(z.string()).default([]),
+  accept: z.array(z.string()).default([]),
+  noise: z.string().optional(),
+  workers: wholeNumber('workers', 1, 256).optional(),
+});
+export type WhatIfInput = z.output<typeof whatIfInput>;
+
+/** Each party's tactic unless told: e drawn from Boulware to Conceder, accepting by AC_next. */
+export const WHAT_IF_PLAY: PlayDraw = {
+  tactic: { kind: 'time-dependent', e: { low: 0.1, high: 2 } },
+  acceptance: { kind: 'next' },
+};
+
+export interface WhatIfCell {
+  scenario: string;
+  agenda: Agenda['id'];
+  /** Stakeholders whose signature the agenda needs: the parties, and guarantors if it names them. */
+  signatories: string[];
+  agreement: Estimate;
+  /** Share of runs agreed by the end of each day (cumulative), day 1 … deadline. */
+  curve: number[];
+  /** Days of the first and last agreement in any run. */
+  firstDay?: string;
+  lastDay?: string;
+  endings: { deadline: number; walkedAway: Record<string, number> };
+  vetoes: Record<string, number>;
+  /**
+   * The agreement set on the agenda, from each day the reservation values change: its margin (the
+   * best package's smallest surplus over a signatory's limit; < 0: no package suits every
+   * signatory) and who binds. Runs cannot agree while it is negative.
+   */
+  window: AgendaWindow[];
+}
+
+export interface AgendaWindow {
+  from: string;
+  margin: number;
+  binding: string[];
+}
+
+/** The agreement set's margin over the calendar, once per stretch of unchanged reservation values. */
+function agendaWindow(domain: NegotiationDomain, calendar: Calendar): AgendaWindow[] {
+  const out: AgendaWindow[] = [];
+  let last = '';
+  calendar.days.forEach((day, r) => {
+    const limits = calendar.reservationValues[r]!;
+    if (limits.join() === last) return;
+    last = limits.join();
+    const set = agreementSet({
+      ...domain,
+      stakeholders: domain.stakeholders.map((s, q) => ({ ...s, reservationValue: limits[q]! })),
+    });
+    out.push({ from: day, margin: set.margin, binding: set.binding });
+  });
+  return out;
+}
+
+export interface WhatIfReport {
+  caseId: string;
+  from: string;
+  to: string;
+  runs: number;
+  seed: number;
+  tactics: Record<string, string>;
+  agendas: Agenda[];
+  scenarios: { id: string; title: string }[];
+  cells: WhatIfCell[];
+}
+
+export interface WhatIfPlan {
+  jobs: { scenario: string; agenda: Agenda['id']; job: MonteCarloJob; window: AgendaWindow[] }[];
+  finish(records: readonly (readonly RunRecord[])[]): WhatIfReport;
+}
+
+export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string): WhatIfPlan {
+  const base = modelInputFor(caseData, undefined, caseName);
+  const agendas = caseAgendas(caseData, prepare(base));
+  const framework = agendas.find((a) => a.id === 'framework');
+  const first = input.from ? asOfDay(input.from) : (framework?.date ?? asOfDay(base.asOf ?? ''));
+  const scenarios = [
+    { id: 'baseline', title: 'Baseline' },
+    ...base.model.scenarios.map((s) => ({ id: s.id, title: s.title })),
+  ];
+  const noise = input.noise === undefined ? undefined : parseNoise(input.noise);
+  const jobs: WhatIfPlan['jobs'] = [];
+  let tactics: Record<string, string> = {};
+  for (const scenario of scenarios) {
+    const prepared = prepare({ ...base, scenario: scenario.id === 'baseline' ? undefined : scenario.id });
+    const { domain, calendar } = caseCalendar(prepared, first, input.deadline);
+    const parties = partyIndices(domain);
+    const names = new Map(parties.map((q, k) => [domain.stakeholders[q]!.id, k]));
+    const drawn = assignSpecs('--tactic', input.tactic, names, parseTactic);
+    if (drawn.some((t) => t?.kind === 'scripted' || t?.kind === 'subgame-perfect'))
+      throw new ParleyError(
+        'usage',
+        'whatif compares agendas with formula tactics; scripted and subgame-perfect do not apply',
+      );
+    const accepts = assignSpecs('--accept', input.accept, names, parseAcceptance);
+    const plays = parties.map((_, k) => ({
+      tactic: drawn[k] ?? WHAT_IF_PLAY.tactic,
+      acceptance: accepts[k] ?? WHAT_IF_PLAY.acceptance,
+    }));
+    tactics = Object.fromEntries(
+      parties.map((q) => {
+        const id = domain.stakeholders[q]!.id;
+        return [id, input.tactic.find((t) => t.startsWith(`${id}=`))?.slice(id.length + 1) ?? 'time:0.1..2'];
+      }),
+    );
+    for (const agenda of agendas) {
+      const issues = agenda.issues.map((id) => prepared.issues.findIndex((i) => i.id === id));
+      const shares = prepared.model.stakeholders.map((s) => {
+        const total = Object.values(s.issues).reduce((sum, v) => sum + v.weight.value, 0);
+        const on = agenda.issues.reduce((sum, id) => sum + (s.issues[id]?.weight.value ?? 0), 0);
+        return total > 0 ? on / total : 0;
+      });
+      const restricted = onAgenda(domain, calendar, issues, shares);
+      const spec: MonteCarloSpec = {
+        protocol: 'saop',
+        deadline: input.deadline,
+        plays,
+        seed: input.seed,
+        calendar: restricted.calendar,
+        ...(noise !== undefined ? { modelNoise: noise } : {}),
+      };
+      jobs.push({
+        scenario: scenario.id,
+        agenda: agenda.id,
+        job: { domain: restricted.domain, spec, runs: input.runs, withTrace: false },
+        window: agendaWindow(restricted.domain, restricted.calendar),
+      });
+    }
+  }
+  const days = jobs[0]?.job.spec.calendar?.days ?? [];
+  return {
+    jobs,
+    finish(records) {
+      const cells = jobs.map(({ scenario, agenda, job, window }, k): WhatIfCell => {
+        const runs = records[k]!;
+        const agreed = runs.filter((r) => r.agreement);
+        const rounds = agreed.map((r) => r.agreement!.round);
+        const walkedAway: Record<string, number> = {};
+        const vetoes: Record<string, number> = {};
+        for (const r of runs) {
+          if (r.walkedAway) walkedAway[r.walkedAway] = (walkedAway[r.walkedAway] ?? 0) + 1;
+          for (const [id, n] of Object.entries(r.vetoes)) vetoes[id] = (vetoes[id] ?? 0) + n;
+        }
+        return {
+          scenario,
+          agenda,
+          signatories: job.domain.stakeholders.map((s) => s.id),
+          agreement: wilson(agreed.length, runs.length),
+          curve: agreementCurve(runs, input.deadline),
+          ...(rounds.length
+            ? { firstDay: days[Math.min(...rounds) - 1]!, lastDay: days[Math.max(...rounds) - 1]! }
+            : {}),
+          endings: { deadline: runs.filter((r) => r.ending === 'deadline').length, walkedAway },
+          vetoes,
+          window,
+        };
+      });
+      return {
+        caseId: base.caseId,
+        from: days[0]!,
+        to: days.at(-1)!,
+        runs: input.runs,
+        seed: input.seed,
+        tactics,
+        agendas,
+        scenarios,
+        cells,
+      };
+    },
+  };
+}

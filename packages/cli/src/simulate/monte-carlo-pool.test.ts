@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { randomDomain } from '@parley/core/bargaining/random-domain.ts';
+import type { MonteCarloJob } from '@parley/app/simulate/simulate.ts';
+import { runOnWorkers } from './monte-carlo-pool.ts';
+
+const job: MonteCarloJob = {
+  domain: randomDomain({ issues: 5, options: 4, parties: 2, seed: 5 }),
+  spec: {
+    protocol: 'saop',
+    deadline: 30,
+    seed: 7,
+    plays: [
+      { tactic: { kind: 'time-dependent', e: { low: 0.1, high: 0.9 } }, acceptance: { kind: 'next' } },
+      { tactic: { kind: 'random' }, acceptance: { kind: 'next' } },
+    ],
+    modelNoise: { low: 0, high: 0.1 },
+  },
+  runs: 60,
+  withTrace: false,
+};
+
+describe('Monte Carlo on worker threads', () => {
+  it('gives the same records, in run order, for one, two or three workers', async () => {
+    const progress: number[] = [];
+    const one = await runOnWorkers(job, { workers: 1 });
+    const two = await runOnWorkers(job, { workers: 2, onProgress: (done) => progress.push(done) });
+    const three = await runOnWorkers(job, { workers: 3 });
+    expect(one.map((r) => r.seed)).toEqual(Array.from({ length: 60 }, (_, i) => 7 + i));
+    expect(two).toEqual(one);
+    expect(three).toEqual(one);
+    // Progress counts up to the total, share by share.
+    expect(progress.at(-1)).toBe(60);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // The runs differ (drawn e, noise and the random tactic): not one record repeated 60 times.
+    expect(new Set(one.map((r) => r.agreement?.round ?? -1)).size).toBeGreaterThan(1);
+  });
+
+  it('reports a failing run as the error it threw', async () => {
+    const bad: MonteCarloJob = {
+      ...job,
+      spec: {
+        ...job.spec,
+        plays: [
+          { tactic: { kind: 'scripted', positions: [] }, acceptance: { kind: 'next' } },
+          job.spec.plays[1]!,
+        ],
+      },
+    };
+    await expect(runOnWorkers(bad, { workers: 2 })).rejects.toThrow(
+      'the scripted tactic plays SAOP on a case calendar only',
+    );
+  });
+});
