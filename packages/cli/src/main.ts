@@ -24,6 +24,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerInitial } from './commands/initial.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerVerify } from './commands/verify.ts';
+import { registerReplay } from './commands/replay.ts';
 
 /** For bin/parley.mjs: the message and exit code when standard output cannot be written. */
 export { outputFailure } from './exit-codes.ts';
@@ -41,6 +42,7 @@ const registrars: CommandRegistrar[] = [
   registerDeals,
   registerSimulate,
   registerImport,
+  registerReplay,
   registerExportCase,
   registerCases,
   registerDb,

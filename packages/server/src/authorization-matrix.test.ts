@@ -39,6 +39,11 @@ const CASE_ADMIN = /*  */ 'n    n    n    y    n    n    n    n    n    n    n';
 const EDITOR = /*      */ 'n    n    n    y    y    y    y    y    n    n    y';
 const RELEASER = /*    */ 'n    n    n    n    y    y    y    n    n    n    n';
 const HEAD = /*        */ 'n    n    n    n    n    n    y    n    n    n    n';
+const CHECKPOINTER = /**/ 'n    n    n    y    y    y    n    n    n    n    n';
+const LEAD = /*        */ 'n    n    n    n    y    n    n    n    n    n    n';
+const MEDIATION = /*   */ 'n    n    n    n    y    y    n    n    n    n    n';
+const DELEGATION = /*  */ 'n    n    n    n    n    n    y    y    n    n    n';
+const SPEAKER = /*     */ 'n    n    n    n    y    y    y    y    n    n    n';
 
 const matrix: Record<string, string> = {
   'GET /openapi.json': PUBLIC,
@@ -66,6 +71,10 @@ const matrix: Record<string, string> = {
   'DELETE /api/cases/{caseId}/members/{userId}/{role}': CASE_ADMIN,
   'GET /api/cases/{caseId}/export': MEMBER,
   'GET /api/cases/{caseId}/audit': MEMBER,
+  'GET /api/server-key': PUBLIC,
+  'GET /api/cases/{caseId}/audit/checkpoints': MEMBER,
+  'GET /api/cases/{caseId}/audit/checkpoints/latest': MEMBER,
+  'POST /api/cases/{caseId}/audit/checkpoints': CHECKPOINTER,
   'GET /api/cases/{caseId}/search': MEMBER,
   'GET /api/cases/{caseId}/records/{kind}': MEMBER,
   'POST /api/cases/{caseId}/records/{kind}': EDITOR,
@@ -91,6 +100,29 @@ const matrix: Record<string, string> = {
   'GET /api/cases/{caseId}/deals/assumptions': MEMBER,
   'GET /api/cases/{caseId}/deals/adjusted-winner': MEMBER,
   'GET /api/cases/{caseId}/deals/genius-export': MEMBER,
+  'GET /api/cases/{caseId}/channels': MEMBER,
+  'GET /api/cases/{caseId}/channels/{channel}/messages': MEMBER,
+  'POST /api/cases/{caseId}/channels/{channel}/messages': SPEAKER,
+  'GET /api/cases/{caseId}/channels/{channel}/proposals': MEMBER,
+  'POST /api/cases/{caseId}/channels/{channel}/proposals': SPEAKER,
+  'GET /api/cases/{caseId}/proposals/{proposalId}': MEMBER,
+  'POST /api/cases/{caseId}/proposals/{proposalId}/transitions': SPEAKER,
+  'POST /api/cases/{caseId}/proposals/{proposalId}/carry': MEDIATION,
+  'GET /api/cases/{caseId}/proposals/{proposalId}/evaluation': DELEGATION,
+  'GET /api/cases/{caseId}/carries': MEDIATION,
+  'POST /api/cases/{caseId}/carries/{carryId}/release': MEDIATION,
+  'POST /api/cases/{caseId}/single-texts': LEAD,
+  'GET /api/cases/{caseId}/single-texts/{documentId}': MEMBER,
+  'POST /api/cases/{caseId}/single-texts/{documentId}/versions': MEDIATION,
+  'GET /api/cases/{caseId}/single-texts/{documentId}/standing': MEMBER,
+  'POST /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/criticisms': DELEGATION,
+  'GET /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/criticisms': MEMBER,
+  'GET /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/provisions/{provisionId}/criticisms':
+    MEMBER,
+  'POST /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/rounds': MEDIATION,
+  'GET /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/rounds': MEMBER,
+  'PUT /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/rounds/{round}/answer': HEAD,
+  'POST /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/rounds/{round}/close': MEDIATION,
 };
 
 const CASE = 'river-accord';
@@ -195,6 +227,13 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
       // No such key: refused after the role check, so nothing is stored.
       if (route.endsWith('/initials') && method === 'POST')
         json = { keyId: 'no-such-key', signature: 'AA==' };
+      // Channels and proposals: a message in the plenary; the rest name no proposal or carry
+      // (404 after the role check) or fail their schema (422), so nothing else is stored.
+      if (route.endsWith('/messages') && method === 'POST') json = { text: 'matrix' };
+      if (route.endsWith('/proposals') && method === 'POST') json = {};
+      if (route.endsWith('/transitions')) json = { to: 'accepted' };
+      if (route.endsWith('/carry')) json = { to: 'plenary', as: 'as-is' };
+      if (route.startsWith('POST /api/cases/{caseId}/carries/')) json = {};
       if (route === 'POST /api/auth/login')
         json = { email: 'nobody@example.org', password: 'wrong password!' };
       if (route === 'POST /api/auth/setup')
@@ -207,6 +246,9 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
       if (route === 'POST /api/genius')
         json = { domain: '<negotiation_template/>', profiles: ['<utility_space/>'] };
       if (route === 'PUT /api/cases/{caseId}/members/{userId}') json = { role: 'observer' };
+      // The single text's writes: a body that fails its schema, refused after the role check.
+      if (route.includes('/single-texts') && ['POST', 'PUT'].includes(method) && !route.endsWith('/close'))
+        json = route.endsWith('/rounds') ? { signatories: ['no-such-actor'] } : {};
       const path = template
         .replace('{caseId}', caseId)
         .replace('{kind}', 'actor')
@@ -217,7 +259,12 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         .replace('{userId}', spareUser)
         .replace('{role}', 'observer')
         .replace('{tokenId}', 'no-such-token')
-        .replace('{keyId}', 'no-such-key');
+        .replace('{keyId}', 'no-such-key')
+        .replace('{channel}', 'plenary')
+        .replace('{proposalId}', 'no-such-proposal')
+        .replace('{carryId}', 'no-such-carry')
+        .replace('{provisionId}', 'art-1')
+        .replace('{round}', '1');
       const query = route.endsWith('/diff')
         ? `?from=${draft.versions[0]!.id}&to=${draft.versions[1]!.id}`
         : route.endsWith('/export') && route.includes('versions')

@@ -7,7 +7,7 @@
 // answer on the original may contain the marker of a record the caller may not see.
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '@parley/model/case.ts';
 import { modelAssumptions } from '@parley/app/deals/assumptions.ts';
 import { validateCase } from '@parley/app/validate/validate-case.ts';
@@ -19,11 +19,14 @@ import { caseOfRecords, recordsOfCase } from '@parley/store/case-records.ts';
 import type { Database } from '@parley/store/database.ts';
 import type { Membership } from '@parley/store/membership.ts';
 import { grantRole } from '@parley/store/members.ts';
+import { declareSingleText } from '@parley/store/single-text/pen.ts';
 import { recordKindNames, type RecordKind } from '@parley/store/record-kinds.ts';
 import { engines, useTestDatabase } from '@parley/store/test-databases.test-support.ts';
 import { closeUnderReferences } from '@parley/store/visible-case.ts';
+import { everything } from '@parley/store/visibility.ts';
 import type { Visibility } from '@parley/store/visibility.ts';
 import { routeAccess } from './access.ts';
+import { everyCaseGet, people, startConductServer, type Person } from './conduct-server.test-support.ts';
 import { createServerApp } from './server-app.ts';
 
 const riverDir = fileURLToPath(new URL('../../case-files/fixtures/river-deals', import.meta.url));
@@ -322,6 +325,8 @@ function requests(f: Fixture): fc.Arbitrary<string> {
     fc.constant('/export'),
     fc.constant('/members'),
     fc.constant('/audit'),
+    // Signed checkpoints: a count and a hash, as sealed entries show; these cases hold none.
+    fc.constantFrom('/audit/checkpoints', '/audit/checkpoints/latest'),
     fc.constant('/brief'),
     fc.constant('/validate'),
     kind.map((k) => `/records/${k}`),
@@ -372,6 +377,20 @@ function requests(f: Fixture): fc.Arbitrary<string> {
     fc.constant('/deals/assumptions'),
     fc.record({ scenario }).map((q) => `/deals/adjusted-winner${query(q)}`),
     fc.record({ at: day, scenario }).map((q) => `/deals/genius-export${query(q)}`),
+    // Channels and proposals: these cases hold none (the caucus test below does), so the answers
+    // turn on the channels each caller may use.
+    fc.constantFrom('/channels', '/carries'),
+    fc
+      .tuple(fc.constantFrom('plenary', 'north', 'south', 'envoy'), fc.constantFrom('messages', 'proposals'))
+      .map(([channel, what]) => `/channels/${channel}/${what}`),
+    fc
+      .tuple(fc.constantFrom('p-aaaaaaaaaaaaaaaaaaaa', 'no-such-proposal'), fc.boolean())
+      .map(([id, evaluation]) => `/proposals/${id}${evaluation ? '/evaluation' : ''}`),
+    // The single text: these cases hold none (the single-text test below does).
+    fc.tuple(documentId, fc.constantFrom('', '/standing')).map(([d, what]) => `/single-texts/${d}${what}`),
+    fc
+      .tuple(documentId, version, fc.constantFrom('criticisms', 'rounds', 'provisions/art-1.p1/criticisms'))
+      .map(([d, v, what]) => `/single-texts/${d}/versions/${v}/${what}`),
   );
 }
 
@@ -495,3 +514,167 @@ function checkVisibilities(body: unknown, assigned: Map<string, Visibility>, whe
         );
     }
 }
+
+// The caucuses (issue 13): with messages, proposals and a carry in both caucuses, no member meets,
+// by any GET route, the id or the words of a conduct record they may not see by the table above
+// (maySee): not in lists, records, search, export, analyses, nor in the audit log.
+describe.each(engines)('no leaks from the caucuses on $name', (engine) => {
+  const database = useTestDatabase(engine);
+  let s: Awaited<ReturnType<typeof startConductServer>>;
+  /** Every conduct record made, with its visibility and the words only it holds. */
+  const made: { id: string; visibility: Visibility; words: string[] }[] = [];
+
+  beforeAll(async () => {
+    s = await startConductServer(database());
+    const say = async (person: Person, channel: string, marker: string) => {
+      const m = await s.as(person).post(`/channels/${channel}/messages`, { text: `note ${marker}` });
+      made.push({ id: m.body.id, visibility: m.body.visibility, words: [marker] });
+    };
+    const table = async (person: Person, channel: string, marker: string, value: string) => {
+      const p = await s.as(person).post(`/channels/${channel}/proposals`, {
+        content: { type: 'package', values: [{ issue: 'monitor', value }] },
+        note: marker,
+      });
+      made.push({ id: p.body.id, visibility: p.body.visibility, words: [marker] });
+      return p.body.id as string;
+    };
+    await say('north', 'north', 'mk-north-talk');
+    const north = await table('north', 'north', 'mk-north-offer', 'joint');
+    await say('south', 'south', 'mk-south-talk');
+    await table('south', 'south', 'mk-south-offer', 'league');
+    await table('mediator', 'north', 'mk-team-offer', 'league');
+    const copy = await s.as('mediator').post(`/proposals/${north}/carry`, { to: 'south', as: 'suggestion' });
+    made.push({ id: copy.body.id, visibility: copy.body.visibility, words: [] });
+    for (const carry of (await s.as('mediator').get('/carries')).body)
+      made.push({ id: carry.id, visibility: carry.visibility, words: [] });
+    await say('mediator', 'plenary', 'mk-plenary-talk');
+  }, 120_000);
+  afterAll(async () => {
+    await s?.server.close();
+  });
+
+  it('holds records in every caucus and for the mediation alone', () => {
+    expect(made.map((r) => r.visibility).sort()).toEqual([
+      'case',
+      'channel:north',
+      'channel:north',
+      'channel:north',
+      'channel:south',
+      'channel:south',
+      'channel:south',
+      'mediation',
+      'mediation',
+    ]);
+  });
+
+  it.each(Object.keys(people) as Person[])(
+    'shows %s nothing of a record they may not see',
+    async (person) => {
+      const hidden = made.filter((r) => !maySee(people[person], r.visibility));
+      const secrets = hidden.flatMap((r) => [r.id, ...r.words]);
+      const leaks: string[] = [];
+      for (const path of everyCaseGet(
+        made.map((r) => r.id),
+        ['message', 'proposal', 'carry'],
+      )) {
+        const answer = await s.as(person).get(path);
+        if (answer.status >= 500) leaks.push(`${path}: ${answer.status}`);
+        const text = JSON.stringify(answer.body ?? '');
+        for (const secret of secrets)
+          if (text.includes(secret) && !path.includes(secret)) leaks.push(`${path}: ${secret}`);
+      }
+      expect(leaks).toEqual([]);
+      // The test hides something from every party, and nothing from the mediator.
+      expect(hidden.length > 0).toBe(person !== 'mediator');
+    },
+    300_000,
+  );
+});
+
+// The single text (issue 13): with criticisms from both delegations, a closed round and an open
+// one, no member meets, by any GET route (the audit log included), a criticism or a round answer
+// they may not see by the table above (maySee): its id or its words.
+describe.each(engines)('no leaks from the single text on $name', (engine) => {
+  const database = useTestDatabase(engine);
+  let s: Awaited<ReturnType<typeof startConductServer>>;
+  const made: { id: string; visibility: Visibility; words: string[] }[] = [];
+  const text = '/single-texts/accord';
+
+  beforeAll(async () => {
+    s = await startConductServer(database());
+    await declareSingleText(
+      database(),
+      'river-accord',
+      { audience: everything, userId: null, roles: 'keeper' },
+      { id: 'accord', title: 'River Accord', kind: 'treaty', penHolders: [s.userIds.mediator] },
+    );
+    const criticise = async (person: Person, version: string, provision: string, marker: string) => {
+      const c = await s.as(person).post(`${text}/versions/${version}/criticisms`, {
+        provision,
+        text: `wording ${marker}`,
+      });
+      expect(c.status).toBe(201);
+      made.push({ id: c.body.id, visibility: `channel:${c.body.party}`, words: [marker] });
+    };
+    await criticise('north', 'v1', 'art-1.p1', 'mk-north-v1');
+    await criticise('northMember', 'v2', 'art-1', 'mk-north-v2');
+    await criticise('south', 'v2', 'art-1.p1', 'mk-south-v2');
+    const answer = async (person: 'north' | 'south', round: string, value: 'yes' | 'no') => {
+      const bearer = (await createApiToken(database(), s.userIds[person], 'leak')).token;
+      const a = await s.server.call('PUT', `/api/cases/river-accord${text}/versions/${round}/answer`, {
+        bearer,
+        json: { answer: value },
+      });
+      expect(a.status).toBe(200);
+      made.push({ id: a.body.id, visibility: `channel:${a.body.party}`, words: [] });
+    };
+    expect((await s.as('mediator').post(`${text}/versions/v1/rounds`, {})).status).toBe(201);
+    await answer('north', 'v1/rounds/1', 'yes');
+    await answer('south', 'v1/rounds/1', 'no');
+    expect((await s.as('mediator').post(`${text}/versions/v1/rounds/1/close`, {})).status).toBe(200);
+    expect((await s.as('mediator').post(`${text}/versions/v2/rounds`, {})).status).toBe(201);
+    await answer('north', 'v2/rounds/1', 'no');
+  }, 120_000);
+  afterAll(async () => {
+    await s?.server.close();
+  });
+
+  it.each(Object.keys(people) as Person[])(
+    'shows %s nothing of a criticism or answer they may not see',
+    async (person) => {
+      const hidden = made.filter((r) => !maySee(people[person], r.visibility));
+      const secrets = hidden.flatMap((r) => [r.id, ...r.words]);
+      const leaks: string[] = [];
+      for (const path of everyCaseGet(
+        [...made.map((r) => r.id), 'art-1', 'art-1.p1', '1'],
+        ['criticism', 'text-round', 'round-answer'],
+      )) {
+        const answer = await s.as(person).get(path);
+        if (answer.status >= 500) leaks.push(`${path}: ${answer.status}`);
+        const body = JSON.stringify(answer.body ?? '');
+        for (const secret of secrets)
+          // An id the caller named itself comes back in a 404's message; it learns nothing from it.
+          if (body.includes(secret) && !decodeURIComponent(path).includes(secret))
+            leaks.push(`${path}: ${secret}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(hidden.length > 0).toBe(person !== 'mediator');
+    },
+    300_000,
+  );
+
+  it("keeps north's answer in the open round from south and the observer, standing included", async () => {
+    const answerOf = async (person: Person) => {
+      const standing = (await s.as(person).get(`${text}/standing`)).body;
+      const v2 = standing.versions.find((v: { version: string }) => v.version === 'v2');
+      return v2.parties.find((p: { party: string }) => p.party === 'north').answer;
+    };
+    expect([await answerOf('mediator'), await answerOf('northMember')]).toEqual(['no', 'no']);
+    expect([await answerOf('south'), await answerOf('observer')]).toEqual([null, null]);
+    const rounds = (await s.as('south').get(`${text}/versions/v2/rounds`)).body;
+    expect(rounds.map((r: { answers: unknown[] }) => r.answers)).toEqual([[]]);
+    // The closed round's result is the case's: south sees north's yes there.
+    const v1 = (await s.as('south').get(`${text}/versions/v1/rounds`)).body;
+    expect(v1[0].result).toEqual({ yes: ['north'], no: ['south'], none: [] });
+  });
+});

@@ -8,12 +8,21 @@ import { answerError, problem, requestDiagnostics } from './http-errors.ts';
 import { registerAnalysisRoutes } from './routes/analyses.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerChangeRoutes } from './routes/changes.ts';
+import {
+  checkpointAfterWrites,
+  registerCheckpointRoutes,
+  type CheckpointOptions,
+} from './routes/checkpoints.ts';
+import { registerChannelRoutes } from './routes/channels.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerInitialsRoutes } from './routes/initials.ts';
+import { registerProposalRoutes } from './routes/proposals.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSigningKeyRoutes } from './routes/signing-keys.ts';
+import { registerSingleTextRoutes } from './routes/single-text.ts';
 import { registerSetupPage } from './setup-page.ts';
+import { registerWebAssets, type WebAssets } from './web-assets.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -23,7 +32,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
  * OpenAPI 3.1 at /openapi.json, readable at /docs) and its access rule (access.ts). Handlers
  * call the same app use cases as the CLI, on the case as the caller may see it.
  */
-export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
+export function createServerApp(
+  deps: ServerDeps & CheckpointOptions,
+  options: { web?: WebAssets } = {},
+): OpenAPIHono<ServerEnv> {
   const app = new OpenAPIHono<ServerEnv>({
     // A body or query that fails its schema: 422 with every field at fault, by path.
     defaultHook: (result, c) => {
@@ -51,6 +63,8 @@ export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
     }),
     authenticate(() => deps.database, deps.now ?? (() => new Date())),
   );
+  // Signs a checkpoint of a case's audit log once a write has grown it enough.
+  app.use('/api/cases/*', checkpointAfterWrites(deps));
   app.onError(answerError);
   app.notFound((c) => c.json(problem('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
 
@@ -60,8 +74,12 @@ export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
   registerChangeRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCheckpointRoutes(app, deps);
   registerSigningKeyRoutes(app, deps);
   registerInitialsRoutes(app, deps);
+  registerChannelRoutes(app, deps);
+  registerProposalRoutes(app, deps);
+  registerSingleTextRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -73,6 +91,8 @@ export function createServerApp(deps: ServerDeps): OpenAPIHono<ServerEnv> {
     },
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Parley API' }));
+  // The workbench, when served, draws /setup itself; registered first, it answers that path.
+  if (options.web) registerWebAssets(app, options.web);
   registerSetupPage(app);
   return app;
 }

@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import type { CaseRole } from '@parley/store/membership.ts';
+import { conductKinds, type RecordKind } from '@parley/store/record-kinds.ts';
 import type { Visibility } from '@parley/store/visibility.ts';
 import type { CaseAccess } from './server-env.ts';
 
@@ -45,5 +46,18 @@ export function requireMayRelease(access: CaseAccess, from: Visibility) {
     throw new ParleyError(
       'forbidden',
       `a head of delegation releases only its own party's records, not one visible as ${from}`,
+    );
+}
+
+/**
+ * Conduct records (messages, proposals, carries, the single text) are written only through their
+ * own routes, which apply their rules (who may move a proposal, what a carry hides) and log each
+ * step; the generic record routes only read and release them.
+ */
+export function refuseConductWrite(kind: RecordKind, at = '') {
+  if (conductKinds.has(kind))
+    throw new ParleyError(
+      'usage',
+      `${at}a ${kind} is written through its own routes (docs/server.md, "Channels and proposals"), not as a record`,
     );
 }

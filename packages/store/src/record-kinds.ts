@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorSchema } from '@parley/model/schema/actors.ts';
 import { analystModelSchema, scenario, stakeholderModel } from '@parley/model/schema/analyst-model.ts';
 import { caseMetaSchema } from '@parley/model/schema/case-meta.ts';
+import { carrySchema, messageSchema, proposalSchema } from '@parley/model/schema/conduct.ts';
 import { claimSchema, propositionSchema } from '@parley/model/schema/claims.ts';
 import { draftDocumentSchema } from '@parley/model/schema/drafts.ts';
 import { eventSchema } from '@parley/model/schema/events.ts';
@@ -10,6 +11,12 @@ import { issueSchema } from '@parley/model/schema/issues.ts';
 import { positionSchema } from '@parley/model/schema/positions.ts';
 import { roleSchema } from '@parley/model/schema/roles.ts';
 import { roundSchema } from '@parley/model/schema/rounds.ts';
+import {
+  criticismSchema,
+  roundAnswerSchema,
+  singleTextSchema,
+  textRoundSchema,
+} from '@parley/model/schema/single-text.ts';
 import { sourceSchema } from '@parley/model/schema/sources.ts';
 import type { Visibility } from './visibility.ts';
 
@@ -37,6 +44,15 @@ export const recordKinds = {
   model: analystModelSchema.omit({ stakeholders: true, scenarios: true }),
   stakeholder: stakeholderModel,
   scenario,
+  // The conduct of the negotiation (caucus messages, proposals, carries): not case-file content.
+  message: messageSchema,
+  proposal: proposalSchema,
+  carry: carrySchema,
+  // The single negotiating text: pen-holders, criticisms, yes/no rounds and their answers.
+  'single-text': singleTextSchema,
+  criticism: criticismSchema,
+  'text-round': textRoundSchema,
+  'round-answer': roundAnswerSchema,
 } as const;
 
 export type RecordKind = keyof typeof recordKinds;
@@ -45,6 +61,21 @@ export const recordKindNames = Object.keys(recordKinds) as RecordKind[];
 /** The kinds of which a case holds exactly one, with the id it has. */
 export const singletonKinds: ReadonlySet<RecordKind> = new Set(['meta', 'guarantees', 'model']);
 export const SINGLETON_ID = 'case';
+
+/**
+ * The kinds that record the conduct of a negotiation rather than the case: kept beside the case
+ * (the caller's view lists the ones they see), never part of its files or its checks, and written
+ * only through their own routes, which log each step.
+ */
+export const conductKinds: ReadonlySet<RecordKind> = new Set([
+  'message',
+  'proposal',
+  'carry',
+  'single-text',
+  'criticism',
+  'text-round',
+  'round-answer',
+]);
 
 export interface StoredRecord {
   kind: RecordKind;

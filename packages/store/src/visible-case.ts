@@ -2,7 +2,7 @@ import type { Case } from '@parley/model/case.ts';
 import { parsePath } from '@parley/model/diagnostic.ts';
 import { validateCase } from '@parley/app/validate/validate-case.ts';
 import { caseOfRecords, listKinds, recordsOfCase, type ListPart } from './case-records.ts';
-import type { StoredRecord } from './record-kinds.ts';
+import { conductKinds, type StoredRecord } from './record-kinds.ts';
 import { caseRevision, visibleRows } from './cases.ts';
 import type { Database } from './database.ts';
 import { audienceKey, sees, type Audience } from './visibility.ts';
@@ -42,7 +42,12 @@ export function viewOfRows(rows: readonly StoredRecord[], audience: Audience): O
     const row = stored.get(`${r.kind}\u0000${r.id}`)!;
     return { ...r, position: row.position, visibility: row.visibility, version: row.version };
   });
-  return { case: whole, records };
+  // The conduct records the viewer sees sit beside the case: their references were checked
+  // against what everyone in their channel sees when they were written.
+  const conduct = seen
+    .filter((r) => conductKinds.has(r.kind))
+    .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { case: whole, records: [...records, ...conduct] };
 }
 
 export interface VisibleCase {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /**
- * Listens on PostgreSQL for the notices migration 0008 sends at every committed write that
+ * Listens on PostgreSQL for the notices migration 0006 sends at every committed write that
  * matters to access (a case's revision, a membership, a token, a user), from any process. The
  * count of notices received is this process's view of "someone wrote": while it stands, what
  * was read may be kept, exactly as on an embedded database (write-generation.ts).

@@ -23,7 +23,7 @@ describe('parley import, cases, export-case, db migrate', () => {
     expect(await runCli(['db', 'migrate', '--data', data])).toEqual({
       code: 0,
       err: '',
-      out: 'applied 4 migration(s):\n  0001-cases-and-records\n  0002-accounts\n  0003-audit-log\n  0004-signing-keys-and-initials',
+      out: 'applied 6 migration(s):\n  0001-cases-and-records\n  0002-accounts\n  0003-audit-log\n  0004-signing-keys-and-initials\n  0005-checkpoints\n  0006-write-notices',
     });
     expect(await runCli(['db', 'migrate', '--data', data])).toEqual({
       code: 0,

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { serverApi } from './server-api.ts';
 import { readFile } from 'node:fs/promises';
-import { ParleyError, type ErrorCode } from '@parley/model/errors.ts';
+import { ParleyError } from '@parley/model/errors.ts';
 import { digestOf, fingerprintOf } from '@parley/store/signing/version-digest.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
 
@@ -44,7 +45,7 @@ export const registerInitial: CommandRegistrar = (program, output) => {
         createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
       );
 
-      const call = api(options.server, options.token);
+      const call = serverApi(options.server, options.token);
       const { keys } = (await call('GET', '/api/auth/keys')) as {
         keys: { id: string; fingerprint: string; retiredAt: string | null }[];
       };
@@ -77,41 +78,4 @@ export const registerInitial: CommandRegistrar = (program, output) => {
 
 const enc = encodeURIComponent;
 
-const codeFor = (status: number): ErrorCode =>
-  status === 404
-    ? 'not-found'
-    : status === 401
-      ? 'unauthenticated'
-      : status === 403
-        ? 'forbidden'
-        : 'invalid-input';
-
 /** A JSON call to the server with the token; its refusal becomes a ParleyError with its message. */
-function api(server: string, token: string) {
-  return async (method: string, path: string, json?: unknown): Promise<unknown> => {
-    let response: Response;
-    try {
-      response = await fetch(server.replace(/\/+$/, '') + path, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      });
-    } catch (error) {
-      throw new ParleyError(
-        'unavailable',
-        `${server}: cannot reach the server (${(error as Error).message})`,
-      );
-    }
-    const body = (await response.json().catch(() => undefined)) as
-      { error?: { message?: string } } | undefined;
-    if (!response.ok)
-      throw new ParleyError(
-        codeFor(response.status),
-        `${method} ${path}: ${response.status} ${body?.error?.message ?? response.statusText}`,
-      );
-    return body;
-  };
-}

@@ -1,4 +1,10 @@
-import { effectiveStatus, type DraftDocument, type ProvisionStatus, type Token } from './model.ts';
+import {
+  effectiveStatus,
+  type Bracket,
+  type DraftDocument,
+  type ProvisionStatus,
+  type Token,
+} from './model.ts';
 import { countWords } from './word-count.ts';
 
 /** The key under which brackets nobody is named for are counted. */
@@ -11,17 +17,21 @@ export function markerParty(token: Token): string | undefined {
 }
 
 /**
+ * The parties a bracket is attributed to: a square bracket's party, or the party of each
+ * alternative of a choice (once per alternative); `unattributed` where none is named.
+ */
+export function partiesOfBracket(bracket: Bracket): string[] {
+  return (bracket.alternatives ?? [bracket.party]).map((party) => party ?? UNATTRIBUTED);
+}
+
+/**
  * Brackets per party in one version: each square bracket counts for its party, each alternative
  * of a choice counts for the party that proposed it. Nested brackets count too.
  */
 export function bracketsByParty(document: DraftDocument): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const bracket of document.brackets) {
-    for (const party of bracket.alternatives ?? [bracket.party]) {
-      const key = party ?? UNATTRIBUTED;
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
-  }
+  for (const bracket of document.brackets)
+    for (const key of partiesOfBracket(bracket)) counts[key] = (counts[key] ?? 0) + 1;
   return counts;
 }
 

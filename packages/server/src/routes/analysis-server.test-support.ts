@@ -93,7 +93,7 @@ export function useAnalysisServer(options: { library?: readonly LibraryEntry[] }
       get: (path) => call('GET', path, undefined, bearer),
       post: (path, json) => call('POST', path, json, bearer),
       anonymous: (method, path, json) => call(method, path, json, undefined),
-      raw: (path, headers) => app.request(path, { headers: { ...headers, Authorization: bearer } }),
+      raw: async (path, headers) => app.request(path, { headers: { ...headers, Authorization: bearer } }),
     };
   }, 60_000);
   return () => {

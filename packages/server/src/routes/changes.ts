@@ -6,7 +6,7 @@ import { guardedRoute } from '../access.ts';
 import { actingMember } from '../acting-member.ts';
 import { problemSchema } from '../http-errors.ts';
 import type { ServerDeps, ServerEnv } from '../server-env.ts';
-import { editorRoles, requireMayWrite } from '../write-rules.ts';
+import { editorRoles, refuseConductWrite, requireMayWrite } from '../write-rules.ts';
 import { caseErrors, caseParams, jsonResponse } from './openapi-parts.ts';
 
 const kind = z.enum(recordKindNames as [RecordKind, ...RecordKind[]]);
@@ -70,6 +70,7 @@ export function registerChangeRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
     async (c) => {
       const who = c.get('access')!;
       const { changes } = c.req.valid('json');
+      changes.forEach((change, i) => refuseConductWrite(change.kind, `changes[${i}]: `));
       const records = await applyChanges(
         deps.database,
         who.caseId,

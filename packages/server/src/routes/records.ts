@@ -18,7 +18,13 @@ import { etagOf, versionFromIfMatch } from '../etag.ts';
 import { problemSchema } from '../http-errors.ts';
 import { refuseLoneSurrogates } from '../well-formed-text.ts';
 import type { CaseAccess, ServerDeps, ServerEnv } from '../server-env.ts';
-import { editorRoles, releaserRoles, requireMayRelease, requireMayWrite } from '../write-rules.ts';
+import {
+  editorRoles,
+  refuseConductWrite,
+  releaserRoles,
+  requireMayRelease,
+  requireMayWrite,
+} from '../write-rules.ts';
 
 const kindParam = z.enum(recordKindNames as [RecordKind, ...RecordKind[]]).meta({
   description:
@@ -159,6 +165,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       const { caseId, kind } = c.req.valid('param');
       const input = c.req.valid('json');
       const who = access(c);
+      refuseConductWrite(kind);
       // The one kind whose id is not in its body: the store would have no id to file it under.
       if (kind === 'draft-text')
         throw new ParleyError(
@@ -207,6 +214,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
       const { caseId, kind, recordId } = c.req.valid('param');
       const input = c.req.valid('json');
       const who = access(c);
+      refuseConductWrite(kind);
       const ifMatch = versionFromIfMatch(c.req.header('if-match'));
       const record = await withCurrentOnStale(deps, who, kind, recordId, () =>
         atRequestPaths(() =>
@@ -249,6 +257,7 @@ export function registerRecordRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDe
     async (c) => {
       const { caseId, kind, recordId } = c.req.valid('param');
       const who = access(c);
+      refuseConductWrite(kind);
       const ifMatch = versionFromIfMatch(c.req.header('if-match'));
       await withCurrentOnStale(deps, who, kind, recordId, () =>
         deleteRecord(
