@@ -53,6 +53,9 @@ export type ReplayStep =
       positions: string[];
     });
 
+/** A step before it has its place in the replay (Omit over each member of the union). */
+type Unnumbered = ReplayStep extends infer S ? (S extends unknown ? Omit<S, 'seq'> : never) : never;
+
 /** The order of steps on one day: the round opens, then the world, then texts, then moves. */
 const ORDER: Record<ReplayStep['action'], number> = {
   round: 0,
@@ -68,7 +71,7 @@ const SHUTTLE_RULE =
 export function replayPlan(c: Case): ReplayStep[] {
   const parties = caseParties(c);
   const rounds = [...c.rounds].sort((a, b) => compareEdtfText(a.date, b.date));
-  const steps: Omit<ReplayStep, 'seq'>[] = [];
+  const steps: Unnumbered[] = [];
 
   for (const round of rounds) {
     steps.push({
