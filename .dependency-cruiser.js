@@ -25,10 +25,15 @@ export const LAYERS = {
   store: ['model', 'core', 'app'],
   server: ['model', 'core', 'app', 'store'],
   cli: ['model', 'core', 'app', 'case-files', 'store', 'server'],
+  // The browser workbench: it reaches the server over HTTP, never by import.
+  web: ['model', 'core', 'app'],
 };
 
 /** The packages that run the same in a test, a worker or a browser: no node:* module. */
 export const PURE = ['model', 'core', 'app'];
+
+/** Packages that run only in a browser: no node:* module in their src/ either. */
+export const BROWSER = ['web'];
 
 const packages = Object.keys(LAYERS);
 
@@ -59,6 +64,13 @@ export default {
       comment: `${PURE.join(', ')} import no Node module (node:* or bare, like fs): I/O belongs to case-files and cli.`,
       severity: 'error',
       from: { path: `^packages/(${PURE.join('|')})/`, pathNot: TEST },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-node-in-browser',
+      comment: `${BROWSER.join(', ')} runs in a browser: no Node module in its src/.`,
+      severity: 'error',
+      from: { path: `^packages/(${BROWSER.join('|')})/src/`, pathNot: TEST },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -93,6 +105,8 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // The workbench's production build (`vite build`): generated, not source.
+    exclude: { path: '^packages/web/dist/' },
     // Type-only imports count: a cycle through types is still a cycle.
     tsPreCompilationDeps: true,
     // `@parley/<pkg>/x.ts` resolves through the node_modules/@parley symlink and the package's

@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { LAYERS, PURE, forbiddenFor, layerRule } from './.dependency-cruiser.js';
+import { BROWSER, LAYERS, PURE, forbiddenFor, layerRule } from './.dependency-cruiser.js';
 
 // The layer rule as the editor shows it while typing: @parley imports by name, and Node modules in
 // the pure packages. dependency-cruiser (`npm run lint:layers`) stays the authority: it also sees
@@ -21,6 +21,12 @@ const layerBlocks = Object.keys(LAYERS).map((pkg) => {
       message: `${layerRule(pkg)} (CONTRIBUTING.md, Layers)`,
     },
   ];
+  if (BROWSER.includes(pkg)) {
+    patterns.push({
+      regex: `^(node:|(${builtinModules.join('|')})(/|$))`,
+      message: `packages/${pkg} runs in a browser: no Node module. It reaches the server over HTTP.`,
+    });
+  }
   if (PURE.includes(pkg)) {
     patterns.push({
       regex: `^(node:|(${builtinModules.join('|')})(/|$))`,
@@ -28,14 +34,14 @@ const layerBlocks = Object.keys(LAYERS).map((pkg) => {
     });
   }
   return {
-    files: [`packages/${pkg}/src/**/*.ts`],
+    files: [`packages/${pkg}/src/**/*.ts`, `packages/${pkg}/src/**/*.tsx`],
     ignores: testCode,
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'dist', '.parley'] },
+  { ignores: ['node_modules', 'coverage', 'dist', '.parley', 'packages/web/dist', 'test-artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

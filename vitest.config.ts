@@ -8,6 +8,8 @@ const corpus = [
   'packages/core/src/drafts/cop21.test.ts',
   'cases/**/*.test.ts',
 ];
+// The web workbench in Debian's Chromium (skipped with a notice when /usr/bin/chromium is absent).
+const browser = ['packages/web/e2e/**/*.browser.test.ts'];
 // Tests that spawn bin/parley.mjs, as a user runs it.
 const e2e = ['packages/cli/src/bin.test.ts', 'packages/cli/src/commands/serve.test.ts'];
 
@@ -36,6 +38,7 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'corpus', include: corpus } },
       { extends: true, test: { name: 'e2e', include: e2e } },
+      { extends: true, test: { name: 'browser', include: browser } },
     ],
   },
 });

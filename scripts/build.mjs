@@ -1,6 +1,7 @@
 // Bundles the CLI (packages/cli and the workspace packages it imports) into dist/parley.mjs, so
 // `parley` starts without compiling TypeScript. Third-party packages stay external: they are
 // installed as the root package's dependencies. bin/parley.mjs uses the bundle while it is fresh.
+// Then builds the web workbench (packages/web) into packages/web/dist, which `parley serve` serves.
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -31,3 +32,7 @@ await build({
   ],
 });
 writeFileSync('dist/.built', '');
+
+// The workbench's production build, with its packages/web/vite.config.ts.
+const { buildWorkbench } = await import('../packages/web/scripts/build.mjs');
+await buildWorkbench();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { formatDiagnostics } from '@parley/model/diagnostic.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import { loadCase } from '@parley/case-files/load.ts';
@@ -45,21 +46,22 @@ export const registerServe: CommandRegistrar = (program, output, environment) =>
       await storeEmbeddedCase(database, environment.embeddedCaseDir, output);
       const setupToken = await firstStartSetup(database);
       const library = await loadLibraryForCli(environment.libraryDir);
-      const server = await startServer({ database, library }, { port, host: options.host });
+      const web = { dir: webBuildDir(environment.embeddedCaseDir) };
+      const server = await startServer({ database, library }, { port, host: options.host, web });
       output.out(
         `Parley serves ${server.url} (API docs: ${server.url}/docs) on ${describeLocation(location)}`,
       );
       if (setupToken) {
         output.out(
           [
-            'No account exists yet. Create the first administrator within 24 hours with this one-time link:',
-            `  ${server.url}/setup?token=${setupToken}`,
+            'No account exists yet. Open this one-time link within 24 hours to create the first administrator:',
+            `  Open ${server.url}/setup?token=${setupToken}`,
             'or:',
             `  curl -X POST ${server.url}/api/auth/setup -H 'content-type: application/json' \\`,
             `    -d '{"token":"${setupToken}","email":"you@example.org","displayName":"Your Name","password":"<12 or more characters>"}'`,
           ].join('\n'),
         );
-      }
+      } else output.out(`Open ${server.url} in a browser and sign in: the workbench.`);
       await untilInterrupted();
       await server.close();
     } finally {
@@ -67,6 +69,13 @@ export const registerServe: CommandRegistrar = (program, output, environment) =>
     }
   });
 };
+
+/**
+ * The web workbench's build (packages/web/dist, made by `npm run build`), found from the embedded
+ * case's place in the repository (cases/<id>), the one folder the composition root gives serve.
+ */
+const webBuildDir = (embeddedCaseDir: string) =>
+  path.join(embeddedCaseDir, '..', '..', 'packages', 'web', 'dist');
 
 /** On a database with no case, stores the embedded one, so a first start has something to show. */
 async function storeEmbeddedCase(database: Database, dir: string, output: Output) {

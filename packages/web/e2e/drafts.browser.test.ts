@@ -1,0 +1,152 @@
+// The Drafts view in Chromium on the real server: the versions and their basis tree, the redline
+// of the treaty from 12 to 15 April 2022 (word changes, brackets named by party), the bracket
+// convergence chart with its table, the downloads, accessibility and a narrow window.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CASE,
+  hasChromium,
+  newPage,
+  openBrowser,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  startWorkbench,
+  type Workbench,
+} from './browser.test-support.ts';
+
+describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
+  let wb: Workbench;
+  let browser: Browser;
+  beforeAll(async () => {
+    [wb, browser] = await Promise.all([startWorkbench(), openBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await wb?.close();
+  });
+
+  it('lists the versions with their basis tree and word counts', async () => {
+    const page = await newPage(browser);
+    await signIn(page, wb, 'mediator');
+    await page.goto(`${wb.url}/cases/${CASE}/drafts`);
+    const versions = page.getByTestId('versions');
+    await versions.locator('tr[data-version="2022-04-15"]').waitFor();
+    expect(await versions.locator('tbody tr').count()).toBe(5);
+    expect(await versions.locator('tr[data-version="2022-04-12"] td').nth(4).textContent()).toBe('428');
+    // The communiqué is a fresh text; 12 April was drafted from it, and 15 April from 12 April.
+    expect(await page.getByTestId('version-tree').innerText()).toMatch(
+      /2022-03-29 2022-03-29-communique \(a fresh text\)\n↳ 2022-04-12 2022-04-12 \(from 2022-03-29-communique\)\n↳ 2022-04-15 2022-04-15 \(from 2022-04-12\)/,
+    );
+    const akn = await page.getByRole('link', { name: '2022-04-15 as Akoma Ntoso XML' }).getAttribute('href');
+    const download = await page.evaluate(async (href) => {
+      const r = await fetch(href!);
+      return { status: r.status, type: r.headers.get('content-type'), text: await r.text() };
+    }, akn);
+    expect(download.status).toBe(200);
+    expect(download.type).toBe('application/akn+xml; charset=utf-8');
+    expect(download.text).toContain('<akomaNtoso');
+    await page.context().close();
+  });
+
+  it('redlines 12 → 15 April: word changes and the brackets attributed to each party by name', async () => {
+    const page = await newPage(browser);
+    await signIn(page, wb, 'ua');
+    await page.goto(`${wb.url}/cases/${CASE}/drafts?from=2022-04-12&to=2022-04-15`);
+    const summary = page.getByTestId('redline-summary');
+    await summary.waitFor();
+    // As `parley diff cases/istanbul-2022 security-treaty@2022-04-12 security-treaty@2022-04-15`.
+    expect(await summary.textContent()).toBe(
+      'security-treaty@2022-04-12 → security-treaty@2022-04-15: words +37 −16 · moved 0 · renumbered 0 · units: 5 modified, 0 inserted, 0 deleted, 33 unchanged',
+    );
+    expect(
+      (await page.getByTestId('redline-brackets').locator('tbody').innerText()).replace(/^ /gm, ''),
+    ).toBe('Russian Federation\t15\t16\t+1\t−0\nUkraine\t9\t11\t+2\t−0');
+    const art2 = page.locator('[data-unit="art-2.p1"]');
+    expect(await art2.locator('ins').allTextContents()).toEqual([
+      'the United Kingdom,',
+      'France',
+      '[Ukraine: ',
+      ', together with Turkey',
+      ']',
+    ]);
+    expect(await art2.locator('.redline-text').innerText()).toBe(
+      'The guarantor states shall be the United Kingdom, China, France, the Russian Federation, the United Kingdom, the United States, Canada, Germany, Israel, Italy, Poland and Turkey France[Russian Federation: , together with Belarus][Ukraine: , together with Turkey].',
+    );
+    expect(await art2.locator('del').allTextContents()).toContain('Turkey');
+    // Ukraine's new bracket carries Ukraine's name, not only its colour.
+    expect(await art2.locator('ins .bracket-mark[data-party=ua]').textContent()).toBe('[Ukraine: ');
+    expect(await page.locator('[data-unit="art-3.p2"] .redline-text').innerText()).toContain(
+      '{Ukraine: as each of them decides individually | Russian Federation: on the basis of a decision agreed by all the guarantor states}',
+    );
+    expect(await page.getByTestId('status-changes').innerText()).toContain(
+      'Article 3 ¶2: agreed → bracketed',
+    );
+
+    // Side by side: the earlier text on the left keeps Turkey, the later on the right has France.
+    await page.getByLabel('Side by side').check();
+    const sides = art2.locator('.side-by-side > div');
+    await sides.first().waitFor();
+    expect(await sides.nth(0).locator('del').allTextContents()).toContain('Turkey');
+    expect(await sides.nth(0).locator('ins').count()).toBe(0);
+    expect(await sides.nth(1).locator('ins').allTextContents()).toContain('France');
+    expect(await sides.nth(1).locator('del').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'drafts-redline-ua');
+
+    // Any two versions: the communiqué → 12 April renumbers articles (8 becomes 10).
+    await page.getByLabel('From', { exact: true }).selectOption('2022-03-29-communique');
+    await page.getByLabel('To', { exact: true }).selectOption('2022-04-12');
+    await summary.filter({ hasText: 'security-treaty@2022-03-29-communique' }).waitFor();
+    expect(await summary.textContent()).toContain('renumbered 2');
+    expect(await page.locator('[data-unit="art-10"] .unit-label').textContent()).toContain(
+      'renumbered from Article 8',
+    );
+    await page.context().close();
+  });
+
+  it('charts the brackets per party over the versions, with the figures as a table', async () => {
+    const page = await newPage(browser);
+    await signIn(page, wb, 'mediator');
+    await page.goto(`${wb.url}/cases/${CASE}/drafts`);
+    const table = page.getByTestId('brackets-table');
+    await table.locator('tbody tr').nth(4).waitFor();
+    // As `parley brackets cases/istanbul-2022 security-treaty --format json`.
+    expect(await table.locator('tbody tr').nth(0).innerText()).toBe(
+      '2022-03-07-ru\t2022-03-07\t3\t0\t3\t0 / 5',
+    );
+    expect(await table.locator('tbody tr').nth(3).innerText()).toBe(
+      '2022-04-12\t2022-04-12\t15\t9\t15\t12 / 20',
+    );
+    const chart = page.getByTestId('brackets-chart');
+    await chart.locator('svg').first().waitFor();
+    expect(await chart.locator('svg[aria-label="Open brackets per party in each version"]').count()).toBe(1);
+    expect(await chart.innerText()).toContain('Ukraine');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'drafts-mediator');
+    await page.context().close();
+  });
+
+  it('fits a narrow window (390×844)', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    await signIn(page, wb, 'ru');
+    await page.goto(`${wb.url}/cases/${CASE}/drafts?mode=side-by-side`);
+    await page.getByTestId('redline-summary').waitFor();
+    await page.getByTestId('brackets-table').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, await widerThanWindow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'narrow-drafts-ru');
+    await page.context().close();
+  });
+});
+
+/** The elements that reach past the window's right edge, for the failure message. */
+function widerThanWindow(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+      .join('; '),
+  );
+}

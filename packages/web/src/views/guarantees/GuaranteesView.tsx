@@ -1,0 +1,170 @@
+import { useSearchParams } from 'react-router';
+import type { GuaranteesReport } from '@parley/app/guarantees/report.ts';
+import type { TriggerKind } from '@parley/model/schema/guarantee.ts';
+import { useGuarantees } from '../../api/guarantees.ts';
+import { useActorNames } from '../../api/drafts.ts';
+import { useCaseId } from '../../shell/case-id.ts';
+import { Failure, Loading } from '../../shell/Status.tsx';
+import { columnLabel, percent, resultAt } from './guarantee-cells.ts';
+import './guarantees.css';
+
+const TRIGGERS: TriggerKind[] = ['armed-attack', 'nuclear-attack', 'threat-of-attack', 'nuclear-threat'];
+
+/**
+ * The guarantees lab: every instrument (the case's and the reference library's) under each
+ * scenario — attacker, place, trigger — with the chance of any help and, per cell, the steps of
+ * the explanation. The filters live in the address (?attacker=…&place=…&trigger=…&library=false).
+ */
+export default function GuaranteesView() {
+  const caseId = useCaseId();
+  const nameOf = useActorNames(caseId);
+  const [params, setParams] = useSearchParams();
+  const query = {
+    ...(params.get('attacker') ? { attacker: params.get('attacker')! } : {}),
+    ...(params.get('place') ? { place: params.get('place')! } : {}),
+    ...(params.get('trigger') ? { trigger: params.get('trigger') as TriggerKind } : {}),
+    ...(params.get('library') === 'false' ? { library: 'false' as const } : {}),
+  };
+  const all = useGuarantees(caseId, {});
+  const report = useGuarantees(caseId, query);
+  const set = (key: string, value: string) =>
+    setParams((p) => {
+      if (value) p.set(key, value);
+      else p.delete(key);
+      return p;
+    });
+  const attackers = [...new Set(all.data?.columns.map((c) => c.attacker) ?? [])];
+  const places = [...new Set(all.data?.columns.flatMap((c) => (c.place ? [c.place] : [])) ?? [])];
+  return (
+    <article aria-labelledby="guarantees-title" className="guarantees">
+      <h1 id="guarantees-title">Guarantees</h1>
+      <p className="hint">
+        Who is obliged, who can block, and the chance of any help, per instrument and scenario (Monte Carlo
+        over the analyst’s assumptions about each guarantor).
+      </p>
+      <div className="filters">
+        <label>
+          Attacker{' '}
+          <select value={params.get('attacker') ?? ''} onChange={(e) => set('attacker', e.target.value)}>
+            <option value="">every attacker</option>
+            {attackers.map((a) => (
+              <option key={a} value={a}>
+                {nameOf(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Place{' '}
+          <select value={params.get('place') ?? ''} onChange={(e) => set('place', e.target.value)}>
+            <option value="">every place</option>
+            <option value="core">core territory</option>
+            {places.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Trigger{' '}
+          <select value={params.get('trigger') ?? ''} onChange={(e) => set('trigger', e.target.value)}>
+            <option value="">armed-attack (default)</option>
+            {TRIGGERS.slice(1).map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={params.get('library') !== 'false'}
+            onChange={(e) => set('library', e.target.checked ? '' : 'false')}
+          />{' '}
+          Reference library too
+        </label>
+      </div>
+      {report.isPending && <Loading what="the comparison" />}
+      {report.error && <Failure error={report.error} />}
+      {report.data && <Comparison report={report.data} nameOf={nameOf} />}
+      <p className="hint" data-testid="no-scratch-copy">
+        Changing a clause in a scratch copy (decision rule, consultation window, exclusions) needs a server
+        route that evaluates a changed instrument; there is none yet, so this page compares the recorded
+        instruments only.
+      </p>
+    </article>
+  );
+}
+
+function Comparison({ report, nameOf }: { report: GuaranteesReport; nameOf: (id: string) => string }) {
+  return (
+    <section aria-labelledby="comparison-title">
+      <h2 id="comparison-title">Instruments under each scenario</h2>
+      <p className="hint">
+        {report.runs.toLocaleString('en')} runs per cell, seed {report.seed}; intervals at{' '}
+        {report.confidence * 100}%.
+      </p>
+      {/* Focusable, so a keyboard can scroll the wide table. */}
+      <div className="scroll" tabIndex={0} role="region" aria-labelledby="comparison-title">
+        <table data-testid="guarantees-table">
+          <thead>
+            <tr>
+              <th scope="col">Instrument</th>
+              {report.columns.map((c) => (
+                <th scope="col" key={columnLabel(c)}>
+                  {columnLabel(c, nameOf)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.instruments.map((i) => (
+              <tr key={i.id} data-instrument={i.id}>
+                <th scope="row">
+                  {i.title}
+                  <span className="hint">
+                    {' '}
+                    ({i.origin}; {i.decisionRule}; {i.obligation}
+                    {i.excludes.length > 0 && `; excludes ${i.excludes.join(', ')}`})
+                  </span>
+                </th>
+                {report.columns.map((c) => {
+                  const r = resultAt(report, i.id, c);
+                  return (
+                    <td key={columnLabel(c)} data-column={columnLabel(c)}>
+                      {!r ? (
+                        '—'
+                      ) : (
+                        <>
+                          <span className="status">{r.status}</span>
+                          <span className="number"> any help {percent(r.anyHelp.probability)}</span>
+                          {r.canBlock.length > 0 && (
+                            <span className="hint">
+                              {' '}
+                              · can block: {r.canBlock.map((b) => b.actor).join(', ')}
+                            </span>
+                          )}
+                          <details>
+                            <summary>Why</summary>
+                            <ol className="steps">
+                              {r.explanation.map((s, k) => (
+                                <li key={k}>
+                                  <b>{s.step}</b>: {s.text}
+                                  {s.cites.length > 0 && (
+                                    <span className="hint"> [{s.cites.map((x) => x.label).join('; ')}]</span>
+                                  )}
+                                </li>
+                              ))}
+                            </ol>
+                          </details>
+                        </>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

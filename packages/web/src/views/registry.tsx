@@ -1,0 +1,40 @@
+import { lazy, type ReactNode } from 'react';
+import type { CaseRole } from '../shell/roles.ts';
+import { Coming } from '../shell/Coming.tsx';
+
+// Each view is its own chunk, loaded when first opened: the first page carries no chart library.
+const OverviewView = lazy(() => import('./overview/OverviewView.tsx'));
+const TimelineView = lazy(() => import('./timeline/TimelineView.tsx'));
+const PositionsView = lazy(() => import('./positions/PositionsView.tsx'));
+const DraftsView = lazy(() => import('./drafts/DraftsView.tsx'));
+const DealsView = lazy(() => import('./deals/DealsView.tsx'));
+const EvidenceView = lazy(() => import('./evidence/EvidenceView.tsx'));
+const GuaranteesView = lazy(() => import('./guarantees/GuaranteesView.tsx'));
+
+export interface CaseView {
+  /** The path under /cases/:caseId ('' for the case's first page). */
+  path: string;
+  /** The navigation label, and the page's heading. */
+  label: string;
+  element: ReactNode;
+  /** The roles that see the view in the navigation; absent: every member. */
+  roles?: readonly CaseRole[];
+}
+
+/** The views of a case, in navigation order: the router and the case navigation are built from this. */
+export const caseViews: CaseView[] = [
+  { path: '', label: 'Overview', element: <OverviewView /> },
+  { path: 'timeline', label: 'Timeline', element: <TimelineView /> },
+  { path: 'positions', label: 'Positions', element: <PositionsView /> },
+  { path: 'drafts', label: 'Drafts', element: <DraftsView /> },
+  { path: 'evidence', label: 'Evidence', element: <EvidenceView /> },
+  { path: 'guarantees', label: 'Guarantees', element: <GuaranteesView /> },
+  { path: 'deals', label: 'Deals', element: <DealsView /> },
+  { path: 'simulation', label: 'Simulation', element: <Coming view="Simulation" /> },
+  {
+    path: 'console',
+    label: 'Console',
+    element: <Coming view="Console" />,
+    roles: ['mediator-lead', 'mediator'],
+  },
+];
