@@ -2,8 +2,17 @@
 // on the river fixture. North tables a package in its caucus; south cannot see it by any route;
 // the mediator carries it to south as the mediation team's own suggestion; south cannot learn
 // where it came from; south counters; the mediator sees both and the link, and may reveal it.
-// Each step is one `it`, in order, so the scenario can be extended (the single text, initialling).
+// Then the mediator, holding the pen, issues the single text; both heads initial it with their own
+// keys from the CLI; `parley verify` accepts the bundle offline, and refuses it once one character
+// of the text is changed. Each step is one `it`, in order.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVATE_KEY_FILE, PUBLIC_KEY_FILE } from '@parley/cli/commands/keys.ts';
+import { runCli } from '@parley/cli/test-cli.ts';
+import { createApiToken } from '@parley/store/accounts/api-tokens.ts';
+import { grantRole } from '@parley/store/members.ts';
 import { engines, useTestDatabase } from '@parley/store/test-databases.test-support.ts';
 import { everyCaseGet, startConductServer, type ConductServer } from './conduct-server.test-support.ts';
 
@@ -21,7 +30,9 @@ describe.each(engines)('the shuttle on $name', (engine) => {
   }, 120_000);
   afterAll(async () => {
     await s?.server.close();
+    if (keysDir) await rm(keysDir, { recursive: true, force: true });
   });
+  let keysDir = '';
 
   it('gives each side the channels it may use', async () => {
     expect((await s.as('mediator').get('/channels')).body).toEqual([
@@ -287,4 +298,84 @@ describe.each(engines)('the shuttle on $name', (engine) => {
     // The original itself stays in north's caucus.
     expect((await s.as('south').get(`/proposals/${ids.northPackage}`)).status).toBe(404);
   });
+  const SINGLE_TEXT = `# River Accord
+
+## Article 1. Monitoring
+
+1. A joint commission shall monitor the flow of the river.
+
+2. The dam moratorium is left to a later round.
+`;
+
+  it('the mediator, given the pen, issues the single text as a new version of the accord', async () => {
+    await grantRole(database(), 'river-accord', s.userIds.mediator, { role: 'mediator-lead', party: null });
+    const declared = await s.as('mediator').post('/single-texts', { document: 'accord' });
+    expect([declared.status, declared.body.penHolders]).toEqual([201, [s.userIds.mediator]]);
+    const issued = await s.as('mediator').post('/single-texts/accord/versions', {
+      id: 'v3',
+      date: '2030-04-10',
+      text: SINGLE_TEXT,
+      sources: ['report-a'],
+    });
+    expect([issued.status, issued.body.basis]).toEqual([201, 'v2']);
+    // A delegation may criticise the text, not issue it.
+    const refused = await s.as('north').post('/single-texts/accord/versions', {
+      id: 'v4',
+      date: '2030-04-11',
+      text: SINGLE_TEXT,
+      sources: ['report-a'],
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('both heads initial it from the CLI with their own keys; parley verify accepts it offline, and refuses one changed character', async () => {
+    keysDir = await mkdtemp(path.join(tmpdir(), 'parley-scenario-keys-'));
+    const base = s.server.url;
+    for (const head of ['north', 'south'] as const) {
+      const token = (await createApiToken(database(), s.userIds[head], 'initialling')).token;
+      const dir = path.join(keysDir, head);
+      expect((await runCli(['keys', 'generate', '--out', dir])).code).toBe(0);
+      const registered = await runCli([
+        'keys',
+        'register',
+        '--server',
+        base,
+        '--token',
+        token,
+        '--key',
+        path.join(dir, PUBLIC_KEY_FILE),
+      ]);
+      expect([registered.code, registered.err]).toEqual([0, '']);
+      const initialled = await runCli([
+        'initial',
+        '--server',
+        base,
+        '--token',
+        token,
+        'river-accord',
+        'accord@v3',
+        '--key',
+        path.join(dir, PRIVATE_KEY_FILE),
+      ]);
+      expect([initialled.code, initialled.err]).toEqual([0, '']);
+    }
+    const bundle = await s.as('mediator').get('/drafts/accord/versions/v3/bundle');
+    expect(bundle.status).toBe(200);
+    expect(bundle.body.payload.text).toBe(SINGLE_TEXT);
+    const file = path.join(keysDir, 'bundle.json');
+    await writeFile(file, JSON.stringify(bundle.body));
+    const verified = await runCli(['verify', file]);
+    expect(verified.code).toBe(0);
+    expect(verified.out.split('\n').filter((line) => line.startsWith('OK'))).toEqual([
+      expect.stringMatching(/^OK {6}north \(north\), key /),
+      expect.stringMatching(/^OK {6}south \(south\), key /),
+    ]);
+
+    const tampered = JSON.parse(await readFile(file, 'utf8'));
+    tampered.payload.text = tampered.payload.text.replace('joint', 'Joint');
+    await writeFile(file, JSON.stringify(tampered));
+    const refused = await runCli(['verify', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).not.toMatch(/^OK/m);
+  }, 120_000);
 });
