@@ -96,6 +96,7 @@ const matrix: Record<string, string> = {
   'GET /api/cases/{caseId}/guarantees': MEMBER,
   'GET /api/cases/{caseId}/deals': MEMBER,
   'GET /api/cases/{caseId}/deals/window': MEMBER,
+  'GET /api/cases/{caseId}/deals/frontier': MEMBER,
   'GET /api/cases/{caseId}/deals/sensitivity': MEMBER,
   'GET /api/cases/{caseId}/deals/assumptions': MEMBER,
   'GET /api/cases/{caseId}/deals/adjusted-winner': MEMBER,

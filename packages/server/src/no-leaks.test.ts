@@ -377,6 +377,14 @@ function requests(f: Fixture): fc.Arbitrary<string> {
     fc.constant('/deals/assumptions'),
     fc.record({ scenario }).map((q) => `/deals/adjusted-winner${query(q)}`),
     fc.record({ at: day, scenario }).map((q) => `/deals/genius-export${query(q)}`),
+    fc
+      .record({
+        a: fc.constantFrom('north', 'south'),
+        b: fc.constantFrom('south', 'north', 'envoy'),
+        at: day,
+        scenario,
+      })
+      .map((q) => `/deals/frontier${query(q)}`),
     // Channels and proposals: these cases hold none (the caucus test below does), so the answers
     // turn on the channels each caller may use.
     fc.constantFrom('/channels', '/carries'),

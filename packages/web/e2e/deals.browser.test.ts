@@ -50,7 +50,9 @@ describe.skipIf(!hasChromium)('the Deals lab in Chromium', () => {
     const chart = page.getByTestId('utility-chart');
     await chart.locator('svg').first().waitFor();
     expect(
-      await chart.locator('svg[aria-label="Fair points and reservation values of ru and ua"]').count(),
+      await chart
+        .locator('svg[aria-label="Pareto frontier, fair points and reservation values of ru and ua"]')
+        .count(),
     ).toBe(1);
     // Every signatory together has no fair point on this day, and the page says why.
     expect(await page.getByTestId('missing-points').textContent()).toContain('Nash (every signatory): none');
@@ -66,6 +68,41 @@ describe.skipIf(!hasChromium)('the Deals lab in Chromium', () => {
     ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'deals-mediator');
+    await page.context().close();
+  });
+
+  it('draws the Pareto frontier of the two signatories, with its figures in a table', async () => {
+    const page = await open('?at=2022-04-02');
+    const size = page.getByTestId('frontier-size');
+    await size.waitFor();
+    // As GET …/deals/frontier?a=ru&b=ua&at=2022-04-02: the day's frontier of ru and ua, 554 packages.
+    expect(await size.textContent()).toContain(
+      'The chart draws the frontier of Russian Federation and Ukraine alone (the other stakeholders ignored): 554 packages',
+    );
+    const chart = page.getByTestId('utility-chart');
+    await chart.locator('g[aria-description="Pareto frontier packages"]').waitFor();
+    expect(await chart.locator('g[aria-description="Pareto frontier packages"] circle').count()).toBe(554);
+    await page.getByText('The frontier’s 554 packages').click();
+    const rows = page.getByTestId('frontier-points').locator('tbody tr');
+    expect(await rows.count()).toBe(554);
+    // The ends: Russia's best package, then Ukraine's.
+    expect((await rows.first().innerText()).split('\t').slice(0, 2)).toEqual(['1.000', '0.114']);
+    expect((await rows.last().innerText()).split('\t').slice(0, 2)).toEqual(['0.049', '1.000']);
+    // The parties-only fair points sit on the frontier, at `parley deals --json`'s Nash ru 0.718, ua 0.687.
+    const nash = rows.filter({ hasText: 'Nash (parties only)' });
+    expect(await nash.count()).toBe(1);
+    expect((await nash.innerText()).split('\t').slice(0, 3)).toEqual([
+      '0.718',
+      '0.687',
+      'Nash (parties only), Kalai–Smorodinsky (parties only), Welfare (parties only), Egalitarian (parties only)',
+    ]);
+    // Another pair: the frontier follows (Russia and the United States on that day: 43 packages).
+    await page.getByLabel('Up', { exact: true }).selectOption('us');
+    await size.filter({ hasText: 'United States' }).waitFor();
+    expect(await size.textContent()).toContain('Russian Federation and United States alone');
+    expect(await size.textContent()).toContain('43 packages');
+    expect(await rows.count()).toBe(43);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -29,6 +29,13 @@ export const windowInput = z
   });
 /** `deals sensitivity`: one assumption, on one day or over the whole window. */
 export const sensitivityInput = z.object({ assumption: z.string(), at: day('at'), scenario });
+/** A signatory of the model, by actor id. */
+const signatory = (field: string) =>
+  z.string({ error: `\`${field}\` must name a signatory (an actor id)` }).min(1, {
+    error: `\`${field}\` must name a signatory (an actor id)`,
+  });
+/** `deals/frontier` (web): the Pareto frontier projected on two signatories on one day. */
+export const pairFrontierInput = z.object({ a: signatory('a'), b: signatory('b'), at: day('at'), scenario });
 /** `deals adjusted-winner`. */
 export const adjustedWinnerInput = z.object({ scenario });
 /** `deals export-genius`: the day whose reservation values to export. */
@@ -89,6 +96,7 @@ export const frontierInput = z.object({
 });
 
 export type DayInput = z.output<typeof dayInput>;
+export type PairFrontierInput = z.output<typeof pairFrontierInput>;
 export type WindowInput = z.output<typeof windowInput>;
 export type SensitivityInput = z.output<typeof sensitivityInput>;
 export type AdjustedWinnerInput = z.output<typeof adjustedWinnerInput>;

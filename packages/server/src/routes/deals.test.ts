@@ -3,6 +3,7 @@ import { adjustedWinner } from '@parley/app/deals/adjusted-winner.ts';
 import { modelAssumptions } from '@parley/app/deals/assumptions.ts';
 import { dealsOnDay } from '@parley/app/deals/day.ts';
 import { geniusExport } from '@parley/app/deals/export-genius.ts';
+import { pairFrontier } from '@parley/app/deals/pair-frontier.ts';
 import { assumptionSensitivity } from '@parley/app/deals/sensitivity.ts';
 import { dealWindow } from '@parley/app/deals/window.ts';
 import { CASE_ID, useAnalysisServer } from './analysis-server.test-support.ts';
@@ -91,6 +92,30 @@ describe('deal analyses over the API', () => {
       200,
       asJson(adjustedWinner(server().caseData, { scenario: 'four-factors' }, CASE_ID)),
     ]);
+  });
+
+  it('gives the frontier of two signatories with the figures of parley deals --json for the day', async () => {
+    const answer = await server().get(`${deals}/frontier?a=ru&b=ua&at=2022-04-02`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual(
+      asJson(pairFrontier(server().caseData, { a: 'ru', b: 'ua', at: '2022-04-02' }, CASE_ID)),
+    );
+    const { frontier, reservationValues, solutions } = answer.body;
+    expect([
+      frontier.size,
+      frontier.points.length,
+      reservationValues.ru.value,
+      reservationValues.ua.value,
+    ]).toEqual([554, 554, 0.7, 0.665]);
+    expect(solutions.partiesOnly.nash.utilities.ru).toBeCloseTo(0.7184466, 7);
+    expect(solutions.partiesOnly.nash.utilities.ua).toBeCloseTo(0.6875, 7);
+    const unknown = await server().get(`${deals}/frontier?a=ru&b=xx`);
+    expect([unknown.status, unknown.body.error.message]).toEqual([
+      404,
+      '`b` "xx" is not a signatory of the model (it has ru, ua, us, uk, fr, de, cn, tr)',
+    ]);
+    const missing = await server().get(`${deals}/frontier?a=ru`);
+    expect([missing.status, missing.body.error.diagnostics[0].path]).toEqual([422, 'b']);
   });
 
   it('gives the GENIUS files that parley deals export-genius writes', async () => {

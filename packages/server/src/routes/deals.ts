@@ -4,10 +4,12 @@ import { adjustedWinner } from '@parley/app/deals/adjusted-winner.ts';
 import { modelAssumptions } from '@parley/app/deals/assumptions.ts';
 import { dealsOnDay } from '@parley/app/deals/day.ts';
 import { geniusExport } from '@parley/app/deals/export-genius.ts';
+import { pairFrontier } from '@parley/app/deals/pair-frontier.ts';
 import {
   adjustedWinnerInput,
   dayInput,
   exportGeniusInput,
+  pairFrontierInput,
   sensitivityInput,
   windowInput,
 } from '@parley/app/deals/input.ts';
@@ -20,7 +22,15 @@ import { callerCase } from './caller-case.ts';
 import { analysisErrors, analysisJson, caseParams, jsonResponse } from './openapi-parts.ts';
 
 /** The query parameters are the CLI's flags without `--`, and messages name them so. */
-const QUERY_NAMES = { at: 'at', from: 'from', to: 'to', scenario: 'scenario', assumption: 'assumption' };
+const QUERY_NAMES = {
+  at: 'at',
+  from: 'from',
+  to: 'to',
+  scenario: 'scenario',
+  assumption: 'assumption',
+  a: 'a',
+  b: 'b',
+};
 
 /** A day (EDTF: `2022-04-15`; a month or year stands for its last day). */
 const day = (what: string) => z.string().max(40).optional().describe(`${what} (EDTF, e.g. 2022-04-15)`);
@@ -71,6 +81,16 @@ export function registerDealRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps
     dayInput,
     analysisJson('Deals', "The day's report, as docs/json.md describes it"),
     dealsOnDay,
+  );
+  const signatory = (which: string) =>
+    z.string().min(1).max(200).describe(`The ${which} signatory (an actor id of the model, e.g. ru)`);
+  dealRoute(
+    '/frontier',
+    'The exact Pareto frontier projected on two signatories on one day, each point with its package, with their reservation values and the solution points of `parley deals --json`',
+    z.object({ a: signatory('first'), b: signatory('second'), at, scenario }),
+    pairFrontierInput,
+    analysisJson('DealFrontier', "The two signatories' frontier, `a`'s utility descending"),
+    pairFrontier,
   );
   dealRoute(
     '/window',

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DealsReport } from '@parley/core/bargaining/case-report.ts';
 import type { SensitivityResult } from '@parley/core/bargaining/sensitivity.ts';
+import type { PairFrontierReport } from '@parley/app/deals/pair-frontier.ts';
 import type { DealWindowReport } from '@parley/app/deals/window.ts';
 import { api, dataOf } from './client.ts';
 
@@ -56,5 +57,21 @@ export function useSensitivity(caseId: string, query: { assumption: string; scen
         await api.GET('/api/cases/{caseId}/deals/sensitivity', { params: { path: { caseId }, query } }),
       ) as unknown as SensitivityResult,
     enabled: query.assumption !== '',
+  });
+}
+
+/** The Pareto frontier of two signatories on one day, with their reservation values and fair points. */
+export function useDealFrontier(
+  caseId: string,
+  query: { a: string; b: string; at?: string; scenario?: string },
+) {
+  return useQuery({
+    queryKey: ['case', caseId, 'deals', 'frontier', query],
+    queryFn: async () =>
+      dataOf(
+        await api.GET('/api/cases/{caseId}/deals/frontier', { params: { path: { caseId }, query } }),
+      ) as unknown as PairFrontierReport,
+    placeholderData: keepPreviousData,
+    enabled: query.a !== '' && query.b !== '' && query.a !== query.b,
   });
 }

@@ -2496,6 +2496,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{caseId}/deals/frontier': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The exact Pareto frontier projected on two signatories on one day, each point with its package, with their reservation values and the solution points of `parley deals --json` */
+    get: {
+      parameters: {
+        query: {
+          /** @description The first signatory (an actor id of the model, e.g. ru) */
+          a: string;
+          /** @description The second signatory (an actor id of the model, e.g. ru) */
+          b: string;
+          /** @description The day to analyse (default: the case's asOf) (EDTF, e.g. 2022-04-15) */
+          at?: string;
+          /** @description A scenario of the model to apply (its id) */
+          scenario?: string;
+        };
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The analysis */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DealFrontier'];
+          };
+        };
+        /** @description A malformed query parameter */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such case, or not a member, or an id the case does not hold */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case or its model cannot answer this */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{caseId}/deals/window': {
     parameters: {
       query?: never;
@@ -5683,6 +5775,10 @@ export interface components {
     };
     /** @description The day's report, as docs/json.md describes it */
     Deals: {
+      [key: string]: unknown;
+    };
+    /** @description The two signatories' frontier, `a`'s utility descending */
+    DealFrontier: {
       [key: string]: unknown;
     };
     /** @description The deal window, as docs/json.md describes it */

@@ -3,19 +3,20 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DealsReport } from '@parley/core/bargaining/case-report.ts';
 import type { DealWindowReport } from '@parley/app/deals/window.ts';
-import { useAssumptions, useDeals, useDealWindow, useSensitivity } from '../../api/deals.ts';
+import { useAssumptions, useDealFrontier, useDeals, useDealWindow, useSensitivity } from '../../api/deals.ts';
 import { useActorNames } from '../../api/drafts.ts';
 import { PlotFigure } from '../../charts/PlotFigure.tsx';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import './deals.css';
+import { frontierRows, type FrontierRow } from './frontier-rows.ts';
 import { marginSteps, missingSolutions, signed, spansText, utilityPoints } from './utility-points.ts';
 
 type NameOf = (id: string) => string;
 
 /**
- * The deals lab over the case's analyst model: the fair points and reservation values in the
- * utility space of two signatories the user picks, the deal window over time with the events that
+ * The deals lab over the case's analyst model: the Pareto frontier, the fair points and the
+ * reservation values in the utility space of two signatories the user picks, the deal window over time with the events that
  * move it, a scenario switcher and the sensitivity of the window to one assumption. The choices
  * live in the address (?scenario=…&at=…&x=…&y=…).
  */
@@ -66,6 +67,7 @@ export default function DealsView() {
       {day.error && <Failure error={day.error} />}
       {day.data && (
         <UtilitySpace
+          caseId={caseId}
           report={day.data}
           nameOf={nameOf}
           x={params.get('x')}
@@ -82,12 +84,14 @@ export default function DealsView() {
 }
 
 function UtilitySpace({
+  caseId,
   report,
   nameOf,
   x: askedX,
   y: askedY,
   onPick,
 }: {
+  caseId: string;
   report: DealsReport;
   nameOf: NameOf;
   x: string | null;
@@ -101,6 +105,15 @@ function UtilitySpace({
       ? askedY
       : (signatories.find((s) => s !== x) ?? '');
   const points = useMemo(() => utilityPoints(report, x, y), [report, x, y]);
+  // The frontier of the two chosen signatories on the day shown (the other stakeholders ignored).
+  const frontier = useDealFrontier(caseId, {
+    a: x,
+    b: y,
+    at: report.at,
+    ...(report.scenario ? { scenario: report.scenario } : {}),
+  });
+  const shown = frontier.data && frontier.data.parties.join() === `${x},${y}` ? frontier.data : undefined;
+  const rows = useMemo(() => (shown ? frontierRows(shown.frontier, points) : []), [shown, points]);
   const rx = report.reservationValues[x]?.value ?? 0;
   const ry = report.reservationValues[y]?.value ?? 0;
   const options = useMemo<Plot.PlotOptions>(
@@ -122,6 +135,27 @@ function UtilitySpace({
           fillOpacity: 0.08,
           ariaHidden: 'true',
         }),
+        // The frontier: a line through its packages and a dot for each.
+        Plot.line(rows, { x: 'x', y: 'y', stroke: '#5b6b8c', strokeWidth: 1, ariaHidden: 'true' }),
+        Plot.dot(rows, {
+          x: 'x',
+          y: 'y',
+          r: 1.8,
+          fill: '#5b6b8c',
+          ariaDescription: 'Pareto frontier packages',
+        }),
+        Plot.text(
+          rows,
+          Plot.selectFirst({
+            x: 'x',
+            y: 'y',
+            text: () => 'Pareto frontier',
+            textAnchor: 'end',
+            dx: -4,
+            dy: -8,
+            ariaHidden: 'true',
+          }),
+        ),
         Plot.ruleX([rx], { strokeDasharray: '4,3', ariaHidden: 'true' }),
         Plot.ruleY([ry], { strokeDasharray: '4,3', ariaHidden: 'true' }),
         Plot.text([{}], {
@@ -151,7 +185,7 @@ function UtilitySpace({
         }),
       ],
     }),
-    [points, rx, ry, x, y, nameOf],
+    [rows, points, rx, ry, x, y, nameOf],
   );
   return (
     <section aria-labelledby="utility-title">
@@ -179,12 +213,22 @@ function UtilitySpace({
         {report.pareto.size === null
           ? `not counted (${report.pareto.reason ?? 'no reason given'})`
           : `${report.pareto.size.toLocaleString('en')} packages`}
-        . The deals route gives its size, not its points: the chart shows the fair points, the most balanced
-        packages and the reservation values.
+        .
       </p>
+      {frontier.isPending && <Loading what="the Pareto frontier" />}
+      {frontier.error && <Failure error={frontier.error} />}
+      {shown && (
+        <p data-testid="frontier-size">
+          The chart draws the frontier of {nameOf(x)} and {nameOf(y)} alone (the other stakeholders ignored):{' '}
+          {shown.frontier.size === null
+            ? `not computed (${shown.frontier.reason})`
+            : `${shown.frontier.size.toLocaleString('en')} packages`}
+          , with the fair points, the most balanced packages and the reservation values.
+        </p>
+      )}
       <PlotFigure
         options={options}
-        label={`Fair points and reservation values of ${x} and ${y}`}
+        label={`Pareto frontier, fair points and reservation values of ${x} and ${y}`}
         testId="utility-chart"
       />
       <div className="scroll">
@@ -217,6 +261,7 @@ function UtilitySpace({
           </tbody>
         </table>
       </div>
+      {rows.length > 0 && <FrontierTable rows={rows} x={nameOf(x)} y={nameOf(y)} />}
       <details>
         <summary>Fair points the day does not have</summary>
         <ul data-testid="missing-points">
@@ -226,6 +271,44 @@ function UtilitySpace({
         </ul>
       </details>
     </section>
+  );
+}
+
+/** The frontier's figures: every package, with the fair points that sit on it. */
+function FrontierTable({ rows, x, y }: { rows: FrontierRow[]; x: string; y: string }) {
+  return (
+    <details>
+      <summary>The frontier’s {rows.length.toLocaleString('en')} packages</summary>
+      <div className="scroll">
+        <table data-testid="frontier-points">
+          <caption>
+            Pareto frontier of {x} and {y}, {x}’s utility descending
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="number">
+                {x}
+              </th>
+              <th scope="col" className="number">
+                {y}
+              </th>
+              <th scope="col">Fair points here</th>
+              <th scope="col">Package</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, k) => (
+              <tr key={k}>
+                <td className="number">{r.x.toFixed(3)}</td>
+                <td className="number">{r.y.toFixed(3)}</td>
+                <td>{r.points.join(', ')}</td>
+                <td className="package">{r.package}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
