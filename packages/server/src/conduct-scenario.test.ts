@@ -326,6 +326,23 @@ describe.each(engines)('the shuttle on $name', (engine) => {
       sources: ['report-a'],
     });
     expect(refused.status).toBe(403);
+    // Nor may anyone go round the pen through the generic record writes.
+    const draft = await s.as('mediator').get('/records/draft/accord');
+    const bypass = await s.as('mediator').post('/changes', {
+      changes: [
+        {
+          op: 'update',
+          kind: 'draft',
+          id: 'accord',
+          ifMatch: draft.body.version,
+          body: { ...draft.body.body, title: 'River Accord (rewritten)' },
+        },
+      ],
+    });
+    expect(bypass.status).toBe(403);
+    expect(bypass.body.error.message).toBe(
+      'changes[0].body: the draft "accord" is a single negotiating text: its pen-holders issue its versions (POST …/single-texts/accord/versions), no other write changes it',
+    );
   });
 
   it('both heads initial it from the CLI with their own keys; parley verify accepts it offline, and refuses one changed character', async () => {

@@ -28,6 +28,11 @@ export interface Writer {
   userId: string | null;
   /** The roles the writer acts in, for the audit log (`mediator-lead,analyst`). */
   roles?: string;
+  /**
+   * Set by the single text's own write (store/single-text/pen.ts) for the document whose pen the
+   * writer holds, checked there: only then may a write change that single text's draft.
+   */
+  holdsPenOf?: string;
 }
 
 /** One record as its viewer sees it; a hidden record is not found, exactly like a missing one. */
@@ -336,6 +341,7 @@ async function write(
     await lockCase(trx, caseId);
     const rows = await visibleRows(trx, caseId, everything);
     const { applied, after } = await change(trx, rows);
+    refusePenBypass(rows, applied, writer.holdsPenOf);
     const seen = after.filter((r) => sees(writer.audience, r.visibility));
     for (const { record, at } of applied) if (after.includes(record)) checkInView(seen, record, at);
     checkWhole(caseOfRecords(after), seen);
@@ -357,6 +363,30 @@ async function write(
       .execute();
     return applied;
   });
+}
+
+/**
+ * A draft declared a single negotiating text is written by its pen-holders only, through the
+ * single text's own routes (store/single-text/): the generic record writes may release it, not
+ * change it or add a version to it.
+ */
+function refusePenBypass(rows: readonly StoredRecord[], applied: readonly Applied[], pen?: string) {
+  const texts = new Set(rows.filter((r) => r.kind === 'single-text').map((r) => r.id));
+  if (texts.size === 0) return;
+  for (const { action, record, at } of applied) {
+    if (action === 'record.release') continue;
+    const document =
+      record.kind === 'draft'
+        ? record.id
+        : record.kind === 'draft-text'
+          ? record.id.split('@')[0]!
+          : undefined;
+    if (document !== undefined && document !== pen && texts.has(document))
+      throw new ParleyError(
+        'forbidden',
+        `${at ? `${at}: ` : ''}the draft "${document}" is a single negotiating text: its pen-holders issue its versions (POST …/single-texts/${document}/versions), no other write changes it`,
+      );
+  }
 }
 
 async function insertRecord(

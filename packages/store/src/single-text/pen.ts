@@ -74,7 +74,8 @@ export async function issueVersion(
     body: { text: versionText },
     ...(current ? { visibility: current.record.visibility } : {}),
   };
-  return applyChanges(database, caseId, writer, [
+  // The route checked that the writer holds this text's pen: the one write that may change it.
+  return applyChanges(database, caseId, { ...writer, holdsPenOf: text.id }, [
     current
       ? {
           op: 'update',
