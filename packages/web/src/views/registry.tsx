@@ -10,6 +10,8 @@ const DraftsView = lazy(() => import('./drafts/DraftsView.tsx'));
 const DealsView = lazy(() => import('./deals/DealsView.tsx'));
 const EvidenceView = lazy(() => import('./evidence/EvidenceView.tsx'));
 const GuaranteesView = lazy(() => import('./guarantees/GuaranteesView.tsx'));
+// One role-aware view: the mediator's console for the team, the caucus for a delegation.
+const ConsoleView = lazy(() => import('./console/ConsoleView.tsx'));
 
 export interface CaseView {
   /** The path under /cases/:caseId ('' for the case's first page). */
@@ -34,7 +36,13 @@ export const caseViews: CaseView[] = [
   {
     path: 'console',
     label: 'Console',
-    element: <Coming view="Console" />,
+    element: <ConsoleView />,
     roles: ['mediator-lead', 'mediator'],
+  },
+  {
+    path: 'caucus',
+    label: 'Caucus',
+    element: <ConsoleView />,
+    roles: ['delegation-head', 'delegation-member'],
   },
 ];
