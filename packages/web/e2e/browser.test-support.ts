@@ -1,6 +1,7 @@
 // Test support for the workbench's browser tests: the real server (API and the production build)
 // on a fresh PGlite folder with the embedded case, users for each role, and Debian's Chromium
 // driven by playwright-core. Without /usr/bin/chromium the tests skip with a notice.
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +123,22 @@ export async function startWorkbench(): Promise<Workbench> {
 }
 
 /** Debian's Chromium, headless. */
+/**
+ * A workbench server and a browser for the enclosing describe block, started together before its
+ * tests and closed after them: `running.wb` and `running.browser` inside a test.
+ */
+export function useWorkbench(): { wb: Workbench; browser: Browser } {
+  const running = {} as { wb: Workbench; browser: Browser };
+  beforeAll(async () => {
+    [running.wb, running.browser] = await Promise.all([startWorkbench(), openBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.wb?.close();
+  });
+  return running;
+}
+
 export function openBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

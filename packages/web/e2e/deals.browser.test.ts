@@ -1,35 +1,25 @@
 // The Deals lab in Chromium on the real server: the fair points and reservation values in the
 // utility space of two chosen signatories (as `parley deals --json`), the deal window (as
 // `parley deals window`), the scenario switcher, sensitivity, accessibility and a narrow window.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   CASE,
   hasChromium,
   newPage,
-  openBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
-  startWorkbench,
-  type Workbench,
+  useWorkbench,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Deals lab in Chromium', () => {
-  let wb: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [wb, browser] = await Promise.all([startWorkbench(), openBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await wb?.close();
-  });
+  const running = useWorkbench();
 
   const open = async (path: string, viewport?: { width: number; height: number }) => {
-    const page = await newPage(browser, viewport);
-    await signIn(page, wb, 'mediator');
-    await page.goto(`${wb.url}/cases/${CASE}/deals${path}`);
+    const page = await newPage(running.browser, viewport);
+    await signIn(page, running.wb, 'mediator');
+    await page.goto(`${running.wb.url}/cases/${CASE}/deals${path}`);
     return page;
   };
 

@@ -1,35 +1,25 @@
 // The Drafts view in Chromium on the real server: the versions and their basis tree, the redline
 // of the treaty from 12 to 15 April 2022 (word changes, brackets named by party), the bracket
 // convergence chart with its table, the downloads, accessibility and a narrow window.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   CASE,
   hasChromium,
   newPage,
-  openBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
-  startWorkbench,
-  type Workbench,
+  useWorkbench,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
-  let wb: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [wb, browser] = await Promise.all([startWorkbench(), openBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await wb?.close();
-  });
+  const running = useWorkbench();
 
   it('lists the versions with their basis tree and word counts', async () => {
-    const page = await newPage(browser);
-    await signIn(page, wb, 'mediator');
-    await page.goto(`${wb.url}/cases/${CASE}/drafts`);
+    const page = await newPage(running.browser);
+    await signIn(page, running.wb, 'mediator');
+    await page.goto(`${running.wb.url}/cases/${CASE}/drafts`);
     const versions = page.getByTestId('versions');
     await versions.locator('tr[data-version="2022-04-15"]').waitFor();
     expect(await versions.locator('tbody tr').count()).toBe(5);
@@ -50,9 +40,9 @@ describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
   });
 
   it('redlines 12 → 15 April: word changes and the brackets attributed to each party by name', async () => {
-    const page = await newPage(browser);
-    await signIn(page, wb, 'ua');
-    await page.goto(`${wb.url}/cases/${CASE}/drafts?from=2022-04-12&to=2022-04-15`);
+    const page = await newPage(running.browser);
+    await signIn(page, running.wb, 'ua');
+    await page.goto(`${running.wb.url}/cases/${CASE}/drafts?from=2022-04-12&to=2022-04-15`);
     const summary = page.getByTestId('redline-summary');
     await summary.waitFor();
     // As `parley diff cases/istanbul-2022 security-treaty@2022-04-12 security-treaty@2022-04-15`.
@@ -106,9 +96,9 @@ describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
   });
 
   it('charts the brackets per party over the versions, with the figures as a table', async () => {
-    const page = await newPage(browser);
-    await signIn(page, wb, 'mediator');
-    await page.goto(`${wb.url}/cases/${CASE}/drafts`);
+    const page = await newPage(running.browser);
+    await signIn(page, running.wb, 'mediator');
+    await page.goto(`${running.wb.url}/cases/${CASE}/drafts`);
     const table = page.getByTestId('brackets-table');
     await table.locator('tbody tr').nth(4).waitFor();
     // As `parley brackets cases/istanbul-2022 security-treaty --format json`.
@@ -128,9 +118,9 @@ describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
   });
 
   it('fits a narrow window (390×844)', async () => {
-    const page = await newPage(browser, { width: 390, height: 844 });
-    await signIn(page, wb, 'ru');
-    await page.goto(`${wb.url}/cases/${CASE}/drafts?mode=side-by-side`);
+    const page = await newPage(running.browser, { width: 390, height: 844 });
+    await signIn(page, running.wb, 'ru');
+    await page.goto(`${running.wb.url}/cases/${CASE}/drafts?mode=side-by-side`);
     await page.getByTestId('redline-summary').waitFor();
     await page.getByTestId('brackets-table').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,35 +1,24 @@
 // The Evidence view in Chromium on the real server: contested points side by side with their
 // sources, the who-says-what grid with the analyst's inferences labelled, the topic filter,
 // accessibility and a narrow window (figures as `parley show cases/istanbul-2022 claims --json`).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CASE,
   hasChromium,
   newPage,
-  openBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
-  startWorkbench,
-  type Workbench,
+  useWorkbench,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Evidence view in Chromium', () => {
-  let wb: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [wb, browser] = await Promise.all([startWorkbench(), openBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await wb?.close();
-  });
+  const running = useWorkbench();
 
   it('sets the contested points side by side and labels the analyst’s inferences', async () => {
-    const page = await newPage(browser);
-    await signIn(page, wb, 'mediator');
-    await page.goto(`${wb.url}/cases/${CASE}/evidence`);
+    const page = await newPage(running.browser);
+    await signIn(page, running.wb, 'mediator');
+    await page.goto(`${running.wb.url}/cases/${CASE}/evidence`);
     const counts = page.getByTestId('evidence-counts');
     await counts.waitFor();
     expect(await counts.textContent()).toBe('23 propositions, 19 contested');
@@ -72,9 +61,9 @@ describe.skipIf(!hasChromium)('the Evidence view in Chromium', () => {
   });
 
   it('fits a narrow window (390×844)', async () => {
-    const page = await newPage(browser, { width: 390, height: 844 });
-    await signIn(page, wb, 'ru');
-    await page.goto(`${wb.url}/cases/${CASE}/evidence`);
+    const page = await newPage(running.browser, { width: 390, height: 844 });
+    await signIn(page, running.wb, 'ru');
+    await page.goto(`${running.wb.url}/cases/${CASE}/evidence`);
     await page.getByTestId('who-says-what').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,35 +1,24 @@
 // The Guarantees lab in Chromium on the real server: the case's instruments under each scenario
 // with the explanation steps (figures as `parley guarantees cases/istanbul-2022 --json --no-library`),
 // the attacker and place filters, accessibility and a narrow window.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CASE,
   hasChromium,
   newPage,
-  openBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
-  startWorkbench,
-  type Workbench,
+  useWorkbench,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Guarantees lab in Chromium', () => {
-  let wb: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [wb, browser] = await Promise.all([startWorkbench(), openBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await wb?.close();
-  });
+  const running = useWorkbench();
 
   it('compares the instruments under each scenario, with the steps of each result', async () => {
-    const page = await newPage(browser);
-    await signIn(page, wb, 'mediator');
-    await page.goto(`${wb.url}/cases/${CASE}/guarantees?library=false`);
+    const page = await newPage(running.browser);
+    await signIn(page, running.wb, 'mediator');
+    await page.goto(`${running.wb.url}/cases/${CASE}/guarantees?library=false`);
     const table = page.getByTestId('guarantees-table');
     await table.locator('tr[data-instrument="draft-2022-04-15-russia"]').waitFor();
     expect(await table.locator('tbody tr').count()).toBe(4);
@@ -68,9 +57,9 @@ describe.skipIf(!hasChromium)('the Guarantees lab in Chromium', () => {
   });
 
   it('fits a narrow window (390×844)', async () => {
-    const page = await newPage(browser, { width: 390, height: 844 });
-    await signIn(page, wb, 'ua');
-    await page.goto(`${wb.url}/cases/${CASE}/guarantees`);
+    const page = await newPage(running.browser, { width: 390, height: 844 });
+    await signIn(page, running.wb, 'ua');
+    await page.goto(`${running.wb.url}/cases/${CASE}/guarantees`);
     await page.getByTestId('guarantees-table').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
