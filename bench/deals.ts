@@ -5,13 +5,9 @@
  */
 import * as highsModule from 'highs';
 import type { Highs, InitOptions } from 'highs';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { marginObjective } from '@parley/core/bargaining/agreement.ts';
 import { searchBest } from '@parley/core/bargaining/branch-and-bound.ts';
 import { enumerateOutcomes } from '@parley/core/bargaining/enumerate.ts';
-import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
 import type { SearchObjective } from '@parley/core/bargaining/objectives.ts';
 import { outcomeCount, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
 import { paretoFrontier } from '@parley/core/bargaining/pareto.ts';
@@ -30,9 +26,7 @@ import {
   SOLUTION_NAMES,
 } from '@parley/core/bargaining/solutions.ts';
 import { frontierSample } from '@parley/core/bargaining/frontier-sample.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/genius/anac');
+import { anacDomains, hasAnacCorpus } from '@parley/core/bargaining/genius/anac-corpus.test-support.ts';
 
 const time = <T>(f: () => T): { ms: number; value: T } => {
   const start = performance.now();
@@ -74,30 +68,18 @@ function same(
 console.log('Parley bargaining engine vs exhaustive enumeration (same process)\n');
 
 // 1. Every ANAC domain: identical results, and the time of each approach.
-if (existsSync(corpus)) {
+if (hasAnacCorpus) {
   let engineMs = 0;
   let baselineMs = 0;
   let identical = 0;
   let total = 0;
-  for (const year of readdirSync(corpus)) {
-    for (const name of readdirSync(path.join(corpus, year))) {
-      const dir = path.join(corpus, year, name);
-      const files = readdirSync(dir)
-        .sort()
-        .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
-      const domainFile = files.find((f) => !/<weight\b/.test(f.text))!;
-      const domain = importGenius(
-        domainFile,
-        files.filter((f) => f !== domainFile),
-        { normalizeWeights: true },
-      ).negotiation;
-      const e = time(() => engine(domain));
-      const b = time(() => enumeration(domain));
-      engineMs += e.ms;
-      baselineMs += b.ms;
-      total++;
-      if (same(domain, e.value, b.value)) identical++;
-    }
+  for (const { domain } of anacDomains()) {
+    const e = time(() => engine(domain));
+    const b = time(() => enumeration(domain));
+    engineMs += e.ms;
+    baselineMs += b.ms;
+    total++;
+    if (same(domain, e.value, b.value)) identical++;
   }
   console.log(
     `ANAC corpus: ${identical}/${total} domains identical to enumeration (frontier size; Nash, KS, welfare, egalitarian utilities within 1e-9)`,

@@ -12,12 +12,10 @@
  *    0.1..2 for both parties, on every core (worker threads), against one thread on a share of
  *    the runs, extrapolated; the target is 10,000 runs in 30 s.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
-import { outcomeCount, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
+import { outcomeCount } from '@parley/core/bargaining/outcome-space.ts';
 import { randomDomain } from '@parley/core/bargaining/random-domain.ts';
 import { enumerateBid } from '@parley/core/simulate/bid-enumeration.ts';
 import { simulateOnce, type SimulationSpec } from '@parley/core/simulate/run.ts';
@@ -26,9 +24,13 @@ import { simulateInput } from '@parley/app/simulate/input.ts';
 import { planCaseSimulation } from '@parley/app/simulate/simulate.ts';
 import { loadCase } from '@parley/case-files/load.ts';
 import { runOnWorkers } from '@parley/cli/simulate/monte-carlo-pool.ts';
+import {
+  anacCorpus,
+  anacDomains,
+  hasAnacCorpus,
+} from '@parley/core/bargaining/genius/anac-corpus.test-support.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/genius/anac');
 
 const cpuMs = <T>(f: () => T): { ms: number; value: T } => {
   const start = process.cpuUsage();
@@ -55,30 +57,12 @@ const boulwareConceder = (
   ],
 });
 
-function anacDomains(): { name: string; domain: NegotiationDomain }[] {
-  return readdirSync(corpus).flatMap((year) =>
-    readdirSync(path.join(corpus, year)).map((name) => {
-      const dir = path.join(corpus, year, name);
-      const files = readdirSync(dir)
-        .sort()
-        .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
-      const domainFile = files.find((f) => !/<weight\b/.test(f.text))!;
-      const imported = importGenius(
-        domainFile,
-        files.filter((f) => f !== domainFile),
-        { normalizeWeights: true },
-      );
-      return { name: `${year}/${name}`, domain: imported.negotiation };
-    }),
-  );
-}
-
 function anacBench(): void {
   console.log(
     '1. Negotiations per second, small ANAC domains (≤ 10,000 packages), Boulware 0.2 vs Conceder 2, 100 rounds',
   );
-  if (!existsSync(corpus)) {
-    console.log(`   skipped: ${corpus} is absent`);
+  if (!hasAnacCorpus) {
+    console.log(`   skipped: ${anacCorpus} is absent`);
     return;
   }
   const small = anacDomains().filter(

@@ -1,7 +1,7 @@
 // Test support for the workbench's browser tests: the real server (API and the production build)
 // on a fresh PGlite folder with the embedded case, users for each role, and Debian's Chromium
 // driven by playwright-core. Without /usr/bin/chromium the tests skip with a notice.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,4 +184,20 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Fails when the page scrolls sideways in its window (a narrow laptop beside the table), naming
+ * the first elements that reach past the right edge.
+ */
+export async function expectNoSidewaysScroll(page: Page, label = ''): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const wider = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+      .join('; '),
+  );
+  expect(overflow, `${label} ${wider}`.trim()).toBeLessThanOrEqual(0);
 }

@@ -1,7 +1,6 @@
 // The Deals lab in Chromium on the real server: the fair points and reservation values in the
 // utility space of two chosen signatories (as `parley deals --json`), the deal window (as
 // `parley deals window`), the scenario switcher, sensitivity, accessibility and a narrow window.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   CASE,
@@ -11,6 +10,7 @@ import {
   seriousA11yViolations,
   signIn,
   useWorkbench,
+  expectNoSidewaysScroll,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Deals lab in Chromium', () => {
@@ -146,20 +146,8 @@ describe.skipIf(!hasChromium)('the Deals lab in Chromium', () => {
     await page.getByTestId('utility-points').waitFor();
     await page.getByTestId('window-table').waitFor();
     await page.waitForLoadState('networkidle');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, await widerThanWindow(page)).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'narrow-deals-mediator');
     await page.context().close();
   });
 });
-
-/** The elements that reach past the window's right edge, for the failure message. */
-function widerThanWindow(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
-      .join('; '),
-  );
-}

@@ -1,7 +1,6 @@
 // The Drafts view in Chromium on the real server: the versions and their basis tree, the redline
 // of the treaty from 12 to 15 April 2022 (word changes, brackets named by party), the bracket
 // convergence chart with its table, the downloads, accessibility and a narrow window.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   CASE,
@@ -11,6 +10,7 @@ import {
   seriousA11yViolations,
   signIn,
   useWorkbench,
+  expectNoSidewaysScroll,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
@@ -123,20 +123,8 @@ describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
     await page.goto(`${running.wb.url}/cases/${CASE}/drafts?mode=side-by-side`);
     await page.getByTestId('redline-summary').waitFor();
     await page.getByTestId('brackets-table').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, await widerThanWindow(page)).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'narrow-drafts-ru');
     await page.context().close();
   });
 });
-
-/** The elements that reach past the window's right edge, for the failure message. */
-function widerThanWindow(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
-      .join('; '),
-  );
-}

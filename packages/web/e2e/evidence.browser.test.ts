@@ -10,6 +10,7 @@ import {
   seriousA11yViolations,
   signIn,
   useWorkbench,
+  expectNoSidewaysScroll,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Evidence view in Chromium', () => {
@@ -65,8 +66,7 @@ describe.skipIf(!hasChromium)('the Evidence view in Chromium', () => {
     await signIn(page, running.wb, 'ru');
     await page.goto(`${running.wb.url}/cases/${CASE}/evidence`);
     await page.getByTestId('who-says-what').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'narrow-evidence-ru');
     await page.context().close();
   });

@@ -10,6 +10,7 @@ import {
   seriousA11yViolations,
   signIn,
   useWorkbench,
+  expectNoSidewaysScroll,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Guarantees lab in Chromium', () => {
@@ -61,8 +62,7 @@ describe.skipIf(!hasChromium)('the Guarantees lab in Chromium', () => {
     await signIn(page, running.wb, 'ua');
     await page.goto(`${running.wb.url}/cases/${CASE}/guarantees`);
     await page.getByTestId('guarantees-table').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'narrow-guarantees-ua');
     await page.context().close();
   });

@@ -14,6 +14,7 @@ import {
   startWorkbench,
   type Who,
   type Workbench,
+  expectNoSidewaysScroll,
 } from './browser.test-support.ts';
 
 /** A record only the ua delegation sees: its title must reach ua's browser and never ru's. */
@@ -165,8 +166,7 @@ describe.skipIf(!hasChromium)('the web workbench in Chromium', () => {
       const page = await open('ru', view, { width: 390, height: 844 });
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `/${view}`).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page, `/${view}`);
       await screenshot(page, `narrow-${view || 'overview'}-ru`);
       await page.context().close();
     }

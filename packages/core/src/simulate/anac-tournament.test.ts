@@ -1,8 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importGenius } from '../bargaining/genius/genius-xml.ts';
+import { anacDomains, hasAnacCorpus } from '../bargaining/genius/anac-corpus.test-support.ts';
 import { partyIndices } from '../bargaining/outcome-space.ts';
 import { paretoFrontier } from '../bargaining/pareto.ts';
 import { distanceToFrontier } from './measures.ts';
@@ -15,9 +12,7 @@ import { simulateOnce, type PartyPlay } from './run.ts';
  * utilities, from each agreement to the nearest point of the exact Pareto frontier (the GENIUS
  * tournament's "distance to Pareto"). Skips with a notice when ../shared is absent.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/genius/anac');
-const shared = existsSync(corpus);
+const shared = hasAnacCorpus;
 if (!shared) console.warn('skipping the ANAC tournament check: ../shared/corpora/genius absent');
 
 const boulware: PartyPlay = { tactic: { kind: 'time-dependent', e: 0.2 }, acceptance: { kind: 'next' } };
@@ -31,33 +26,22 @@ describe('ANAC tournament check', () => {
       const distances: number[] = [];
       let domains = 0;
       let agreements = 0;
-      for (const year of readdirSync(corpus))
-        for (const name of readdirSync(path.join(corpus, year))) {
-          const dir = path.join(corpus, year, name);
-          const files = readdirSync(dir)
-            .sort()
-            .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
-          const domainFile = files.find((f) => !/<weight\b/.test(f.text))!;
-          const domain = importGenius(
-            domainFile,
-            files.filter((f) => f !== domainFile),
-            { normalizeWeights: true },
-          ).negotiation;
-          const parties = partyIndices(domain);
-          const frontier = paretoFrontier(domain);
-          if (frontier.size === null) continue;
-          domains++;
-          const run = simulateOnce(domain, {
-            protocol: 'saop',
-            deadline: 100,
-            seed: 1,
-            plays: parties.map((_, k) => (k === 0 ? boulware : conceder)),
-          });
-          if (!run.agreement) continue;
-          agreements++;
-          const point = parties.map((q) => run.agreement!.utilities[q]!);
-          distances.push(distanceToFrontier(point, frontier.points));
-        }
+      for (const { domain } of anacDomains()) {
+        const parties = partyIndices(domain);
+        const frontier = paretoFrontier(domain);
+        if (frontier.size === null) continue;
+        domains++;
+        const run = simulateOnce(domain, {
+          protocol: 'saop',
+          deadline: 100,
+          seed: 1,
+          plays: parties.map((_, k) => (k === 0 ? boulware : conceder)),
+        });
+        if (!run.agreement) continue;
+        agreements++;
+        const point = parties.map((q) => run.agreement!.utilities[q]!);
+        distances.push(distanceToFrontier(point, frontier.points));
+      }
       const mean = distances.reduce((s, d) => s + d, 0) / distances.length;
       const max = Math.max(...distances);
       console.log(

@@ -1,12 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { enumerateOutcomes } from '../enumerate.ts';
 import { outcomeCount } from '../outcome-space.ts';
 import { paretoFrontier } from '../pareto.ts';
 import { bargainingSolutions, idealPoint, solutionObjective, SOLUTION_NAMES } from '../solutions.ts';
 import { geniusReport } from './genius-report.ts';
+import { anacDomains, anacFiles, hasAnacCorpus } from './anac-corpus.test-support.ts';
 import { importGenius } from './genius-xml.ts';
 
 /**
@@ -15,26 +13,11 @@ import { importGenius } from './genius-xml.ts';
  * exhaustive enumeration (utilities within 1e-9).
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpora/genius/anac');
-const shared = existsSync(corpus);
-if (!shared) console.warn('skipping the ANAC corpus tests: ../shared/corpora/genius absent');
-
-function domains(): { name: string; files: { file: string; text: string }[] }[] {
-  if (!shared) return [];
-  return readdirSync(corpus).flatMap((year) =>
-    readdirSync(path.join(corpus, year)).map((name) => {
-      const dir = path.join(corpus, year, name);
-      const files = readdirSync(dir)
-        .sort()
-        .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
-      return { name: `${year}/${name}`, files };
-    }),
-  );
-}
+if (!hasAnacCorpus) console.warn('skipping the ANAC corpus tests: ../shared/corpora/genius absent');
+const shared = hasAnacCorpus;
 
 describe('ANAC corpus', () => {
-  const all = domains();
+  const all = anacFiles();
 
   it.skipIf(!shared)('holds the expected 99 domains', () => {
     expect(all.length).toBe(99);
@@ -42,15 +25,7 @@ describe('ANAC corpus', () => {
 
   it.skipIf(!shared)('matches exhaustive enumeration on every domain', { timeout: 120_000 }, () => {
     let compared = 0;
-    for (const { name, files } of all) {
-      // The domain file is the one without weights; the rest are profiles.
-      const domainFile = files.find((f) => !/<weight\b/.test(f.text))!;
-      const imported = importGenius(
-        domainFile,
-        files.filter((f) => f !== domainFile),
-        { normalizeWeights: true },
-      );
-      const domain = imported.negotiation;
+    for (const { name, domain } of anacDomains()) {
       const ideal = idealPoint(domain);
       const objectives = SOLUTION_NAMES.map((n) => solutionObjective(domain, n, ideal));
       const brute = enumerateOutcomes(
