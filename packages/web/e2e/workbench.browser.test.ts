@@ -154,8 +154,10 @@ describe.skipIf(!hasChromium)('the web workbench in Chromium', () => {
     await slider.focus();
     await slider.fill(String(await dayIndex(page, '2022-03-10')));
     await page.getByTestId('positions-day').filter({ hasText: '2022-03-10' }).waitFor();
-    await row.filter({ hasText: '50,000 troops' }).waitFor();
-    expect(await row.locator('td').allInnerTexts()).toEqual(['50,000 troops', '—', '']);
+    // Poll the cells: the 15 April row also contains "50,000 troops" (in 250,000) until it changes.
+    await expect
+      .poll(() => row.locator('td').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(['50,000 troops', '—', '']);
     await expectAccessible(page);
     await screenshot(page, 'positions-ua');
     await page.context().close();

@@ -1,11 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { DealsReport } from '@parley/core/bargaining/case-report.ts';
 import type { DealWindowReport } from '@parley/app/deals/window.ts';
 import { useAssumptions, useDealFrontier, useDeals, useDealWindow, useSensitivity } from '../../api/deals.ts';
 import { useActorNames } from '../../api/drafts.ts';
 import { PlotFigure } from '../../charts/PlotFigure.tsx';
+import { useAddressChoices } from '../../shell/address-choices.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import './deals.css';
@@ -23,15 +23,10 @@ type NameOf = (id: string) => string;
 export default function DealsView() {
   const caseId = useCaseId();
   const nameOf = useActorNames(caseId);
-  const [params, setParams] = useSearchParams();
+  const [params, choose] = useAddressChoices();
   const scenario = params.get('scenario') ?? '';
   const at = params.get('at') ?? '';
-  const set = (key: string, value: string) =>
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
+  const set = (key: string, value: string) => choose({ [key]: value });
   const scenarioQuery = scenario ? { scenario } : {};
   const window = useDealWindow(caseId, scenarioQuery);
   const day = useDeals(caseId, { ...scenarioQuery, ...(at ? { at } : {}) });

@@ -1,11 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { DraftsJson } from '@parley/app/views/drafts.ts';
 import type { UnitChangeJson } from '@parley/core/drafts/render-json.ts';
 import { exportHref, useActorNames, useBrackets, useRedline } from '../../api/drafts.ts';
 import { useView } from '../../api/queries.ts';
 import { PlotFigure } from '../../charts/PlotFigure.tsx';
+import { useAddressChoices } from '../../shell/address-choices.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import { redlineRuns, sideRuns, UNATTRIBUTED, type RedlineRun } from './redline-segments.ts';
@@ -25,16 +25,11 @@ export default function DraftsView() {
   const caseId = useCaseId();
   const drafts = useView(caseId, 'drafts');
   const nameOf = useActorNames(caseId);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useAddressChoices();
   if (drafts.isPending) return <Loading what="the drafts" />;
   if (drafts.error) return <Failure error={drafts.error} />;
   const documents = drafts.data.documents;
   const doc = documents.find((d) => d.id === params.get('doc')) ?? documents[0];
-  const set = (changes: Record<string, string>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(changes)) p.set(k, v);
-      return p;
-    });
   return (
     <article aria-labelledby="drafts-title">
       <h1 id="drafts-title">Drafts</h1>
@@ -45,7 +40,7 @@ export default function DraftsView() {
           {documents.length > 1 && (
             <label>
               Document{' '}
-              <select value={doc.id} onChange={(e) => setParams({ doc: e.target.value })}>
+              <select value={doc.id} onChange={(e) => set({ doc: e.target.value, from: '', to: '' })}>
                 {documents.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.title}

@@ -1,7 +1,7 @@
-import { useSearchParams } from 'react-router';
 import type { ClaimJson, ClaimsJson } from '@parley/app/views/claims.ts';
 import { useActorNames } from '../../api/drafts.ts';
 import { useView } from '../../api/queries.ts';
+import { useAddressChoices } from '../../shell/address-choices.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import { basisLabel, claimSides, gridAxes } from './claim-groups.ts';
@@ -18,7 +18,7 @@ type Proposition = ClaimsJson['propositions'][number];
 export default function EvidenceView() {
   const caseId = useCaseId();
   const nameOf = useActorNames(caseId);
-  const [params, setParams] = useSearchParams();
+  const [params, choose] = useAddressChoices();
   const topic = params.get('topic') ?? '';
   const all = useView(caseId, 'claims');
   const claims = useView(caseId, 'claims', topic ? { topic } : {});
@@ -38,7 +38,7 @@ export default function EvidenceView() {
       <div className="filters">
         <label>
           Topic{' '}
-          <select value={topic} onChange={(e) => setParams(e.target.value ? { topic: e.target.value } : {})}>
+          <select value={topic} onChange={(e) => choose({ topic: e.target.value })}>
             <option value="">all topics</option>
             {topics.map((t) => (
               <option key={t}>{t}</option>

@@ -1,8 +1,8 @@
-import { useSearchParams } from 'react-router';
 import type { GuaranteesReport } from '@parley/app/guarantees/report.ts';
 import type { TriggerKind } from '@parley/model/schema/guarantee.ts';
 import { useGuarantees } from '../../api/guarantees.ts';
 import { useActorNames } from '../../api/drafts.ts';
+import { useAddressChoices } from '../../shell/address-choices.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import { columnLabel, percent, resultAt } from './guarantee-cells.ts';
@@ -18,7 +18,7 @@ const TRIGGERS: TriggerKind[] = ['armed-attack', 'nuclear-attack', 'threat-of-at
 export default function GuaranteesView() {
   const caseId = useCaseId();
   const nameOf = useActorNames(caseId);
-  const [params, setParams] = useSearchParams();
+  const [params, choose] = useAddressChoices();
   const query = {
     ...(params.get('attacker') ? { attacker: params.get('attacker')! } : {}),
     ...(params.get('place') ? { place: params.get('place')! } : {}),
@@ -27,12 +27,7 @@ export default function GuaranteesView() {
   };
   const all = useGuarantees(caseId, {});
   const report = useGuarantees(caseId, query);
-  const set = (key: string, value: string) =>
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
+  const set = (key: string, value: string) => choose({ [key]: value });
   const attackers = [...new Set(all.data?.columns.map((c) => c.attacker) ?? [])];
   const places = [...new Set(all.data?.columns.flatMap((c) => (c.place ? [c.place] : [])) ?? [])];
   return (
