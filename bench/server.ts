@@ -2,7 +2,8 @@
  * Benchmark: the API's read routes under load (autocannon on loopback), beside a bare Hono route
  * served by the same framework and HTTP adapter in the same run.
  *
- * A child process serves: the bare route (`GET /bare` → `{"ok":true}`), the Parley server on a
+ * A child process serves: the bare route (`GET /bare` → `{"ok":true}`), a bare route sending as
+ * many bytes as the compressed export (`GET /bare-sized`: what moving that body alone costs), the Parley server on a
  * fresh PGlite folder, and — when DATABASE_URL or PARLEY_TEST_DATABASE_URL names a PostgreSQL
  * server — the Parley server on a fresh database there (created and dropped by the run). Each
  * holds the embedded case (cases/istanbul-2022) and a member, the Ukrainian delegation head,
@@ -17,6 +18,7 @@
  *   PARLEY_BENCH_SECONDS=10 PARLEY_BENCH_CONNECTIONS=10 PARLEY_BENCH_WARMUP_SECONDS=2 npm run bench:server
  */
 import { fork } from 'node:child_process';
+import { brotliCompressSync } from 'node:zlib';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +46,8 @@ const TARGET_P99_MS = 50;
 /** What the child serves, sent to this process once everything listens. */
 interface Served {
   bare: string;
+  /** The size of the export as a browser fetches it (brotli), served bare at /bare-sized. */
+  sizedBytes: number;
   engines: { name: string; url: string; token: string; actorId: string }[];
   notices: string[];
 }
@@ -53,8 +57,16 @@ interface Served {
 async function serveForBench(): Promise<void> {
   const cleanups: (() => Promise<void>)[] = [];
   const notices: string[] = [];
+  const loaded = await loadCase(path.join(repoRoot, 'cases', CASE_ID));
+  if (!loaded.caseData) throw new Error(`the embedded case does not load: ${loaded.diagnostics[0]?.message}`);
+  const caseData = loaded.caseData;
+  const sized = new Uint8Array(brotliCompressSync(Buffer.from(JSON.stringify(caseData))));
   const bareApp = new Hono();
   bareApp.get('/bare', (c) => c.json({ ok: true }));
+  bareApp.get(
+    '/bare-sized',
+    () => new Response(sized, { headers: { 'content-type': 'application/octet-stream' } }),
+  );
   const bare = await new Promise<string>((resolve) => {
     const server = serve({ fetch: bareApp.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       resolve(`http://127.0.0.1:${info.port}`),
@@ -62,9 +74,6 @@ async function serveForBench(): Promise<void> {
     cleanups.push(() => new Promise((done) => server.close(() => done())));
   });
 
-  const loaded = await loadCase(path.join(repoRoot, 'cases', CASE_ID));
-  if (!loaded.caseData) throw new Error(`the embedded case does not load: ${loaded.diagnostics[0]?.message}`);
-  const caseData = loaded.caseData;
   const engines: Served['engines'] = [];
 
   const dataDir = await pgliteFolder({ migrated: true });
@@ -119,7 +128,7 @@ async function serveForBench(): Promise<void> {
   process.on('message', (message) => message === 'stop' && void stop());
   // The load process gone without a word (interrupted): clean up all the same.
   process.on('disconnect', () => void stop());
-  process.send!({ bare, engines, notices } satisfies Served);
+  process.send!({ bare, sizedBytes: sized.byteLength, engines, notices } satisfies Served);
 }
 
 // ---- this process: the load ----
@@ -148,7 +157,7 @@ async function drive(): Promise<void> {
     );
     for (const notice of served.notices) console.log(notice);
     const base = `/api/cases/${CASE_ID}`;
-    const results: { engine: string; bare: Measured; routes: Measured[] }[] = [];
+    const results: { engine: string; bare: Measured; bareSized: Measured; routes: Measured[] }[] = [];
     for (const engine of served.engines) {
       const routes = [
         ['GET record (one actor)', `${base}/records/actor/${encodeURIComponent(engine.actorId)}`],
@@ -159,25 +168,30 @@ async function drive(): Promise<void> {
       ];
       // The bare route is measured next to each engine, so both figures share the machine's state.
       const bare = await measure('bare Hono route', served.bare + '/bare', {});
+      const bareSized = await measure(
+        `bare, ${(served.sizedBytes / 1024).toFixed(0)} KB body`,
+        served.bare + '/bare-sized',
+        {},
+      );
       const measured: Measured[] = [];
       for (const [label, route] of routes)
         measured.push(
           await measure(label!, engine.url + route, {
             Authorization: `Bearer ${engine.token}`,
-            // What every browser sends: large answers then come gzipped (analysis-cache.ts).
+            // What every browser sends: large answers then come compressed (analysis-cache.ts).
             'Accept-Encoding': 'gzip, deflate, br',
           }),
         );
-      results.push({ engine: engine.name, bare, routes: measured });
+      results.push({ engine: engine.name, bare, bareSized, routes: measured });
     }
     let pass = true;
-    for (const { engine, bare, routes } of results) {
+    for (const { engine, bare, bareSized, routes } of results) {
       console.log(`\n${engine}`);
       console.log(
         `  ${'route'.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'failed'.padStart(7)} ${'vs bare'.padStart(8)}`,
       );
-      for (const m of [bare, ...routes]) {
-        const ok = m === bare || meets(m);
+      for (const m of [bare, bareSized, ...routes]) {
+        const ok = m === bare || m === bareSized || meets(m);
         if (!ok) pass = false;
         console.log(
           `  ${m.label.padEnd(26)} ${m.rps.toFixed(0).padStart(8)} ${m.p50.toFixed(1).padStart(7)} ${m.p99.toFixed(1).padStart(7)} ${String(m.failures).padStart(7)} ${(m.rps / bare.rps).toFixed(2).padStart(8)}${ok ? '' : '  below target'}`,

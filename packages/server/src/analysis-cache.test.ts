@@ -1,21 +1,25 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip } from './analysis-cache.ts';
+import { preferredEncoding } from './analysis-cache.ts';
 import { CASE_ID, useAnalysisServer } from './routes/analysis-server.test-support.ts';
 
-describe('acceptsGzip', () => {
+describe('preferredEncoding', () => {
   it.each([
-    [undefined, false],
-    ['', false],
-    ['gzip', true],
-    ['gzip, deflate, br, zstd', true],
-    ['br;q=1.0, gzip;q=0.5', true],
-    ['gzip;q=0', false],
-    ['identity', false],
-    ['*', true],
-    ['deflate, *;q=0', false],
-  ])('%j → %s', (header, accepts) => {
-    expect(acceptsGzip(header)).toBe(accepts);
+    [undefined, undefined],
+    ['', undefined],
+    ['gzip', 'gzip'],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['br;q=1.0, gzip;q=0.5', 'br'],
+    ['br;q=0.4, gzip;q=0.5', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=0', undefined],
+    ['identity', undefined],
+    ['*', 'br'],
+    ['gzip;q=0.2, *', 'br'],
+    ['deflate, *;q=0', undefined],
+    ['br;q=abc', undefined],
+  ])('%j → %s', (header, encoding) => {
+    expect(preferredEncoding(header)).toBe(encoding);
   });
 });
 
@@ -29,13 +33,25 @@ describe('a kept answer is served gzipped to a client that accepts it', () => {
     const plain = new Uint8Array(await first.arrayBuffer());
     expect(plain.byteLength).toBeGreaterThan(100_000);
 
-    const kept = await server().raw(exportPath, { 'Accept-Encoding': 'gzip, deflate, br' });
+    // Compressed in the background: the answers before that go out plain.
+    let kept = await server().raw(exportPath, { 'Accept-Encoding': 'gzip' });
+    for (let i = 0; i < 100 && !kept.headers.get('content-encoding'); i++) {
+      await new Promise((done) => setTimeout(done, 20));
+      kept = await server().raw(exportPath, { 'Accept-Encoding': 'gzip' });
+    }
     expect(kept.headers.get('content-encoding')).toBe('gzip');
     expect(kept.headers.get('vary')).toBe('accept-encoding');
     expect(kept.headers.get('content-type')).toBe(first.headers.get('content-type'));
     const zipped = new Uint8Array(await kept.arrayBuffer());
     expect(zipped.byteLength).toBeLessThan(plain.byteLength / 4);
     expect(Buffer.from(gunzipSync(zipped)).equals(Buffer.from(plain))).toBe(true);
+
+    // What a browser sends: brotli, smaller still.
+    const br = await server().raw(exportPath, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const brotli = new Uint8Array(await br.arrayBuffer());
+    expect(brotli.byteLength).toBeLessThan(zipped.byteLength);
+    expect(Buffer.from(brotliDecompressSync(brotli)).equals(Buffer.from(plain))).toBe(true);
 
     const refused = await server().raw(exportPath, { 'Accept-Encoding': 'gzip;q=0' });
     expect(refused.headers.get('content-encoding')).toBeNull();
