@@ -342,6 +342,7 @@ async function write(
     const rows = await visibleRows(trx, caseId, everything);
     const { applied, after } = await change(trx, rows);
     refusePenBypass(rows, applied, writer.holdsPenOf);
+    refuseOpeningSealedAnswers(rows, applied);
     const seen = after.filter((r) => sees(writer.audience, r.visibility));
     for (const { record, at } of applied) if (after.includes(record)) checkInView(seen, record, at);
     checkWhole(caseOfRecords(after), seen);
@@ -385,6 +386,24 @@ function refusePenBypass(rows: readonly StoredRecord[], applied: readonly Applie
       throw new ParleyError(
         'forbidden',
         `${at ? `${at}: ` : ''}the draft "${document}" is a single negotiating text: its pen-holders issue its versions (POST …/single-texts/${document}/versions), no other write changes it`,
+      );
+  }
+}
+
+/**
+ * A party's answer to a single text's round stays in its caucus until the round closes, when the
+ * round's result makes the answers known to all: released earlier, one party's answer could sway
+ * another's while they can still change theirs.
+ */
+function refuseOpeningSealedAnswers(rows: readonly StoredRecord[], applied: readonly Applied[]) {
+  for (const { action, record } of applied) {
+    if (action !== 'record.release' || record.kind !== 'round-answer') continue;
+    const roundId = (record.body as { round?: string }).round;
+    const round = rows.find((r) => r.kind === 'text-round' && r.id === roundId);
+    if ((round?.body as { status?: string } | undefined)?.status === 'open')
+      throw new ParleyError(
+        'conflict',
+        `round-answer ${record.id} belongs to round ${roundId}, which is still open: the answers are released when the round closes`,
       );
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCase } from '@parley/case-files/load.ts';
 import { readAudit } from '../audit/read-audit.ts';
 import { caseRevision, importCase } from '../cases.ts';
+import { releaseRecord } from '../records.ts';
 import { errorOf } from '../parley-error.test-support.ts';
 import { engines, useTestDatabase } from '../test-databases.test-support.ts';
 import { visibleCase } from '../visible-case.ts';
@@ -62,6 +63,14 @@ describe.each(engines)('the single text in the store on $name', (engine) => {
       ['criticism', 'round-answer'].includes(r.kind),
     );
     expect(seenBySouth.map((r) => r.id)).toEqual(['accord@v1/south/1']);
+    // Nor may the team make an answer known while the round is open, by the generic release.
+    const early = await errorOf(
+      releaseRecord(db, 'st-store', keeper, 'round-answer', 'accord@v1#1/north', 'case', 2),
+    );
+    expect([early.code, early.message]).toEqual([
+      'conflict',
+      'round-answer accord@v1#1/north belongs to round accord@v1#1, which is still open: the answers are released when the round closes',
+    ]);
 
     const closed = await closeRound(db, 'st-store', keeper, round.id);
     expect([closed.visibility, closed.body]).toEqual([
@@ -97,5 +106,16 @@ describe.each(engines)('the single text in the store on $name', (engine) => {
       'single-text.answer round-answer/accord@v1#1/north',
       'single-text.round-close text-round/accord@v1#1',
     ]);
+    // Once the round is closed, an answer may be released like any record.
+    const released = await releaseRecord(
+      db,
+      'st-store',
+      keeper,
+      'round-answer',
+      'accord@v1#1/north',
+      'case',
+      2,
+    );
+    expect([released.visibility, released.version]).toEqual(['case', 3]);
   });
 });
