@@ -114,6 +114,7 @@ const matrix: Record<string, string> = {
   'POST /api/cases/{caseId}/carries/{carryId}/release': MEDIATION,
   'POST /api/cases/{caseId}/single-texts': LEAD,
   'GET /api/cases/{caseId}/single-texts/{documentId}': MEMBER,
+  'PUT /api/cases/{caseId}/single-texts/{documentId}/pen-holders': LEAD,
   'POST /api/cases/{caseId}/single-texts/{documentId}/versions': MEDIATION,
   'GET /api/cases/{caseId}/single-texts/{documentId}/standing': MEMBER,
   'POST /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/criticisms': DELEGATION,

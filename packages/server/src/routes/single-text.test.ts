@@ -115,6 +115,7 @@ describe.each(engines)('single text routes on $name', (engine) => {
     ]);
     const state = await call('observer', 'GET', compact);
     expect(state.body.versions).toEqual(['v1']);
+
     const text = await call('observer', 'GET', `/api/cases/${RIVER}/records/draft-text/compact@v1`);
     expect(text.body.body).toEqual({ text: V1_TEXT });
   });
@@ -299,5 +300,34 @@ describe.each(engines)('single text routes on $name', (engine) => {
     expect(lead.entries.filter((e: { action?: string }) => e.action?.startsWith('single-text.')).length).toBe(
       9,
     );
+  });
+
+  it('lets the lead hand the pen on, to the mediation team only', async () => {
+    const { call, userId } = served();
+    // The lead hands the pen to the co-mediator: from then on only they issue versions.
+    const toHead = await call('lead', 'PUT', `${compact}/pen-holders`, { penHolders: [userId('northHead')] });
+    expect([toHead.status, toHead.body.error.diagnostics]).toEqual([
+      422,
+      [{ code: 'invalid-value', path: 'penHolders[0]', message: 'not a mediator of the case' }],
+    ]);
+    const byMediator = await call('mediator', 'PUT', `${compact}/pen-holders`, {
+      penHolders: [userId('mediator')],
+    });
+    expect(byMediator.status).toBe(403);
+    const handed = await call('lead', 'PUT', `${compact}/pen-holders`, { penHolders: [userId('mediator')] });
+    expect([handed.status, handed.body.penHolders]).toEqual([200, [userId('mediator')]]);
+    const unknown = await call('lead', 'PUT', `${TEXTS}/nothing/pen-holders`, {
+      penHolders: [userId('mediator')],
+    });
+    expect([unknown.status, unknown.body.error.message]).toEqual([
+      404,
+      '"nothing" is not held as a single negotiating text',
+    ]);
+    const v2 = versionBody('v2', '2030-03-05', V1_TEXT);
+    const formerHolder = await call('lead', 'POST', `${compact}/versions`, v2);
+    expect(formerHolder.status).toBe(403);
+    const newHolder = await call('mediator', 'POST', `${compact}/versions`, v2);
+    expect(newHolder.status).toBe(201);
+    expect((await call('observer', 'GET', compact)).body.versions).toEqual(['v1', 'v2']);
   });
 });

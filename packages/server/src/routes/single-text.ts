@@ -16,7 +16,12 @@ import {
 import type { CaseRole } from '@parley/store/membership.ts';
 import type { RecordKind } from '@parley/store/record-kinds.ts';
 import { submitCriticism } from '@parley/store/single-text/criticisms.ts';
-import { declareSingleText, issueVersion, requirePenHolder } from '@parley/store/single-text/pen.ts';
+import {
+  changePenHolders,
+  declareSingleText,
+  issueVersion,
+  requirePenHolder,
+} from '@parley/store/single-text/pen.ts';
 import { answerRound, closeRound, openRound } from '@parley/store/single-text/rounds.ts';
 import { visibleCase } from '@parley/store/visible-case.ts';
 import { guardedRoute } from '../access.ts';
@@ -61,6 +66,11 @@ const declareInput = z
       .describe('Accounts of the mediation team; default: the caller'),
   })
   .meta({ id: 'SingleTextInput' });
+const penHoldersInput = z
+  .strictObject({
+    penHolders: z.array(z.string().min(1).max(200)).min(1).max(20).describe('Accounts of the mediation team'),
+  })
+  .meta({ id: 'PenHoldersInput' });
 const versionInput = z
   .strictObject({
     id: recordId,
@@ -179,6 +189,32 @@ export function registerSingleTextRoutes(app: OpenAPIHono<ServerEnv>, deps: Serv
       const { state, text } = await singleText(c, documentId);
       const draft = state.case.drafts.find((d) => d.id === documentId);
       return c.json({ ...text, versions: draft?.versions.map((v) => v.id) ?? [] }, 200);
+    },
+  );
+
+  app.openapi(
+    guardedRoute(
+      {
+        method: 'put',
+        path: `${base}/{documentId}/pen-holders`,
+        summary: 'Hand the pen of a single text to other accounts of the mediation team',
+        request: {
+          params: textParams,
+          body: { content: { 'application/json': { schema: penHoldersInput } }, required: true },
+        },
+        responses: {
+          200: jsonResponse(anyObject('SingleText', 'The single text'), 'Handed'),
+          ...writeErrors,
+        },
+      },
+      { to: 'case', roles: ['mediator-lead'] },
+      db,
+    ),
+    async (c) => {
+      const { documentId } = c.req.valid('param');
+      const { penHolders } = c.req.valid('json');
+      const record = await changePenHolders(db(), access(c).caseId, writer(c), documentId, penHolders);
+      return c.json(record.body as Record<string, unknown>, 200);
     },
   );
 

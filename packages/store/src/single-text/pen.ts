@@ -19,21 +19,7 @@ export async function declareSingleText(
   writer: Writer & { roles: string },
   text: SingleText,
 ): Promise<StoredRecord> {
-  const team = new Set(
-    (await membersOf(database, caseId)).filter((m) => mediationRoles.has(m.role)).map((m) => m.userId),
-  );
-  const outside = text.penHolders.filter((u) => !team.has(u));
-  if (outside.length > 0)
-    throw new ParleyError(
-      'invalid-input',
-      `a pen-holder is a member of the mediation team; ${outside.join(', ')} is not`,
-      outside.map((u) => ({
-        code: 'invalid-value',
-        severity: 'error',
-        path: `penHolders[${text.penHolders.indexOf(u)}]`,
-        message: 'not a mediator of the case',
-      })),
-    );
+  await requireTeam(database, caseId, text.penHolders);
   const [record] = await writeSingleText(database, caseId, writer, (records) => {
     if (records.some((r) => r.kind === 'single-text' && r.id === text.id))
       throw new ParleyError('conflict', `"${text.id}" is already held as a single negotiating text`);
@@ -42,6 +28,48 @@ export async function declareSingleText(
     ];
   });
   return record!;
+}
+
+/**
+ * Hands the pen to other accounts of the mediation team (a lead leaves, a co-mediator joins); the
+ * text and its versions stay as they are, and the log keeps who held the pen when.
+ */
+export async function changePenHolders(
+  database: Database,
+  caseId: string,
+  writer: Writer & { roles: string },
+  documentId: string,
+  penHolders: string[],
+): Promise<StoredRecord> {
+  await requireTeam(database, caseId, penHolders);
+  const [record] = await writeSingleText(database, caseId, writer, (records) => {
+    const held = records.find((r) => r.kind === 'single-text' && r.id === documentId);
+    if (!held) throw new ParleyError('not-found', `"${documentId}" is not held as a single negotiating text`);
+    const body: SingleText = { ...(held.body as SingleText), penHolders };
+    return [
+      { action: 'single-text.pen-holders', kind: 'single-text', id: documentId, visibility: 'case', body },
+    ];
+  });
+  return record!;
+}
+
+/** Pen-holders are accounts of the case's mediation team. */
+async function requireTeam(database: Database, caseId: string, penHolders: readonly string[]) {
+  const team = new Set(
+    (await membersOf(database, caseId)).filter((m) => mediationRoles.has(m.role)).map((m) => m.userId),
+  );
+  const outside = penHolders.filter((u) => !team.has(u));
+  if (outside.length > 0)
+    throw new ParleyError(
+      'invalid-input',
+      `a pen-holder is a member of the mediation team; ${outside.join(', ')} is not`,
+      outside.map((u) => ({
+        code: 'invalid-value',
+        severity: 'error',
+        path: `penHolders[${penHolders.indexOf(u)}]`,
+        message: 'not a mediator of the case',
+      })),
+    );
 }
 
 /** Refuses anyone but the text's pen-holders. */
