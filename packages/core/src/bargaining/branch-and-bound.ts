@@ -231,6 +231,13 @@ class BranchAndBound {
       rootMask,
       rootDirections.map((d) => this.withSuffix(d.nu)),
     );
+    // The root's feasibility directions were stored before the order existed: their suffixes
+    // followed issue order, and below the root they must follow the search order.
+    for (const [m, list] of this.feasibility)
+      this.feasibility.set(
+        m,
+        list.map((d) => this.withSuffix(d.nu)),
+      );
     const rootBound = this.bound(0, base, rootMask);
     // Options in the order the root multipliers prefer, so good packages are met first.
     const optionOrder = this.order.map((i) => {
