@@ -10,9 +10,10 @@
  *    extrapolated from its measured packages per second (it cannot run).
  * 3. A Monte Carlo on the embedded case (istanbul-2022, from its asOf, 100 days), e drawn in
  *    0.1..2 for both parties, on every core (worker threads), against one thread on a share of
- *    the runs, extrapolated; the target is 10,000 runs in 30 s.
+ *    the runs, extrapolated; the target is 10,000 runs in 30 s. Also its CPU time per run (all
+ *    threads), which other processes on the machine do not inflate as they do the wall time.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { outcomeCount } from '@parley/core/bargaining/outcome-space.ts';
@@ -137,11 +138,19 @@ async function monteCarloBench(): Promise<void> {
   const oneThread = ((performance.now() - t1) * runs) / share;
   const plan = planCaseSimulation(caseData, input(runs), 'istanbul-2022');
   const t0 = performance.now();
+  // CPU of the whole process, worker threads included: the figure other load on the machine does
+  // not inflate (wall time does).
+  const cpu0 = process.cpuUsage();
   const records = await runOnWorkers(plan.job, { workers });
   const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMsPerRun = (cpu.user + cpu.system) / 1000 / runs;
   const report = plan.finish(records).report;
   console.log(
     `   ${(wall / 1000).toFixed(1)} s on ${workers} workers (target 30 s for 10,000 runs), one thread ${(oneThread / 1000).toFixed(1)} s (extrapolated from ${share} runs): ${ratio(wall, oneThread)}`,
+  );
+  console.log(
+    `   CPU ${((cpuMsPerRun * runs) / 1000).toFixed(1)} s in all, ${cpuMsPerRun.toFixed(2)} ms per run (worker start-up included); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
   );
   console.log(
     `   agreement rate ${report.summary.agreementRate.mean.toFixed(3)} [${report.summary.agreementRate.low.toFixed(3)}, ${report.summary.agreementRate.high.toFixed(3)}]`,

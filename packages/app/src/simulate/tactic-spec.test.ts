@@ -52,6 +52,10 @@ describe('tactic and acceptance specs', () => {
       },
       undefined,
     ]);
+    expect(assignSpecs('--accept', ['profile-2=next|last'], names, parseAcceptance)).toEqual([
+      undefined,
+      { kind: 'or', of: [{ kind: 'next' }, { kind: 'last' }] },
+    ]);
   });
 
   it('refuses bad specs with the flag, its position and the text as given', () => {
@@ -68,6 +72,9 @@ describe('tactic and acceptance specs', () => {
       '#2 "profile-1=random": this party already has one',
     );
     expect(tactic('england')).toThrow('--tactic #1 "england": expected <party>=<spec>');
+    expect(() => assignSpecs('--accept', ['england=last:2'], names, parseAcceptance)).toThrow(
+      'unknown acceptance condition "last:2"',
+    );
     expect(() => assignSpecs('--accept', ['england=soon'], names, parseAcceptance)).toThrow(
       '--accept #1 "england=soon": unknown acceptance condition "soon"',
     );

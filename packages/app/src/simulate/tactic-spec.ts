@@ -15,7 +15,7 @@ import type { Drawn, TacticDraw } from '@parley/core/simulate/monte-carlo.ts';
 
 export const TACTICS =
   'boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted';
-export const ACCEPTANCES = 'next, const:<utility>, time:<relative time>, joined by & (all) or | (any)';
+export const ACCEPTANCES = 'next, const:<utility>, time:<relative time>, last, joined by & (all) or | (any)';
 
 /** A party name as the user may write it → its index among the bargaining parties. */
 export type PartyNames = ReadonlyMap<string, number>;
@@ -111,6 +111,7 @@ export function parseAcceptance(at: Located, spec: string): Acceptance {
   const [name, p, extra] = spec.split(':');
   if (extra !== undefined) throw fail(at, 'too many parameters');
   if (name === 'next' && p === undefined) return { kind: 'next' };
+  if (name === 'last' && p === undefined) return { kind: 'last' };
   if (name === 'const') return { kind: 'const', alpha: numberIn(at, p, 'α', (a) => a >= 0 && a <= 1) };
   if (name === 'time') return { kind: 'time', at: numberIn(at, p, 'T', (t) => t >= 0 && t <= 1) };
   throw fail(at, `unknown acceptance condition "${spec}"; expected ${ACCEPTANCES}`);

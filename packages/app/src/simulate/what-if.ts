@@ -5,6 +5,8 @@ import { prepare } from '@parley/core/bargaining/case-report.ts';
 import { agreementSet } from '@parley/core/bargaining/agreement.ts';
 import { partyIndices, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
 import type { Calendar } from '@parley/core/simulate/calendar.ts';
+import { acceptanceName } from '@parley/core/simulate/acceptance.ts';
+import { targetAt } from '@parley/core/simulate/tactics/time-dependent.ts';
 import { onAgenda } from '@parley/core/simulate/agenda.ts';
 import { wilson, type Estimate } from '@parley/core/simulate/measures.ts';
 import {
@@ -38,10 +40,14 @@ export const whatIfInput = z.object({
 });
 export type WhatIfInput = z.output<typeof whatIfInput>;
 
-/** Each party's tactic unless told: e drawn from Boulware to Conceder, accepting by AC_next. */
+/**
+ * Each party's tactic unless told: e drawn from Boulware to Conceder, accepting by AC_next or, on
+ * its last chance, anything at or above its limit (AC_last: rejecting then means no deal; AC_next
+ * alone turned down packages in a thin agreement set on the final day).
+ */
 export const WHAT_IF_PLAY: PlayDraw = {
   tactic: { kind: 'time-dependent', e: { low: 0.1, high: 2 } },
-  acceptance: { kind: 'next' },
+  acceptance: { kind: 'or', of: [{ kind: 'next' }, { kind: 'last' }] },
 };
 
 export interface WhatIfCell {
@@ -63,6 +69,8 @@ export interface WhatIfCell {
    * signatory) and who binds. Runs cannot agree while it is negative.
    */
   window: AgendaWindow[];
+  /** Why the cell's runs agreed as often as they did, in one sentence (model terms). */
+  why: string;
 }
 
 export interface AgendaWindow {
@@ -95,6 +103,7 @@ export interface WhatIfReport {
   runs: number;
   seed: number;
   tactics: Record<string, string>;
+  acceptances: Record<string, string>;
   agendas: Agenda[];
   scenarios: { id: string; title: string }[];
   cells: WhatIfCell[];
@@ -117,6 +126,7 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
   const noise = input.noise === undefined ? undefined : parseNoise(input.noise);
   const jobs: WhatIfPlan['jobs'] = [];
   let tactics: Record<string, string> = {};
+  let acceptances: Record<string, string> = {};
   for (const scenario of scenarios) {
     const prepared = prepare({ ...base, scenario: scenario.id === 'baseline' ? undefined : scenario.id });
     const { domain, calendar } = caseCalendar(prepared, first, input.deadline);
@@ -138,6 +148,9 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
         const id = domain.stakeholders[q]!.id;
         return [id, input.tactic.find((t) => t.startsWith(`${id}=`))?.slice(id.length + 1) ?? 'time:0.1..2'];
       }),
+    );
+    acceptances = Object.fromEntries(
+      parties.map((q, k) => [domain.stakeholders[q]!.id, acceptanceName(plays[k]!.acceptance)]),
     );
     for (const agenda of agendas) {
       const issues = agenda.issues.map((id) => prepared.issues.findIndex((i) => i.id === id));
@@ -189,6 +202,7 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
           endings: { deadline: runs.filter((r) => r.ending === 'deadline').length, walkedAway },
           vetoes,
           window,
+          why: whyCell(job, window, runs, scenario),
         };
       });
       return {
@@ -198,10 +212,69 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
         runs: input.runs,
         seed: input.seed,
         tactics,
+        acceptances,
         agendas,
         scenarios,
         cells,
       };
     },
   };
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length % 2
+    ? sorted[sorted.length >> 1]!
+    : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+};
+
+/**
+ * Why a cell agreed as often as it did: whether the agreement set is open on any day (if not, no
+ * tactic can agree); if it is, when, how wide, and — for time-dependent parties — how far above
+ * its limit each party's concession curve still was on the last open day (median over the runs'
+ * drawn e), with the runs whose agreement a signatory vetoed.
+ */
+function whyCell(
+  job: MonteCarloJob,
+  window: AgendaWindow[],
+  runs: readonly RunRecord[],
+  scenario: string,
+): string {
+  const calendar = job.spec.calendar!;
+  const days = calendar.days;
+  const entryOn = (day: string) => window.filter((w) => w.from <= day).at(-1)!;
+  const open = days.flatMap((day, r) => (entryOn(day).margin >= -1e-12 ? [r] : []));
+  if (open.length === 0) {
+    const best = window.reduce((b, w) => (w.margin > b.margin ? w : b));
+    return `no package every required signatory prefers to no deal on any day under ${scenario} (best margin ${signed(best.margin)} from ${best.from}, binding ${best.binding.join(', ')}), so no tactic can agree`;
+  }
+  const last = open.at(-1)!;
+  const widest = Math.max(...open.map((r) => entryOn(days[r]!).margin));
+  const stretch = `the agreement set is open on ${open.length} of ${days.length} days (${days[open[0]!]} to ${days[last]}, days ${open[0]! + 1}–${last + 1}), margin at most ${signed(widest)}`;
+  const agreed = runs.filter((r) => r.agreement).length;
+  const vetoed = runs.filter((r) => !r.agreement && Object.keys(r.vetoes).length > 0).length;
+  const parties = partyIndices(job.domain);
+  const demands = parties.flatMap((q, k) => {
+    const tactic = job.spec.plays[k]!.tactic;
+    if (tactic.kind !== 'time-dependent' || tactic.k !== undefined) return [];
+    const s = job.domain.stakeholders[q]!;
+    const best = s.scores.reduce((sum, row) => sum + Math.max(...row), 0);
+    const rv = calendar.reservationValues[last]![q]!;
+    const time = (last * parties.length + k) / (days.length * parties.length);
+    const asked = runs.flatMap((r) => {
+      const e = r.drawn[k];
+      return typeof e === 'number' ? [targetAt({ time, reservationValue: rv, best }, e) - rv] : [];
+    });
+    return asked.length ? [`${signed(median(asked))} (${s.id})`] : [];
+  });
+  const parts = [
+    stretch,
+    demands.length
+      ? `on ${days[last]} the parties' concession curves, paced to day ${days.length}, still asked ${demands.join(' and ')} above their limits (median run)`
+      : '',
+    vetoed ? `${vetoed} runs without agreement had a package the parties accepted vetoed by a signatory` : '',
+    agreed === 0 ? 'no run agreed while it was open' : `${agreed} of ${runs.length} runs agreed`,
+  ];
+  return parts.filter(Boolean).join('; ');
 }

@@ -62,7 +62,9 @@ export function formatWhatIf(report: WhatIfReport): string {
     `${report.caseId}: the ceasefire-first question, ${report.from} to ${report.to}, one round a day, ${report.runs} runs per cell from seed ${report.seed}`,
     `Tactics: ${Object.entries(report.tactics)
       .map(([id, t]) => `${id} ${t}`)
-      .join(', ')} (a range is drawn per run); acceptance AC_next unless given.`,
+      .join(', ')} (a range is drawn per run); acceptance ${Object.entries(report.acceptances)
+      .map(([id, a]) => `${id} ${a}`)
+      .join(', ')} (next: AC_next; last: anything at or above its limit on its last chance).`,
     'Agendas:',
     ...report.agendas.map((a) => `  ${a.id}: ${a.title} — ${a.basis}: ${a.issues.join(', ') || 'none'}`),
     '',
@@ -99,6 +101,7 @@ export function formatWhatIf(report: WhatIfReport): string {
       .join('; ');
     lines.push(
       `  ${cell.scenario} / ${cell.agenda}: agreement set ${window}`,
+      `    why: ${cell.why}`,
       `    signatories ${cell.signatories.join(', ')}; ${cell.firstDay ? `agreements ${cell.firstDay} to ${cell.lastDay}` : 'no agreement'}${failed.length ? `; ${failed.join(', ')}` : ''}${vetoes.length ? `; vetoes ${vetoes.join(', ')}` : ''}`,
     );
   }

@@ -1,7 +1,9 @@
+import { SingleBar } from 'cli-progress';
+
 /**
- * Monte Carlo progress on a terminal: one line on stderr, rewritten in place, and only when
- * stderr is a TTY (a pipe or a file gets nothing). A plain line, because no progress-bar library
- * is a dependency of Parley yet.
+ * Monte Carlo progress on a terminal: a cli-progress bar on stderr (runs done, share, time left),
+ * redrawn in place and cleared at the end — and only when the stream is a TTY: a pipe or a file
+ * gets nothing, so `--json` and redirected output stay clean.
  */
 export function progressLine(
   stream: NodeJS.WriteStream,
@@ -9,20 +11,33 @@ export function progressLine(
 ): ((done: number, total: number) => void) & {
   end(): void;
 } {
-  const tty = stream.isTTY === true;
-  let shown = -1;
+  const bar =
+    stream.isTTY === true
+      ? new SingleBar({
+          stream,
+          format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+          barCompleteChar: '#',
+          barIncompleteChar: '.',
+          barsize: 30,
+          clearOnComplete: true,
+          hideCursor: true,
+          etaBuffer: 50,
+        })
+      : undefined;
+  let started = false;
   const update = (done: number, total: number) => {
-    if (!tty) return;
-    const percent = Math.floor((100 * done) / total);
-    if (percent === shown) return;
-    shown = percent;
-    const width = 30;
-    const filled = Math.round((width * done) / total);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    if (!bar) return;
+    if (!started) {
+      bar.start(total, done);
+      started = true;
+      return;
+    }
+    bar.setTotal(total);
+    bar.update(done);
   };
   return Object.assign(update, {
     end() {
-      if (tty && shown >= 0) stream.write('\r\x1b[2K');
+      if (bar && started) bar.stop();
     },
   });
 }

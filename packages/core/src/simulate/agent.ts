@@ -1,7 +1,7 @@
 import type { NegotiationDomain, Outcome } from '../bargaining/outcome-space.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
 import { accepts, acceptanceName, type Acceptance } from './acceptance.ts';
-import { searchBid, type BidSearchResult } from './bid-search.ts';
+import { BidSearch, type BidSearchResult } from './bid-search.ts';
 import type { Move, Negotiator, Turn } from './negotiator.ts';
 import { FrequencyModel } from './opponent-model.ts';
 import type { Tactic } from './tactics/tactic.ts';
@@ -29,7 +29,11 @@ export class Agent implements Negotiator {
   private readonly models = new Map<number, FrequencyModel>();
   private readonly received: number[] = [];
   private lastTarget: number | undefined;
-  private readonly noise: number[][] | undefined;
+  /** Its misreading of the others, flat (bid-search.ts layout); zeros without noise. */
+  private readonly noise: Float64Array;
+  /** Its search over its own table, built once, and the modelled others' table it fills per offer. */
+  private readonly search: BidSearch;
+  private readonly others: Float64Array;
   /** Its previous offer: the bid search's first incumbent while it still meets the target. */
   private lastBid: Outcome | undefined;
 
@@ -40,15 +44,17 @@ export class Agent implements Negotiator {
     private readonly acceptance: Acceptance,
     private readonly random: SeededRandom,
     modelNoise = 0,
-    /** How a bid is chosen (bid-search.ts; an enumeration baseline in benchmarks). */
-    private readonly select: BidSelection = (mine, theirs, target, hint) =>
-      searchBid(mine, theirs, target, undefined, hint),
+    /** How a bid is chosen: absent, the bid search (bid-search.ts); an enumeration baseline in benchmarks. */
+    private readonly select?: BidSelection,
   ) {
     const me = domain.stakeholders[party]!;
+    this.search = new BidSearch(me.scores);
     // Opponent-model noise (Monte Carlo): a fixed misreading of the other side, drawn once per run,
     // uniform in [0, noise) per option, added to what the frequency model learns.
-    this.noise =
-      modelNoise > 0 ? me.scores.map((row) => row.map(() => modelNoise * random.float())) : undefined;
+    this.noise = this.search.flatten(
+      me.scores.map((row) => row.map(() => (modelNoise > 0 ? modelNoise * random.float() : 0))),
+    );
+    this.others = new Float64Array(this.noise.length);
     this.scores = me.scores;
     this.reservationValue = me.reservationValue;
     this.best = me.scores.reduce((s, row) => s + Math.max(...row), 0);
@@ -91,11 +97,14 @@ export class Agent implements Negotiator {
   move(turn: Turn): Move {
     const rv = turn.reservationValue ?? this.reservationValue;
     const target = this.targetAt(turn.time, rv);
-    const bid = this.select(this.scores, this.modelledOthers(), target, this.lastBid);
+    const bid = this.bid(target);
     if (turn.standing) {
       const offered = this.utility(turn.standing);
       const next = bid ? bid.mine : -Infinity;
-      if (offered >= rv && accepts(this.acceptance, { time: turn.time, offered, next }))
+      if (
+        offered >= rv &&
+        accepts(this.acceptance, { time: turn.time, offered, next, last: turn.last === true })
+      )
         return { kind: 'accept' };
     }
     // No package reaches the reservation value: nothing to offer, so the party walks away.
@@ -105,16 +114,17 @@ export class Agent implements Negotiator {
     return { kind: 'offer', outcome: bid.outcome };
   }
 
-  /** The other parties' modelled utilities, summed (one additive table). */
-  private modelledOthers(): number[][] {
-    const total = this.scores.map((row, i) => row.map((_, j) => (this.noise ? this.noise[i]![j]! : 0)));
-    for (const model of this.models.values()) {
-      model.scores().forEach((row, i) =>
-        row.forEach((v, j) => {
-          total[i]![j]! += v;
-        }),
-      );
-    }
-    return total;
+  private bid(target: number): BidSearchResult | undefined {
+    const others = this.modelledOthers();
+    if (!this.select) return this.search.find(others, target, undefined, this.lastBid);
+    const nested = this.scores.map((row, i) => row.map((_, j) => others[this.search.start[i]! + j]!));
+    return this.select(this.scores, nested, target, this.lastBid);
+  }
+
+  /** The other parties' modelled utilities, summed (one additive table, flat; no allocation). */
+  private modelledOthers(): Float64Array {
+    this.others.set(this.noise);
+    for (const model of this.models.values()) model.addScoresTo(this.others);
+    return this.others;
   }
 }

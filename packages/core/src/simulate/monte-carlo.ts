@@ -81,7 +81,7 @@ export function monteCarloRun(
 ): RunRecord {
   const seed = runSeed(spec.seed, index);
   const concrete = drawSpec(spec, seed);
-  const result = simulateOnce(domain, concrete, seed);
+  const result = simulateOnce(domain, withTrace ? concrete : { ...concrete, trace: 'lean' }, seed);
   const vetoes: Record<string, number> = {};
   for (const entry of result.trace)
     if (entry.action === 'veto') vetoes[entry.party] = (vetoes[entry.party] ?? 0) + 1;

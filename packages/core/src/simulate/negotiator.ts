@@ -13,6 +13,8 @@ export interface Turn {
   reservationValue?: number;
   /** The turn's calendar day (case calendar runs), YYYY-MM-DD. */
   day?: string;
+  /** SAOP: the mover's last chance — an offer made now could no longer be agreed by the deadline. */
+  last?: boolean;
 }
 
 /** One bargaining party in a run. It sees the domain only through its own profile and the offers. */

@@ -19,8 +19,8 @@ export const LEARNING_RATE = 0.1;
 
 export class FrequencyModel {
   private readonly counts: number[][];
-  private weights: number[];
-  private last: Outcome | undefined;
+  private readonly weights: number[];
+  private last: number[] | undefined;
 
   constructor(optionsPerIssue: readonly number[]) {
     this.counts = optionsPerIssue.map((k) => new Array<number>(k).fill(0));
@@ -28,20 +28,35 @@ export class FrequencyModel {
   }
 
   observe(offer: Outcome): void {
-    offer.forEach((j, i) => {
-      this.counts[i]![j]!++;
-    });
-    if (this.last) {
-      const previous = this.last;
-      const raised = this.weights.map((w, i) => (offer[i] === previous[i] ? w + LEARNING_RATE : w));
-      const total = raised.reduce((s, w) => s + w, 0);
-      this.weights = raised.map((w) => w / total);
+    const last = this.last;
+    let total = 0;
+    for (let i = 0; i < offer.length; i++) {
+      this.counts[i]![offer[i]!]!++;
+      if (last && offer[i] === last[i]) this.weights[i]! += LEARNING_RATE;
+      total += this.weights[i]!;
     }
-    this.last = [...offer];
+    // In place (an agent observes every offer of a run): renormalise, and remember the offer.
+    if (last) for (let i = 0; i < offer.length; i++) this.weights[i]! /= total;
+    if (last) for (let i = 0; i < offer.length; i++) last[i] = offer[i]!;
+    else this.last = [...offer];
   }
 
   issueWeights(): number[] {
     return [...this.weights];
+  }
+
+  /**
+   * Adds scores() to `out`, a flat table (issue by issue, options in order: bid-search.ts's
+   * layout), without allocating: what an agent does on every turn.
+   */
+  addScoresTo(out: Float64Array): void {
+    let s = 0;
+    for (let i = 0; i < this.counts.length; i++) {
+      const row = this.counts[i]!;
+      let most = 0;
+      for (const c of row) most = Math.max(most, c);
+      for (const c of row) out[s++]! += most > 0 ? (this.weights[i]! * c) / most : 0;
+    }
   }
 
   /** scores[issue][option] = weight × value, the modelled utility's additive terms. */

@@ -44,6 +44,8 @@ export interface SimulationSpec {
   calendar?: Calendar;
   /** Opponent-model noise: each agent misreads every option of the others by up to this much. */
   modelNoise?: number;
+  /** SAOP: 'lean' keeps only ends and vetoes in the trace (Monte Carlo runs without --trace). */
+  trace?: 'full' | 'lean';
   /** Benchmarks: choose bids by enumerating every package (bid-enumeration.ts) instead of the search. */
   bidSelection?: 'search' | 'enumeration';
 }
@@ -85,6 +87,7 @@ export function simulateOnce(domain: NegotiationDomain, spec: SimulationSpec, se
         deadline: spec.deadline,
         discounts,
         ...(spec.calendar ? { calendar: spec.calendar } : {}),
+        ...(spec.trace ? { trace: spec.trace } : {}),
       })
     : runSingleText(domain, negotiators, {
         variant: spec.variant ?? 'veto',

@@ -35,6 +35,11 @@ export interface SaopOptions {
   discounts?: readonly number[];
   /** Case runs: the day of each round and that day's reservation values (calendar.ts). */
   calendar?: Calendar;
+  /**
+   * 'lean': the trace keeps only ends and vetoes (what a Monte Carlo record counts), not every
+   * offer and acceptance with its package and utilities; default 'full'.
+   */
+  trace?: 'full' | 'lean';
 }
 
 export function runSaop(
@@ -46,6 +51,7 @@ export function runSaop(
   const n = parties.length;
   const total = options.deadline * n;
   const ids = domain.stakeholders.map((s) => s.id);
+  const full = options.trace !== 'lean';
   const trace: TraceEntry[] = [];
   let standing: Outcome | undefined;
   let accepted: number[] = [];
@@ -60,6 +66,8 @@ export function runSaop(
       step,
       time,
       standing,
+      // An offer at step s needs the n − 1 others to accept by the last step: s + n − 1 < total.
+      last: step > total - n,
       ...(options.calendar ? { reservationValue: reservation(mover.party) } : {}),
       ...(day ? { day } : {}),
     });
@@ -72,12 +80,14 @@ export function runSaop(
       standing = move.outcome;
       accepted = [mover.party];
       for (const other of negotiators) other.observe(mover.party, move.outcome);
-      trace.push({ ...at, action: 'offer', ...entryFor(domain, standing) });
+      if (full) trace.push({ ...at, action: 'offer', ...entryFor(domain, standing) });
       continue;
     }
     accepted.push(mover.party);
-    const responses = Object.fromEntries(accepted.map((q) => [ids[q]!, 'accept']));
-    trace.push({ ...at, action: 'accept', responses, ...entryFor(domain, standing) });
+    if (full) {
+      const responses = Object.fromEntries(accepted.map((q) => [ids[q]!, 'accept']));
+      trace.push({ ...at, action: 'accept', responses, ...entryFor(domain, standing) });
+    }
     if (accepted.length < n) continue;
     const agreed: Outcome = standing!;
     const utilities = utilitiesOf(domain, agreed);
