@@ -1,6 +1,8 @@
 /**
  * Benchmark: Parley's full word-level redline of the two COP21 negotiating drafts against
- * `git diff --no-index --word-diff` on the same files, measured side by side in one run.
+ * `git diff --no-index --word-diff` on the same files, measured side by side, at three sizes:
+ * the drafts themselves (×1) and each draft concatenated with itself 10 and 50 times (×10, ×50),
+ * which shows whether alignment stays near-linear.
  *
  * Parley's figure covers reading both files, parsing them, aligning the structure and diffing
  * the words (what `parley diff a b --format json` does minus printing); git's figure is the wall
@@ -9,16 +11,18 @@
  * code up for its first few dozen runs (10 warm-up runs left the first measured runs 2-3× slower
  * than the rest). Garbage collection is not forced between runs (doing so
  * measured slower: V8 then shrinks the young generation again), so each run pays for the
- * collections its own and earlier runs' garbage cause. Peak memory is this process's maximum RSS.
+ * collections its own and earlier runs' garbage cause. Each size runs in a process of its own, so
+ * that its peak memory (maxRSS) is its own.
  *
  * The target compares the redline itself (the data every output format is made from) with git,
  * whose figure includes formatting and writing its text. A second, shorter series then measures
- * the redline rendered as `parley diff` prints it, and is printed for reference.
+ * the redline rendered as `parley diff` prints it (×1 only), and is printed for reference.
  *
  *   npm run bench:diff
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDraft } from '@parley/core/drafts/parse.ts';
@@ -28,15 +32,34 @@ import { redlineView } from '@parley/core/drafts/view.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/cop21');
-const fileA = path.join(corpus, '2015-10-23.md');
-const fileB = path.join(corpus, '2015-12-04.md');
-if (!existsSync(fileA) || !existsSync(fileB)) {
+const draftA = path.join(corpus, '2015-10-23.md');
+const draftB = path.join(corpus, '2015-12-04.md');
+if (!existsSync(draftA) || !existsSync(draftB)) {
   console.log(`skipping: ${corpus} absent`);
   process.exit(0);
 }
 
-const RUNS = 60;
-const WARMUP = 30;
+const SCALES = (process.env.PARLEY_BENCH_SCALES ?? "1,10,50").split(",").map(Number);
+const scale = Number(process.env.PARLEY_BENCH_SCALE ?? 0);
+if (!scale) {
+  runAllScales();
+  process.exit(0);
+}
+
+// Fewer runs at the larger sizes: a ×50 run takes about fifty times as long as a ×1 run.
+const RUNS = scale === 1 ? 60 : scale === 10 ? 15 : 5;
+const WARMUP = scale === 1 ? 30 : scale === 10 ? 5 : 2;
+
+// The drafts concatenated `scale` times, in a temporary folder that git reads too.
+const folder = scale === 1 ? undefined : mkdtempSync(path.join(os.tmpdir(), 'parley-bench-diff-'));
+const concatenated = (file: string) => {
+  if (!folder) return file;
+  const copy = path.join(folder, path.basename(file));
+  writeFileSync(copy, Array.from({ length: scale }, () => readFileSync(file, 'utf8')).join('\n'));
+  return copy;
+};
+const fileA = concatenated(draftA);
+const fileB = concatenated(draftB);
 
 function parleyRedline() {
   const a = parseDraft(readFileSync(fileA, 'utf8'), { file: fileA }).document;
@@ -83,6 +106,7 @@ const p90 = (values: number[]) =>
 const spread = (values: number[]) =>
   `min ${Math.min(...values).toFixed(1)} ms, p90 ${p90(values).toFixed(1)} ms`;
 
+const readBytes = readFileSync(fileA).length + readFileSync(fileB).length;
 const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
 const cold = time(parleyRedline);
 let gitBytes = 0;
@@ -108,7 +132,7 @@ const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 // For reference, after the measurement above: the same with the redline rendered as text.
 const rendered: number[] = [];
 const renderedGit: number[] = [];
-for (let run = 0; run < WARMUP + RUNS / 2; run++) {
+for (let run = 0; scale === 1 && run < WARMUP + RUNS / 2; run++) {
   const p = time(parleyRedlineRendered);
   const g = time(gitWordDiff);
   if (run >= WARMUP) {
@@ -117,28 +141,106 @@ for (let run = 0; run < WARMUP + RUNS / 2; run++) {
   }
 }
 
-console.log(
-  `COP21 drafts: ${path.basename(fileA)} -> ${path.basename(fileB)} (${RUNS} warm runs after ${WARMUP} warm-up)`,
-);
-console.log(
-  `  parley redline (read + parse + align + word diff): median ${parleyMedian.toFixed(1)} ms, ${spread(parley)}, cold first run ${cold.toFixed(1)} ms`,
-);
-console.log(
-  `  git diff --no-index --word-diff (spawned):        median ${gitMedian.toFixed(1)} ms, ${spread(git)}, cold first run ${gitCold.toFixed(1)} ms (${gitBytes} bytes of output)`,
-);
-console.log(`  ratio parley/git (medians): ${(parleyMedian / gitMedian).toFixed(2)}  (target <= 2.00)`);
-console.log(
-  `  for reference, parley redline + terminal text (like git's output): median ${median(rendered).toFixed(1)} ms, ` +
-    `${spread(rendered)}; git alongside: median ${median(renderedGit).toFixed(1)} ms; ` +
-    `ratio ${(median(rendered) / median(renderedGit)).toFixed(2)} (not part of the target)`,
-);
-console.log(
-  `  peak memory: maxRSS ${maxRssMb.toFixed(0)} MB (target < 200 MB; the process held ${rssBeforeMb.toFixed(0)} MB before the first run), heap in use at end ${heapMb.toFixed(0)} MB`,
-);
-console.log(
-  `  redline: +${summary.wordsAdded} / -${summary.wordsRemoved} words, ${summary.moved} moved, ` +
-    `${summary.units.modified} modified, ${summary.units.inserted} inserted, ${summary.units.deleted} deleted units, ` +
-    `degraded units: ${summary.degraded.length}`,
-);
-// A bound hit anywhere is named, never only counted.
-for (const { unit, reason } of summary.degraded) console.log(`  DEGRADED ${unit}: ${reason}`);
+if (folder) rmSync(folder, { recursive: true, force: true });
+const measured: Measured = {
+  scale,
+  runs: RUNS,
+  warmup: WARMUP,
+  bytes: readBytes,
+  parley: { median: parleyMedian, spread: spread(parley), cold },
+  git: { median: gitMedian, spread: spread(git), cold: gitCold, bytes: gitBytes },
+  rendered: rendered.length
+    ? { median: median(rendered), spread: spread(rendered), git: median(renderedGit) }
+    : undefined,
+  maxRssMb,
+  rssBeforeMb,
+  heapMb,
+  summary: {
+    added: summary.wordsAdded,
+    removed: summary.wordsRemoved,
+    moved: summary.moved,
+    modified: summary.units.modified,
+    inserted: summary.units.inserted,
+    deleted: summary.units.deleted,
+    degraded: summary.degraded.map(({ unit, reason }) => `${unit}: ${reason}`),
+  },
+};
+console.log(JSON.stringify(measured));
+
+interface Measured {
+  scale: number;
+  runs: number;
+  warmup: number;
+  bytes: number;
+  parley: { median: number; spread: string; cold: number };
+  git: { median: number; spread: string; cold: number; bytes: number };
+  rendered?: { median: number; spread: string; git: number };
+  maxRssMb: number;
+  rssBeforeMb: number;
+  heapMb: number;
+  summary: {
+    added: number;
+    removed: number;
+    moved: number;
+    modified: number;
+    inserted: number;
+    deleted: number;
+    degraded: string[];
+  };
+}
+
+/** Runs each size in a child process (this script again) and prints the comparison. */
+function runAllScales(): void {
+  const results: Measured[] = [];
+  for (const size of SCALES) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      env: { ...process.env, PARLEY_BENCH_SCALE: String(size) },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const line = child.stdout.toString().trim().split('\n').at(-1) ?? '';
+    if (child.status !== 0 || !line.startsWith('{')) {
+      throw new Error(`the ×${size} run failed (status ${child.status}): ${child.stderr.toString()}`);
+    }
+    results.push(JSON.parse(line) as Measured);
+  }
+  const first = results[0] as Measured;
+  const ratio = (m: Measured) => m.parley.median / m.git.median;
+  console.log(
+    `COP21 drafts: ${path.basename(draftA)} -> ${path.basename(draftB)}, alone (×1) and concatenated 10 and 50 times`,
+  );
+  for (const m of results) {
+    console.log(
+      `×${m.scale} (${(m.bytes / 1024).toFixed(0)} KB, ${m.runs} warm runs after ${m.warmup} warm-up, peak memory maxRSS ${m.maxRssMb.toFixed(0)} MB):`,
+    );
+    console.log(
+      `  parley redline (read + parse + align + word diff): median ${m.parley.median.toFixed(1)} ms, ${m.parley.spread}, cold first run ${m.parley.cold.toFixed(1)} ms`,
+    );
+    console.log(
+      `  git diff --no-index --word-diff (spawned):        median ${m.git.median.toFixed(1)} ms, ${m.git.spread}, cold first run ${m.git.cold.toFixed(1)} ms (${m.git.bytes} bytes of output)`,
+    );
+    const target =
+      m.scale === 1
+        ? 'target <= 2.00'
+        : `${(ratio(m) / ratio(first)).toFixed(2)}× the ×1 ratio, target <= 2.00`;
+    console.log(`  ratio parley/git (medians): ${ratio(m).toFixed(2)}  (${target})`);
+    if (m.rendered) {
+      console.log(
+        `  for reference, parley redline + terminal text (like git's output): median ${m.rendered.median.toFixed(1)} ms, ` +
+          `${m.rendered.spread}; git alongside: median ${m.rendered.git.toFixed(1)} ms; ` +
+          `ratio ${(m.rendered.median / m.rendered.git).toFixed(2)} (not part of the target)`,
+      );
+    }
+    const memoryTarget = m.scale === 1 ? 'target < 200 MB' : m.scale === 50 ? 'target < 300 MB' : 'no target';
+    console.log(
+      `  peak memory: maxRSS ${m.maxRssMb.toFixed(0)} MB (${memoryTarget}; the process held ${m.rssBeforeMb.toFixed(0)} MB before the first run), heap in use at end ${m.heapMb.toFixed(0)} MB`,
+    );
+    const { summary } = m;
+    console.log(
+      `  redline: +${summary.added} / -${summary.removed} words, ${summary.moved} moved, ` +
+        `${summary.modified} modified, ${summary.inserted} inserted, ${summary.deleted} deleted units, ` +
+        `degraded units: ${summary.degraded.length}`,
+    );
+    // A bound hit anywhere is named, never only counted.
+    for (const unit of summary.degraded) console.log(`  DEGRADED ${unit}`);
+  }
+}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { draftKey } from '@parley/model/case.ts';
+import { rebuildAfter, rebuildBefore } from '@parley/core/drafts/rebuild.ts';
 import { minimalCase } from '../minimal-case.test-support.ts';
 import { parseTextDraft } from './parsed-draft.ts';
 import { caseRedline, redlineDrafts, redlineJson } from './redline.ts';
@@ -46,5 +48,29 @@ describe('redlineDrafts', () => {
       'a.txt',
       'b.txt',
     ]);
+  });
+});
+
+describe('redlineJson', () => {
+  it('is lossless for a case redline: both versions rebuild from it exactly', async () => {
+    const c = await minimalCase();
+    const json = redlineJson(caseRedline(c, { from: 'accord@v1', to: 'v2' }));
+    expect(rebuildBefore(json)).toBe(c.draftTexts[draftKey('accord', 'v1')]);
+    expect(rebuildAfter(json)).toBe(c.draftTexts[draftKey('accord', 'v2')]);
+    expect(json.summary.whitespaceEdits).toBe(0);
+  });
+
+  it('is lossless for two texts given with their drafts, and word-level only without them', () => {
+    const textA = '# Accord\n\n1. Parties shall act, together.\n';
+    const textB = '# Accord\n\n1. Parties shall act,together.\n';
+    const a = parseTextDraft(textA, { file: 'a.txt' });
+    const b = parseTextDraft(textB, { file: 'b.txt' });
+    const json = redlineJson(redlineDrafts(a, b, { texts: { before: textA, after: textB } }));
+    expect([rebuildBefore(json), rebuildAfter(json), json.summary.whitespaceEdits]).toEqual([
+      textA,
+      textB,
+      1,
+    ]);
+    expect(redlineJson(redlineDrafts(a, b)).head).toBeUndefined();
   });
 });

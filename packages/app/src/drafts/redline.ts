@@ -1,4 +1,4 @@
-import type { Case } from '@parley/model/case.ts';
+import { draftKey, type Case } from '@parley/model/case.ts';
 import { redline, type Redline } from '@parley/core/drafts/redline.ts';
 import { toRedlineJson, type RedlineJson } from '@parley/core/drafts/render-json.ts';
 import { redlineView, type DraftView } from '@parley/core/drafts/view.ts';
@@ -12,19 +12,25 @@ export interface DraftRedline {
   redline: Redline;
   /** What Markdown, HTML and terminal output render: titled by the versions' labels. */
   view: DraftView;
+  /** The texts the versions were parsed from: with them the JSON is lossless (rebuild.ts). */
+  texts?: { before: string; after: string };
 }
 
 /** The redline from `before` to `after`: structure aligned first, then words. */
 export function redlineDrafts(
   before: ParsedDraft,
   after: ParsedDraft,
-  { maxEdits }: { maxEdits?: number | undefined } = {},
+  {
+    maxEdits,
+    texts,
+  }: { maxEdits?: number | undefined; texts?: { before: string; after: string } | undefined } = {},
 ): DraftRedline {
   const result = redline(before.document, after.document, maxEdits ? { maxEditLength: maxEdits } : {});
   return {
     before,
     after,
     redline: result,
+    ...(texts ? { texts } : {}),
     view: {
       ...redlineView(before.document, after.document, result),
       titleBefore: before.label,
@@ -48,14 +54,20 @@ export function caseRedline(
 ): DraftRedline {
   const before = caseDraft(c, { ref: from, caseFolder });
   const after = caseDraft(c, { ref: to, defaultDocument: from.split('@')[0], caseFolder });
-  return redlineDrafts(before, after, { maxEdits });
+  // caseDraft found both texts, so they are there.
+  const text = (d: typeof before) => c.draftTexts[draftKey(d.record.id, d.version.id)] as string;
+  return redlineDrafts(before, after, { maxEdits, texts: { before: text(before), after: text(after) } });
 }
 
-/** The documented JSON of a redline (docs/drafts-format.md). */
-export function redlineJson({ before, after, redline: result }: DraftRedline): RedlineJson {
+/** The documented JSON of a redline (docs/drafts-format.md); lossless when the texts are known. */
+export function redlineJson({ before, after, redline: result, texts }: DraftRedline): RedlineJson {
   return toRedlineJson(
     result,
     { label: before.label, title: before.document.title },
     { label: after.label, title: after.document.title },
+    texts && {
+      a: { document: before.document, text: texts.before },
+      b: { document: after.document, text: texts.after },
+    },
   );
 }

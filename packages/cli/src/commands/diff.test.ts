@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rebuildAfter, rebuildBefore } from '@parley/core/drafts/rebuild.ts';
 import { runCli } from '../test-cli.ts';
 
 const minimal = 'packages/case-files/fixtures/minimal';
@@ -143,6 +144,35 @@ describe('parley diff', () => {
     const none = await runCli(['diff']);
     expect(none.code).toBe(2);
     expect(none.err.split('\n')[0]).toBe("parley: missing required argument 'a'");
+  });
+});
+
+describe('diff: what the word redline does not show', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-diff-'));
+  const a = path.join(dir, 'a.md');
+  const b = path.join(dir, 'b.md');
+  const textA = '# Accord\n\n## Article 1\n\n1. If fulfilled, this ends.\n';
+  const textB = '# Accord of Istanbul\n\n## Article 1\n\n1. If fulfilled,this ends.\n';
+  writeFileSync(a, textA);
+  writeFileSync(b, textB);
+
+  it('names a changed title and counts whitespace-only edits under the redline', async () => {
+    const r = await runCli(['diff', a, b]);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(-4)).toEqual([
+      '',
+      'title: "Accord" → "Accord of Istanbul"',
+      'whitespace: 1 place where only spacing changed (folded; --format json marks them)',
+      '',
+    ]);
+  });
+
+  it('writes JSON from which both files rebuild exactly', async () => {
+    const r = await runCli(['diff', a, b, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect([rebuildBefore(json), rebuildAfter(json)]).toEqual([textA, textB]);
+    expect(json.summary.whitespaceEdits).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { MAX_DRAFT_TEXT_BYTES, readTextFile } from '@parley/case-files/read-text-file.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import { parseTextDraft, type ParsedDraft } from '@parley/app/drafts/parsed-draft.ts';
-import { caseRedline, redlineDrafts, redlineJson } from '@parley/app/drafts/redline.ts';
+import { caseRedline, redlineDrafts, redlineJson, type DraftRedline } from '@parley/app/drafts/redline.ts';
 import {
   caseRedlineInputSchema,
   redlineFormats,
@@ -54,7 +54,10 @@ export const registerDiff: CommandRegistrar = (program, output) => {
           }
           const input = parseInput(textRedlineInputSchema, { ...flags, mode: options.mode }, FLAGS);
           const [before, after] = await Promise.all([loadFile(a, input, output), loadFile(b, input, output)]);
-          result = redlineDrafts(before, after, input);
+          result = redlineDrafts(before.draft, after.draft, {
+            ...input,
+            texts: { before: before.text, after: after.text },
+          });
         } else {
           const input = parseInput(caseRedlineInputSchema, { ...flags, from: b, to: c }, FLAGS);
           const caseData = await loadCaseForCli(a);
@@ -64,7 +67,15 @@ export const registerDiff: CommandRegistrar = (program, output) => {
         if (format === 'json') printJson(output, redlineJson(result));
         else if (format === 'md') output.out(toMarkdown(result.view));
         else if (format === 'html') output.out(toHtml(result.view));
-        else output.out(toTerminal(result.view, { colour: output.isTTY, all: Boolean(options.all) }));
+        else {
+          const text = toTerminal(result.view, { colour: output.isTTY, all: Boolean(options.all) });
+          output.out(
+            text +
+              layoutNotes(result)
+                .map((line) => `${line}\n`)
+                .join(''),
+          );
+        }
       },
     );
 };
@@ -77,8 +88,25 @@ async function isFolder(file: string): Promise<boolean> {
   }
 }
 
+/** What the word redline does not show: a changed title, and how many places changed spacing only. */
+function layoutNotes(result: DraftRedline): string[] {
+  const notes: string[] = [];
+  const { title } = result.redline.summary;
+  if (title) notes.push(`title: "${title.before}" → "${title.after}"`);
+  const whitespace = redlineJson(result).summary.whitespaceEdits ?? 0;
+  if (whitespace)
+    notes.push(
+      `whitespace: ${whitespace} place${whitespace === 1 ? '' : 's'} where only spacing changed (folded; --format json marks them)`,
+    );
+  return notes.length ? ['', ...notes] : [];
+}
+
 /** Reads a text file under case-files' one rule for texts and parses it through the app, warnings printed. */
-async function loadFile(file: string, { mode }: TextRedlineInput, output: Output): Promise<ParsedDraft> {
+async function loadFile(
+  file: string,
+  { mode }: TextRedlineInput,
+  output: Output,
+): Promise<{ draft: ParsedDraft; text: string }> {
   const read = await readTextFile(file, MAX_DRAFT_TEXT_BYTES);
   if (!read.ok) {
     const where = read.line === undefined ? file : `${file}:${read.line}:${read.column}`;
@@ -89,5 +117,5 @@ async function loadFile(file: string, { mode }: TextRedlineInput, output: Output
   }
   const draft = parseTextDraft(read.text, { file, mode });
   printWarnings(output, [draft]);
-  return draft;
+  return { draft, text: read.text };
 }

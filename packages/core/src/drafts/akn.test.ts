@@ -216,6 +216,72 @@ describe('toAkn: a bracket spanning paragraphs', () => {
   });
 });
 
+const nestedText = [
+  '# Accord',
+  '',
+  '## Article 1. Scope',
+  '',
+  '1. Parties shall:',
+  '   (a) act;',
+  '   (b) report.',
+  '',
+  '   Each report is public.',
+  '2. **Option 1:** Keep [a],[b] it.',
+  '',
+  '   **Option 2:** Drop it.',
+  '',
+].join('\n');
+
+describe('Akoma Ntoso nesting', () => {
+  it('writes sub-paragraphs as points of a list or subparagraphs, and marks the units of options', () => {
+    const xml = toAkn(parse(nestedText), meta);
+    const body = xml.slice(xml.indexOf('<paragraph '), xml.lastIndexOf('</article>'));
+    const NS = 'xmlns:parley="urn:parley:drafts"';
+    expect(body.split('\n').map((line) => line.trim())).toEqual([
+      '<paragraph eId="art_1__para_1">',
+      '<num>1.</num>',
+      '<intro>',
+      '<p>Parties shall:</p>',
+      '</intro>',
+      '<list eId="art_1__para_1__list_1">',
+      '<point eId="art_1__para_1__list_1__point_1">',
+      '<num>(a)</num>',
+      '<content>',
+      '<p>act;</p>',
+      '</content>',
+      '</point>',
+      '<point eId="art_1__para_1__list_1__point_2">',
+      '<num>(b)</num>',
+      '<content>',
+      '<p>report.</p>',
+      '</content>',
+      '</point>',
+      '</list>',
+      '<subparagraph eId="art_1__para_1__subpara_1">',
+      '<content>',
+      '<p>Each report is public.</p>',
+      '</content>',
+      '</subparagraph>',
+      '</paragraph>',
+      `<paragraph eId="art_1__para_2" ${NS} parley:option="Option 1" parley:optionGroup="0">`,
+      '<num>2.</num>',
+      '<intro>',
+      // `[a],[b]`: a comma between, so two brackets, not alternatives (as the parser reads them).
+      '<p><b>Option 1:</b> Keep <span eId="br_0_1" class="bracket" refersTo="#unattributed">[a]</span>,' +
+        '<span eId="br_1_2" class="bracket" refersTo="#unattributed">[b]</span> it.</p>',
+      '</intro>',
+      // The namespace declared on the enclosing paragraph holds here too.
+      '<subparagraph eId="art_1__para_2__subpara_1" parley:option="Option 2" parley:optionGroup="0">',
+      '<content>',
+      '<p><b>Option 2:</b> Drop it.</p>',
+      '</content>',
+      '</subparagraph>',
+      '</paragraph>',
+      '',
+    ]);
+  });
+});
+
 describe.skipIf(!shared)('Akoma Ntoso validity against akomantoso30.xsd', () => {
   it('accepts the hand-built pair, the fixture drafts, their redlines, and the schema rejects a broken document', async () => {
     const read = (name: string) =>
@@ -239,6 +305,11 @@ describe.skipIf(!shared)('Akoma Ntoso validity against akomantoso30.xsd', () => 
         name: 'emphasis-redline.xml',
         xml: toAkn(parse('1. A *b* **c** d.\n'), meta, parse('1. A *b c* d.\n')),
       },
+      { name: 'nested.xml', xml: toAkn(parse(nestedText), meta) },
+      {
+        name: 'nested-redline.xml',
+        xml: toAkn(parse(nestedText.replace('   (a) act;\n', '')), meta, parse(nestedText)),
+      },
       { name: 'fixture-v1.xml', xml: toAkn(first.document, fixtureMeta) },
       { name: 'fixture-v2.xml', xml: toAkn(second.document, { ...fixtureMeta, versionId: 'v2' }) },
       {
@@ -259,12 +330,31 @@ describe.skipIf(!shared)('Akoma Ntoso validity against akomantoso30.xsd', () => 
     'accepts the COP21 draft of 4 December as a redline from 23 October',
     async () => {
       const read = (name: string) => parseDraft(readFileSync(path.join(cop21, name), 'utf8')).document;
-      const xml = toAkn(
-        read('2015-12-04.md'),
-        { ...meta, documentId: 'paris-agreement' },
-        read('2015-10-23.md'),
+      const [october, december] = [read('2015-10-23.md'), read('2015-12-04.md')];
+      const cop21Meta = { ...meta, documentId: 'paris-agreement' };
+      const xml = toAkn(december, cop21Meta, october);
+      // Each version alone too: sub-paragraphs as points and subparagraphs, options marked.
+      const single = [october, december].map((d) => toAkn(d, cop21Meta));
+      expect(
+        await validate([
+          { name: 'cop21.xml', xml },
+          { name: 'cop21-october.xml', xml: single[0] as string },
+          { name: 'cop21-december.xml', xml: single[1] as string },
+        ]),
+      ).toEqual({ valid: true, errors: [] });
+      expect(single.map((x) => x.split('<point ').length - 1)).toEqual([151, 86]);
+      expect(single.map((x) => x.split('<subparagraph ').length - 1)).toEqual([160, 123]);
+      // Every unit of an option outside the preamble (which AKN writes as plain `p`) is marked.
+      const inOptions = (d: typeof october) =>
+        d.sections
+          .filter((s) => s.kind !== 'preamble')
+          .flatMap((s) => s.paragraphs)
+          .filter((p) => p.option).length;
+      expect(single.map((x) => x.split('parley:option=').length - 1)).toEqual([353, 190]);
+      expect([inOptions(october), inOptions(december)]).toEqual([353, 190]);
+      expect(single[1]).toContain(
+        '<paragraph eId="art_4__para_12" xmlns:parley="urn:parley:drafts" parley:option="Option 1" parley:optionGroup="20">',
       );
-      expect(await validate([{ name: 'cop21.xml', xml }])).toEqual({ valid: true, errors: [] });
     },
   );
 });

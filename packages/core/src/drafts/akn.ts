@@ -6,6 +6,7 @@ import { redline as computeRedline, type RedlineOptions, type UnitChange } from 
 import { documentView, redlineView, type DraftView } from './view.ts';
 import { InlineWriter, splitHeading } from './akn-inline.ts';
 import type { AknMeta } from './akn-meta.ts';
+import { AknNesting } from './akn-nesting.ts';
 
 export type { AknMeta };
 
@@ -107,7 +108,6 @@ export function toAkn(
   let body: XMLBuilder | undefined;
   let container: XMLBuilder | undefined;
   let containerId = '';
-  let paragraphCount = 0;
   const eIds = new Set<string>();
   const uniqueEId = (base: string) => {
     let eId = base;
@@ -115,18 +115,19 @@ export function toAkn(
     eIds.add(eId);
     return eId;
   };
-  for (const change of view.changes) {
+  const nesting = new AknNesting(uniqueEId, document, against);
+  view.changes.forEach((change, index) => {
     // Brackets may span paragraphs, never headings.
     if (change.unit === 'heading') writer.endSection();
     if (change.sectionKind === 'preamble') {
-      if (change.unit === 'heading') continue;
+      if (change.unit === 'heading') return;
       preamble ??= bill.ele('preamble');
       writer.write(preamble.ele('p', writer.unitAttributes(change)), change);
-      continue;
+      return;
     }
     body ??= bill.ele('body');
     if (change.unit === 'heading') {
-      closeEmpty(container, paragraphCount);
+      closeEmpty(container, nesting.count);
       const ref = change.b ?? change.a;
       const element = change.sectionKind === 'article' ? 'article' : 'hcontainer';
       const base =
@@ -146,23 +147,22 @@ export function toAkn(
       } else if (ref?.num)
         container.ele('num').txt(`${change.sectionKind === 'annex' ? 'Annex' : 'Article'} ${ref.num}`);
       writer.write(container.ele('heading'), headingPart);
-      paragraphCount = 0;
-      continue;
+      nesting.reset(container, containerId);
+      return;
     }
     if (!container) {
       containerId = uniqueEId('untitled');
       container = body.ele('hcontainer', { eId: containerId, name: 'section' });
-      paragraphCount = 0;
+      nesting.reset(container, containerId);
     }
-    paragraphCount++;
-    const paragraph = container.ele('paragraph', {
-      eId: uniqueEId(`${containerId}__para_${paragraphCount}`),
-      ...writer.unitAttributes(change),
-    });
+    const paragraph = nesting.place(change, writer.unitAttributes(change));
     writeNum(paragraph, change);
-    writer.write(paragraph.ele('content').ele('p'), change);
-  }
-  closeEmpty(container, paragraphCount);
+    // A unit with units nested in it (the next one is deeper) holds its own words in `intro`.
+    const next = view.changes[index + 1];
+    const holdsNested = next?.unit === 'paragraph' && nesting.depth(next) > nesting.depth(change);
+    writer.write(paragraph.ele(holdsNested ? 'intro' : 'content').ele('p'), change);
+  });
+  closeEmpty(container, nesting.count);
   if (!body) bill.ele('body').ele('hcontainer', { eId: 'empty', name: 'empty' }).ele('content').ele('p');
   return indentBlocks(root.end({ prettyPrint: false }));
 }

@@ -50,6 +50,11 @@ export interface BracketSeriesEntry {
   provisions: Record<ProvisionStatus | 'unmarked', number>;
   /** Change in `brackets` since the previous version. */
   delta?: number;
+  /**
+   * UNFCCC option groups (`**Option 1:** …`): groups still open and the options in them. A group
+   * is one more undecided choice beside the brackets; absent when the text has none.
+   */
+  options?: { groups: number; options: number };
 }
 
 export interface BracketSeries {
@@ -91,6 +96,7 @@ export function bracketSeries(
       words,
       provisions,
       ...(previous !== undefined ? { delta: document.brackets.length - previous } : {}),
+      ...optionCount(document),
     };
   });
   const first = entries[0]?.brackets ?? 0;
@@ -98,4 +104,10 @@ export function bracketSeries(
   const trend =
     entries.length < 2 ? 'single-version' : last < first ? 'converging' : last > first ? 'diverging' : 'flat';
   return { entries, trend };
+}
+
+function optionCount(document: DraftDocument): Pick<BracketSeriesEntry, 'options'> {
+  const groups = document.options ?? [];
+  if (groups.length === 0) return {};
+  return { options: { groups: groups.length, options: groups.reduce((n, g) => n + g.options.length, 0) } };
 }

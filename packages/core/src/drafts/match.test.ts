@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchUnits, type MatchCandidate } from './match.ts';
+import { matchUnits, orderPairs, type MatchCandidate } from './match.ts';
 
 /** A unit with these word ids; the exact key is left out so that only similarity can pair it. */
 function unit(bag: number[], extra: Partial<MatchCandidate> = {}): MatchCandidate {
@@ -95,5 +95,61 @@ describe('matchUnits', () => {
     }
     expect(expected.filter(Boolean).length).toBeGreaterThan(3);
     expect(matchUnits(a, b, 0.6)).toEqual(expected);
+  });
+
+  it('with weights, scores by weighted Dice, reports the plain share too, and ignores numbers', () => {
+    // Word 0 weighs 0.1, words 1 to 3 weigh 1. Shared: {0, 0, 1}. Weighted 2·1.2 / (2.2 + 2.2).
+    const weights = Float64Array.from([0.1, 1, 1, 1]);
+    const a = [unit([0, 0, 1, 2], { num: '5' })];
+    const b = [unit([0, 0, 1, 3], { num: '5' })];
+    expect(matchUnits(a, b, 0.5, { weights })).toEqual([
+      { b: 0, by: 'similar', similarity: 0.75, content: 2.4 / 4.4 },
+    ]);
+    // Weighted 0.545 is below 0.6, and the matching number gives no bonus.
+    expect(matchUnits(a, b, 0.6, { weights })).toEqual([undefined]);
+  });
+
+  it('scores only candidates sharing rare words above the exhaustive limit', () => {
+    // Units 0 and 1 share the rare word 50; unit 1 of A and unit 0 of B share only the common 0.
+    const a = [unit([0, 50, 51]), unit([0, 1, 2])];
+    const b = [unit([0, 1, 3]), unit([0, 50, 51, 52])];
+    const expected = [
+      { b: 1, by: 'similar', similarity: 6 / 7 },
+      { b: 0, by: 'similar', similarity: 4 / 6 },
+    ];
+    expect(matchUnits(a, b, 0.5)).toEqual(expected);
+    expect(matchUnits(a, b, 0.5, { exhaustiveLimit: 0 })).toEqual(expected);
+  });
+});
+
+describe('orderPairs', () => {
+  it('shows as moved the pair linked only by similarity when it and an exact pair are out of order', () => {
+    // B order: A0, A1, A3 (exact), A2 (similar): either A2 or A3 is out of order.
+    const rows = orderPairs(
+      [
+        { b: 0, by: 'exact', similarity: 1 },
+        { b: 1, by: 'exact', similarity: 1 },
+        { b: 3, by: 'similar', similarity: 0.4 },
+        { b: 2, by: 'exact', similarity: 1 },
+      ],
+      4,
+    );
+    expect(rows.map((r) => `${r.a}->${r.b}${r.moved ? ' moved' : ''}`)).toEqual([
+      '0->0',
+      '1->1',
+      '3->2',
+      '2->3 moved',
+    ]);
+    // With both exact, the run ending latest in B is kept, as before.
+    const exact = orderPairs(
+      [
+        { b: 0, by: 'exact', similarity: 1 },
+        { b: 1, by: 'exact', similarity: 1 },
+        { b: 3, by: 'exact', similarity: 1 },
+        { b: 2, by: 'exact', similarity: 1 },
+      ],
+      4,
+    );
+    expect(exact.map((r) => r.moved)).toEqual([false, false, true, false]);
   });
 });

@@ -1,4 +1,6 @@
+import { sharedRareWords, type CandidateOptions } from './candidates.ts';
 import { diceUpperBound, sameIds, type TokenIds } from './fingerprint.ts';
+import { bagWeight } from './similarity.ts';
 
 /** What the matcher knows about one article or paragraph. */
 export interface MatchCandidate {
@@ -21,7 +23,10 @@ export type MatchReason = 'id' | 'exact' | 'similar';
 export interface Match {
   b: number;
   by: MatchReason;
+  /** Share of words in common (Dice over the word multisets): 1 for ids and identical text. */
   similarity: number;
+  /** Set when paired by weighted content similarity (see `MatchOptions.weights`): that similarity. */
+  content?: number;
 }
 
 // A matching number is weak evidence: it tips the balance between similar candidates only.
@@ -34,11 +39,23 @@ export interface MatchOptions {
    * and a reordered list is renumbered, so the number would pair each item with its stand-in.
    */
   contentFirst?: boolean;
+  /**
+   * Word weights by id (see `wordWeights`): when set, similarity is weighted Dice, so rare words
+   * count and "the" hardly does, and a matching number gives no bonus.
+   */
+  weights?: Float64Array;
+  /** Above this many pairs, only candidates sharing rare words are scored (see `sharedRareWords`). */
+  exhaustiveLimit?: number;
+  candidates?: CandidateOptions;
 }
+
+// 65,536 pairs scored in full stay within a few milliseconds (the COP21 drafts need 13,317).
+const EXHAUSTIVE_LIMIT = 1 << 16;
 
 /**
  * Pairs units of two versions: first by explicit id, then by exact key, then greedily by the
- * most similar words (Dice coefficient at least `threshold`). Returns, per unit of `a`, its match.
+ * most similar words (Dice coefficient at least `threshold`, weighted when `options.weights` is
+ * set). Returns, per unit of `a`, its match.
  */
 export function matchUnits(
   a: MatchCandidate[],
@@ -85,8 +102,41 @@ export function matchUnits(
   for (let i = 0; i < a.length; i++) if (!result[i]) restA.push(i);
   for (let j = 0; j < b.length; j++) if (!takenB[j]) restB.push(j);
   if (restA.length === 0 || restB.length === 0) return result;
+  for (const { i, j, similarity, content } of similarPairs(a, b, restA, restB, threshold, options)) {
+    if (result[i] || takenB[j]) continue;
+    result[i] =
+      content === undefined
+        ? { b: j, by: 'similar', similarity }
+        : { b: j, by: 'similar', similarity, content };
+    takenB[j] = 1;
+  }
+  return result;
+}
+
+interface Scored {
+  i: number;
+  j: number;
+  score: number;
+  similarity: number;
+  content?: number;
+}
+
+/**
+ * The pairs of `restA` × `restB` that reach the threshold, best first (among equals, the pair
+ * closest in position). All pairs are scored while there are at most `exhaustiveLimit` of them;
+ * beyond, only the candidates that share rare words (see `sharedRareWords`).
+ */
+function similarPairs(
+  a: MatchCandidate[],
+  b: MatchCandidate[],
+  restA: number[],
+  restB: number[],
+  threshold: number,
+  options: MatchOptions,
+): Scored[] {
+  const weights = options.weights;
   // B's words flattened into one typed array (unit k at [startB[k], startB[k + 1])): the
-  // all-pairs loop below then reads one kind of array, whatever arrays the candidates hold.
+  // scoring loop below then reads one kind of array, whatever arrays the candidates hold.
   const unitsB = restB.map((j) => b[j] as MatchCandidate);
   const bagsB = unitsB.map((unit) => unit.bag());
   const startB = new Int32Array(unitsB.length + 1);
@@ -105,20 +155,54 @@ export function matchUnits(
       if (id > largestId) largestId = id;
     }
   }
+  // Weighted sizes, for the weighted bound and Dice.
+  const weightB = weights ? Float64Array.from(bagsB, (bag) => bagWeight(bag, weights)) : undefined;
+  const lists =
+    restA.length * restB.length > (options.exhaustiveLimit ?? EXHAUSTIVE_LIMIT)
+      ? sharedRareWords(
+          restA.map((i) => (a[i] as MatchCandidate).bag()),
+          bagsB,
+          options.candidates,
+        )
+      : undefined;
   // Word counts of the current A unit, indexed by word id: a multiset intersection is then one
   // pass over the B unit, with no sorting and an early exit once the threshold is out of reach.
   const counts = new Int32Array(largestId + 1);
   const taken = new Int32Array(largestBag);
-  const candidates: { i: number; j: number; score: number; similarity: number }[] = [];
-  for (const i of restA) {
+  const overlap = new Float64Array(1);
+  const scored: Scored[] = [];
+  for (let r = 0; r < restA.length; r++) {
+    const i = restA[r] as number;
     const unitA = a[i] as MatchCandidate;
     let bagA: TokenIds | undefined;
-    for (let k = 0; k < unitsB.length; k++) {
+    let weightA = 0;
+    const first = lists ? (lists.start[r] as number) : 0;
+    const last = lists ? (lists.start[r + 1] as number) : unitsB.length;
+    for (let at = first; at < last; at++) {
+      const k = lists ? (lists.b[at] as number) : at;
       const unitB = unitsB[k] as MatchCandidate;
       if (unitA.group !== undefined && unitA.group === unitB.group) continue;
-      const bonus = unitA.num !== undefined && unitA.num === unitB.num ? SAME_NUMBER_BONUS : 0;
       const startK = startB[k] as number;
       const endK = startB[k + 1] as number;
+      if (weights) {
+        // Weighted: words stand on their own, numbers (what renumbering changes) play no part.
+        if (!bagA) {
+          bagA = unitA.bag();
+          weightA = bagWeight(bagA, weights);
+          countWords(counts, bagA, largestId, 1);
+        }
+        const weightK = weightB?.[k] as number;
+        if (diceUpperBound(weightA, weightK) < threshold) continue;
+        const shared = sharedWeighted(counts, wordsB, startK, endK, weights, taken, overlap);
+        const total = weightA + weightK;
+        const content = total === 0 ? 1 : (2 * (overlap[0] as number)) / total;
+        if (content < threshold) continue;
+        const words = unitA.bagSize + endK - startK;
+        const similarity = words === 0 ? 1 : (2 * shared) / words;
+        scored.push({ i, j: restB[k] as number, score: content, similarity, content });
+        continue;
+      }
+      const bonus = unitA.num !== undefined && unitA.num === unitB.num ? SAME_NUMBER_BONUS : 0;
       if (diceUpperBound(unitA.bagSize, endK - startK) + bonus < threshold) continue;
       if (!bagA) {
         bagA = unitA.bag();
@@ -126,23 +210,45 @@ export function matchUnits(
       }
       const similarity = sharedWords(counts, wordsB, startK, endK, unitA.bagSize, threshold - bonus, taken);
       if (similarity + bonus >= threshold) {
-        candidates.push({ i, j: restB[k] as number, score: similarity + bonus, similarity });
+        scored.push({ i, j: restB[k] as number, score: similarity + bonus, similarity });
       }
     }
     if (bagA) countWords(counts, bagA, largestId, -1);
   }
-  // Best pairs first; among equals, the pair closest in position.
   const byScore = options.contentFirst
-    ? (x: (typeof candidates)[number], y: (typeof candidates)[number]) =>
-        y.similarity - x.similarity || y.score - x.score
-    : (x: (typeof candidates)[number], y: (typeof candidates)[number]) => y.score - x.score;
-  candidates.sort((x, y) => byScore(x, y) || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
-  for (const { i, j, similarity } of candidates) {
-    if (result[i] || takenB[j]) continue;
-    result[i] = { b: j, by: 'similar', similarity };
-    takenB[j] = 1;
+    ? (x: Scored, y: Scored) => y.similarity - x.similarity || y.score - x.score
+    : (x: Scored, y: Scored) => y.score - x.score;
+  return scored.sort(
+    (x, y) => byScore(x, y) || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i || x.j - y.j,
+  );
+}
+
+/**
+ * Shared words between the A unit counted in `counts` and the B unit `words[start, end)`: returns
+ * their number and leaves their total weight in `overlap[0]`. `counts` is left as it was found.
+ */
+function sharedWeighted(
+  counts: Int32Array,
+  words: Int32Array,
+  start: number,
+  end: number,
+  weights: Float64Array,
+  taken: Int32Array,
+  overlap: Float64Array,
+): number {
+  let shared = 0;
+  let weight = 0;
+  for (let k = start; k < end; k++) {
+    const id = words[k] as number;
+    if ((counts[id] as number) > 0) {
+      counts[id] = (counts[id] as number) - 1;
+      taken[shared++] = id;
+      weight += weights[id] as number;
+    }
   }
-  return result;
+  for (let r = 0; r < shared; r++) counts[taken[r] as number] = (counts[taken[r] as number] as number) + 1;
+  overlap[0] = weight;
+  return shared;
 }
 
 /** Adds `delta` to the count of each word of `bag` (ids above `largestId` are in no B unit: skipped). */
@@ -206,7 +312,11 @@ export function orderPairs(matches: (Match | undefined)[], bCount: number): Orde
   matches.forEach((match, i) => {
     if (match) aOfB[match.b] = i;
   });
-  const inOrder = longestIncreasing(aOfB);
+  const strong = new Uint8Array(bCount);
+  matches.forEach((match) => {
+    if (match && match.by !== 'similar') strong[match.b] = 1;
+  });
+  const inOrder = longestIncreasing(aOfB, strong);
 
   const deletionsAfter = new Map<number, number[]>();
   let anchor = -1;
@@ -234,24 +344,52 @@ export function orderPairs(matches: (Match | undefined)[], bCount: number): Orde
   return rows;
 }
 
-/** B indexes of a longest subsequence whose A positions increase (patience sorting, O(n log n)). */
-function longestIncreasing(aOfB: Int32Array): Set<number> {
-  const tails: number[] = []; // b index ending the best run of each length
+/**
+ * B indexes of a longest subsequence whose A positions increase, in O(n log n). Among the longest,
+ * the one keeping the most pairs found by id or identical text: when an article linked only by
+ * its content and an article linked by its heading are out of order, the content-linked one is
+ * the one shown as moved ("Article 5, now 8"), not its unchanged neighbour. Further ties go to
+ * the run ending latest in B.
+ */
+function longestIncreasing(aOfB: Int32Array, strong: Uint8Array): Set<number> {
+  // Fenwick tree over A positions: the best run ending at an A position below a given one.
+  const size = aOfB.length === 0 ? 0 : Math.max(...aOfB) + 1;
+  const treeRank = new Float64Array(size + 1).fill(-1);
+  const treeEnd = new Int32Array(size + 1).fill(-1);
+  const rankOf = new Float64Array(aOfB.length);
   const previous = new Int32Array(aOfB.length).fill(-1);
+  // A run's rank: its length first, then its strong pairs (fewer than 2^20 units).
+  const STRONG = 1 / 2 ** 20;
+  let bestRank = -1;
+  let bestEnd = -1;
   for (let j = 0; j < aOfB.length; j++) {
     const a = aOfB[j] as number;
     if (a < 0) continue;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((aOfB[tails[mid] as number] as number) < a) lo = mid + 1;
-      else hi = mid;
+    let rank = 0;
+    let before = -1;
+    for (let at = a; at > 0; at -= at & -at) {
+      if ((treeRank[at] as number) >= rank && (treeEnd[at] as number) >= 0) {
+        if ((treeRank[at] as number) > rank || (treeEnd[at] as number) > before) {
+          rank = treeRank[at] as number;
+          before = treeEnd[at] as number;
+        }
+      }
     }
-    if (lo > 0) previous[j] = tails[lo - 1] as number;
-    tails[lo] = j;
+    previous[j] = before;
+    rank += 1 + (strong[j] ? STRONG : 0);
+    rankOf[j] = rank;
+    for (let at = a + 1; at <= size; at += at & -at) {
+      if (rank > (treeRank[at] as number) || (rank === treeRank[at] && j > (treeEnd[at] as number))) {
+        treeRank[at] = rank;
+        treeEnd[at] = j;
+      }
+    }
+    if (rank >= bestRank) {
+      bestRank = rank;
+      bestEnd = j;
+    }
   }
   const kept = new Set<number>();
-  for (let j = tails.at(-1) ?? -1; j >= 0; j = previous[j] as number) kept.add(j);
+  for (let j = bestEnd; j >= 0; j = previous[j] as number) kept.add(j);
   return kept;
 }

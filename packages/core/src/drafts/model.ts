@@ -79,6 +79,37 @@ export interface Paragraph extends ProvisionTags {
   indent: number;
   tokens: Token[];
   position: SourcePosition;
+  /** Nesting by indentation (see structure.ts): 1 for a paragraph of the article, 2 for its sub-paragraph… */
+  depth?: number;
+  /** The id of the paragraph this one is nested in, if any. */
+  parent?: string;
+  /** How a negotiator names it within its article, in the text's own numbering: `¶14`, `¶8.1 Option 2`. */
+  label?: string;
+  /** The innermost option this paragraph belongs to (see `OptionGroup`). */
+  option?: { group: number; option: number };
+}
+
+/**
+ * UNFCCC-style alternatives written as `**Option 1:** …`, `**Option 2:** …`: each option is one
+ * or more paragraphs; the group is the set of options of which one is to survive.
+ */
+export interface OptionGroup {
+  /** Index in `DraftDocument.options`, in document order. */
+  id: number;
+  section: string;
+  /** Its first option's paragraph. */
+  unit: string;
+  options: DraftOption[];
+}
+
+export interface DraftOption {
+  /** `Option 1`, `Option II`, `Option (a)`. */
+  label: string;
+  /** The paragraph holding the `Option` mark, then the paragraphs it covers (nested ones too). */
+  paragraphs: string[];
+  /** Only the mark: the option's text is in the paragraphs below it. */
+  header: boolean;
+  position: SourcePosition;
 }
 
 export type SectionKind = 'preamble' | 'article' | 'annex' | 'section';
@@ -108,6 +139,8 @@ export interface DraftDocument {
   tags: DocumentTags;
   sections: Section[];
   brackets: Bracket[];
+  /** Option groups (`**Option 1:**` …); absent on documents built before they were read. */
+  options?: OptionGroup[];
 }
 
 export type DiagnosticCode =

@@ -15,6 +15,8 @@ const EQUAL = 0;
 const DELETE = 1;
 const INSERT = 2;
 const OPS: readonly EditOp[] = ['equal', 'delete', 'insert'];
+/** Trace cells (4 bytes each) a differ may hold whatever its bound. */
+const MIN_TRACE_CAP = 1 << 20;
 
 /**
  * Compares `a[aStart, aEnd)` with `b[bStart, bEnd)`; calls `emit(op, count)` with runs in order:
@@ -77,7 +79,15 @@ export class MyersDiffer {
       const base = d * d + d;
       const previous = base - 2 * d; // (d-1)² + (d-1)
       if ((d + 1) * (d + 1) > trace.length) {
-        const grown = new Int32Array(Math.max(trace.length * 2, (d + 1) * (d + 1)));
+        // Doubling, but past 4 MB never beyond what the bound can use: near a large bound, a plain
+        // doubling held twice the memory the search could ever touch. (Below 4 MB, capping at a
+        // small unit's bound only made the next, larger unit grow the buffer again.)
+        const grown = new Int32Array(
+          Math.min(
+            Math.max(trace.length * 2, (d + 1) * (d + 1)),
+            Math.max((limit + 1) * (limit + 1), MIN_TRACE_CAP),
+          ),
+        );
         grown.set(trace.subarray(0, d * d));
         trace = grown;
         this.trace = grown;

@@ -302,9 +302,20 @@ describe('robustness', () => {
     );
   });
 
+  it('reads a `---` that is never closed as text, not as front matter', () => {
+    for (const text of ['---', '---\n', '---\ntitle: T\n\n1. Text [ru: shall].\n']) {
+      const { document } = parseDraft(text, { mode: 'plain' });
+      expect(document.title).toBe('');
+    }
+    const { document } = parseDraft('---\ntitle: T\n\n1. Text [ru: shall].\n', { mode: 'plain' });
+    expect(document.sections.flatMap((s) => s.paragraphs).length).toBeGreaterThan(0);
+  });
+
   it('never throws, whatever the text, and every diagnostic points inside it', () => {
     const alphabet = fc.constantFrom(
-      ...'ab [ ] { } | \\ @ # 1. (a) : \n\n## Article 2\n@status: agreed\n@id: x\nru: ua: '.split(' '),
+      ...'ab [ ] { } | \\ @ # 1. (a) : \n\n## Article 2\n@status: agreed\n@id: x\nru: ua: --- ---\n'.split(
+        ' ',
+      ),
     );
     fc.assert(
       fc.property(

@@ -9,6 +9,7 @@ import type {
   SectionKind,
   Token,
 } from './model.ts';
+import { optionMark, readStructure, type OptionMark } from './structure.ts';
 import { applyTag, TAG_LINE, type TagContext, type TagTarget } from './tags.ts';
 
 export interface ParseOptions {
@@ -69,9 +70,14 @@ export function parseDraft(text: string, options: ParseOptions = {}): ParseResul
   const builder = new DocumentBuilder(mode, scanner, tagContext, text);
 
   let index = 0;
-  if (mode === 'plain' && lines[0]?.trim() === '---') {
-    // YAML front matter of Markdown drafts: only its title is used.
-    for (index = 1; index < lines.length && lines[index]?.trim() !== '---'; index++) {
+  // YAML front matter of Markdown drafts: only its title is used. A `---` that is never closed
+  // is no front matter (a thematic break), and the text is read from its first line.
+  const frontMatterEnd =
+    mode === 'plain' && lines[0]?.trim() === '---'
+      ? lines.findIndex((l, i) => i > 0 && l.trim() === '---')
+      : -1;
+  if (frontMatterEnd > 0) {
+    for (index = 1; index < frontMatterEnd; index++) {
       const title = FRONT_MATTER_TITLE.exec(lines[index] as string);
       if (title) builder.document.title = title[1] as string;
     }
@@ -111,6 +117,8 @@ class DocumentBuilder {
   private readonly sectionIds = new Map<string, number>();
   private readonly explicitIds = new Set<string>();
   private readonly pendingTags = new Map<Section | Paragraph, TagTarget>();
+  /** Paragraphs that open with an `Option …` mark (see structure.ts). */
+  private readonly optionMarks = new Map<Paragraph, OptionMark>();
 
   constructor(
     private readonly mode: ParseMode,
@@ -161,7 +169,9 @@ class DocumentBuilder {
 
     const body = indent ? raw.slice(indent) : raw;
     const marker = LIST_MARKER.exec(body);
-    if (marker || !this.paragraph) {
+    // An `Option 2:` mark starts a new paragraph even on the next line, as a list marker does.
+    const ownOption = (first === '*' || first === 'O') && optionMark(body) !== undefined;
+    if (marker || ownOption || !this.paragraph) {
       this.endParagraph();
       const section = this.currentSection(lineNumber);
       const num =
@@ -175,12 +185,27 @@ class DocumentBuilder {
         issues: [],
         sources: [],
         position: { line: lineNumber, column: indent + 1 },
+        // Set by readStructure; present from the start so that every paragraph has one shape.
+        depth: 1,
+        parent: undefined,
+        label: undefined,
+        option: undefined,
       };
       section.paragraphs.push(paragraph);
       this.paragraph = paragraph;
       this.tagOwner = { kind: 'paragraph', paragraph };
       let textStart = marker ? indent + marker[0].length : indent;
       while (raw.charCodeAt(textStart) === 32 || raw.charCodeAt(textStart) === 9) textStart++;
+      const option =
+        raw.charCodeAt(textStart) === 42 || raw.charCodeAt(textStart) === 79
+          ? optionMark(raw.slice(textStart))
+          : undefined;
+      if (option)
+        this.optionMarks.set(paragraph, {
+          label: option.label,
+          number: option.number,
+          header: option.header,
+        });
       scanLine(
         this.scanner,
         this.source,
@@ -195,7 +220,9 @@ class DocumentBuilder {
       );
       return;
     }
-    // A continuation line of the open paragraph.
+    // A continuation line of the open paragraph: an option mark with text below is no bare header.
+    const mark = this.optionMarks.get(this.paragraph);
+    if (mark) mark.header = false;
     scanLine(
       this.scanner,
       this.source,
@@ -216,6 +243,7 @@ class DocumentBuilder {
       this.applyPending(section);
       for (const paragraph of section.paragraphs) this.applyPending(paragraph);
     }
+    this.document.options = readStructure(this.document, this.optionMarks);
   }
 
   private tag(raw: string, lineNumber: number): void {

@@ -10,7 +10,9 @@ import {
   type Token,
 } from './model.ts';
 import type { TokenIds } from './fingerprint.ts';
+import { editBound, MAX_EDIT_BOUND } from './edit-bound.ts';
 import { MyersDiffer } from './myers.ts';
+import { optionOutcomes, type OptionOutcome } from './option-outcomes.ts';
 import { diffTokenIds, type Segment } from './word-diff.ts';
 
 /** Where a unit stands in one version. */
@@ -37,6 +39,8 @@ export interface UnitChange {
   /** For a paragraph moved only because its article moved: the article's id in B. */
   movedWith?: string;
   renumbered: boolean;
+  /** Share of words kept (Dice) when the unit was linked by content, not by id or identical text. */
+  similarity?: number;
   /** Issue ids the unit is tagged with (the later version's tags when both exist). */
   issues: string[];
   statusBefore?: ProvisionStatus;
@@ -68,6 +72,10 @@ export interface RedlineSummary {
   statusChanges: { unit: string; label: string; before?: ProvisionStatus; after?: ProvisionStatus }[];
   /** Units where a bound was hit; empty when the redline is exact everywhere. */
   degraded: { unit: string; reason: string }[];
+  /** The document title, when the versions differ in it (absent when it is the same). */
+  title?: { before: string; after: string };
+  /** What became of each option group of A (`**Option 1:** …`); absent when A has none. */
+  options?: OptionOutcome[];
 }
 
 export interface Redline {
@@ -76,17 +84,17 @@ export interface Redline {
 }
 
 export interface RedlineOptions extends AlignOptions {
-  /** Edits allowed per unit before the unit is shown as wholly replaced (and reported as degraded). */
+  /**
+   * Edits allowed per unit before the unit is shown as wholly replaced (and reported as degraded).
+   * By default each unit's bound comes from its size and a time budget (see edit-bound.ts).
+   */
   maxEditLength?: number;
 }
-
-// Myers needs O(D²) scratch: 2,000 edits is 16 MB at worst, far above any paragraph's real edits.
-const DEFAULT_MAX_EDIT_LENGTH = 2000;
 
 /** Aligns the structure of two versions, then diffs the words inside each aligned unit. */
 export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOptions = {}): Redline {
   const alignment = alignDrafts(a, b, options);
-  const maxEditLength = options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH;
+  const maxEditLength = options.maxEditLength;
   // Scratch space for every unit's word diff, owned by this call: redlines do not share state.
   const differ = new MyersDiffer();
   const changes: UnitChange[] = [];
@@ -103,6 +111,7 @@ export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOpti
         b: pair.b && { unit: pair.b, section: pair.b },
         moved: pair.moved,
         renumbered: pair.renumbered,
+        similarity: pair.by === 'similar' ? pair.similarity : undefined,
       }),
     );
     for (const paragraphs of pair.paragraphs) {
@@ -113,11 +122,18 @@ export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOpti
           moved: paragraphs.moved,
           movedWith: paragraphs.movedWithSection ? pair.b?.id : undefined,
           renumbered: paragraphs.renumbered,
+          similarity:
+            paragraphs.by === 'similar' || paragraphs.by === 'moved-between-sections'
+              ? paragraphs.similarity
+              : undefined,
         }),
       );
     }
   }
-  return { summary: summarise(a, b, changes, ids, alignment, maxEditLength), changes };
+  const summary = summarise(a, b, changes, ids, alignment, maxEditLength);
+  const outcomes = optionOutcomes(a, b, changes);
+  if (outcomes.length) summary.options = outcomes;
+  return { summary, changes };
 }
 
 /** Token ids of both sides of a change, kept beside it for counting words. */
@@ -132,9 +148,16 @@ function compareUnits(
   alignment: Alignment,
   unit: UnitChange['unit'],
   sectionKind: SectionKind,
-  maxEditLength: number,
+  maxEditLength: number | undefined,
   differ: MyersDiffer,
-  pair: { a?: Located; b?: Located; moved: boolean; movedWith?: string; renumbered: boolean },
+  pair: {
+    a?: Located;
+    b?: Located;
+    moved: boolean;
+    movedWith?: string;
+    renumbered: boolean;
+    similarity?: number;
+  },
 ): [UnitChange, UnitIds] {
   const aTokens = tokensOf(pair.a);
   const bTokens = tokensOf(pair.b);
@@ -154,7 +177,7 @@ function compareUnits(
     ({ segments, degraded } = diffTokenIds(
       unitIds.a,
       unitIds.b,
-      maxEditLength,
+      maxEditLength ?? editBound(aTokens.length, bTokens.length),
       differ,
       alignment.vocabulary.kind,
     ));
@@ -171,6 +194,7 @@ function compareUnits(
     moved: pair.moved,
     movedWith: pair.movedWith,
     renumbered: pair.renumbered,
+    similarity: pair.similarity,
     issues: (pair.b ?? pair.a)?.unit.issues ?? [],
     statusBefore,
     statusAfter,
@@ -221,7 +245,8 @@ export function sectionLabel(section: Section): string {
 function unitRef({ unit, section }: Located): UnitRef {
   const isParagraph = 'tokens' in unit;
   const label = isParagraph
-    ? `${sectionLabel(section)} ¶${section.paragraphs.indexOf(unit) + 1}`
+    ? // The text's own numbering where the parser found it (`¶14`, `¶8.1 Option 2`), else the position.
+      `${sectionLabel(section)} ${unit.label ?? `¶${section.paragraphs.indexOf(unit) + 1}`}`
     : sectionLabel(section);
   return {
     section: section.id,
@@ -239,7 +264,7 @@ function summarise(
   changes: UnitChange[],
   ids: UnitIds[],
   alignment: Alignment,
-  maxEditLength: number,
+  maxEditLength: number | undefined,
 ): RedlineSummary {
   const summary: RedlineSummary = {
     wordsAdded: 0,
@@ -251,6 +276,7 @@ function summarise(
     statusChanges: [],
     degraded: [],
   };
+  if (a.title !== b.title) summary.title = { before: a.title, after: b.title };
   const before = bracketsByParty(a);
   const after = bracketsByParty(b);
   const party = (id: string): PartyBrackets =>
@@ -269,7 +295,10 @@ function summarise(
     if (change.degraded) {
       summary.degraded.push({
         unit: label,
-        reason: `more than ${maxEditLength} word edits: shown as wholly replaced`,
+        reason:
+          maxEditLength === undefined
+            ? `more than ${MAX_EDIT_BOUND} word edits, beyond the time budget of an exact diff: shown as wholly replaced`
+            : `more than ${maxEditLength} word edits: shown as wholly replaced`,
       });
     }
     if (change.a && change.b && change.statusBefore !== change.statusAfter) {

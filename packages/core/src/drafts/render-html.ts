@@ -1,6 +1,7 @@
 import { BracketCarry } from './bracket-carry.ts';
 import { UNATTRIBUTED } from './brackets.ts';
 import type { DraftDocument, Token } from './model.ts';
+import { describeOptionOutcomes } from './option-outcomes.ts';
 import type { RedlineSummary, UnitChange } from './redline.ts';
 import { asView, movementNote, pieces, spaceBefore, type DraftView } from './view.ts';
 
@@ -175,6 +176,12 @@ function summaryHtml(summary: RedlineSummary): string {
         .map((s) => `<li>${escapeHtml(s.label)}: ${s.before ?? 'unmarked'} → ${s.after ?? 'unmarked'}</li>`)
         .join('')}</ul>`
     : '';
+  const described = summary.options?.length ? describeOptionOutcomes(summary.options) : undefined;
+  const options = described
+    ? `<p class="options">${escapeHtml(described.tally)}.</p><ul class="option-outcomes">${described.settled
+        .map((line) => `<li>${escapeHtml(line)}</li>`)
+        .join('')}</ul>`
+    : '';
   const degraded = summary.degraded.length
     ? `<p class="degraded">Degraded: ${escapeHtml(summary.degraded.map((d) => `${d.unit} (${d.reason})`).join('; '))}</p>`
     : '<p class="exact">Every unit diffed word by word (no bound hit).</p>';
@@ -183,6 +190,7 @@ function summaryHtml(summary: RedlineSummary): string {
     `<p><ins>${summary.wordsAdded} words added</ins>, <del>${summary.wordsRemoved} removed</del>; ${summary.moved} moved, ${summary.renumbered} renumbered; ${summary.units.modified} modified, ${summary.units.inserted} inserted, ${summary.units.deleted} deleted, ${summary.units.unchanged} unchanged.</p>`,
     `<table><thead><tr><th>party</th><th>brackets before</th><th>after</th><th>opened</th><th>closed</th></tr></thead><tbody>${rows}</tbody></table>`,
     status,
+    options,
     degraded,
     '</section>',
   ].join('\n');

@@ -1,3 +1,4 @@
+import { describeOptionOutcomes } from './option-outcomes.ts';
 import type { RedlineSummary, UnitChange } from './redline.ts';
 import { asView, movementNote, pieces, tokensText, type DraftView } from './view.ts';
 import type { DraftDocument, Token } from './model.ts';
@@ -47,6 +48,10 @@ function summaryLines(summary: RedlineSummary): string[] {
     for (const change of summary.statusChanges) {
       lines.push(`- ${change.label}: ${change.before ?? 'unmarked'} → ${change.after ?? 'unmarked'}`);
     }
+  }
+  if (summary.options?.length) {
+    const { tally, settled } = describeOptionOutcomes(summary.options);
+    lines.push('', `**Options:** ${tally}.`, '', ...settled.map((line) => `- ${line}`));
   }
   lines.push(
     '',

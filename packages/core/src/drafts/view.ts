@@ -1,5 +1,6 @@
 import { effectiveStatus, type DraftDocument, type Token } from './model.ts';
 import { sectionLabel, type Redline, type UnitChange } from './redline.ts';
+import { rewrittenPercent } from './similarity.ts';
 
 /**
  * What every output format renders: a list of units (headings and paragraphs), each a run of
@@ -31,7 +32,7 @@ export function documentView(document: DraftDocument): DraftView {
       const ref = {
         section: section.id,
         id: unit.id,
-        label: isParagraph ? `${sectionLabel(section)} ¶${index}` : sectionLabel(section),
+        label: isParagraph ? `${sectionLabel(section)} ${unit.label ?? `¶${index}`}` : sectionLabel(section),
         ...(unit.num !== undefined ? { num: unit.num } : {}),
         line: unit.position.line,
         column: unit.position.column,
@@ -130,6 +131,11 @@ export function movementNote(change: UnitChange): string | undefined {
   else if (change.moved && change.a) notes.push(`moved from ${change.a.label}`);
   if (change.renumbered && change.a && change.b)
     notes.push(`renumbered ${change.a.num ?? '–'} → ${change.b.num ?? '–'}`);
+  // How much was rewritten matters where the unit's identity is in doubt: moved on its own, or
+  // renumbered (a paragraph carried by its article is plainly the same one).
+  const rewritten = rewrittenPercent(change.similarity);
+  if (rewritten !== undefined && ((change.moved && !change.movedWith) || change.renumbered))
+    notes.push(`rewritten ${rewritten}%`);
   if (change.statusBefore !== change.statusAfter && change.a && change.b) {
     notes.push(`status ${change.statusBefore ?? 'unmarked'} → ${change.statusAfter ?? 'unmarked'}`);
   }
