@@ -94,6 +94,8 @@ const matrix: Record<string, string> = {
   'POST /api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/initials': HEAD,
   'GET /api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/bundle': MEMBER,
   'GET /api/cases/{caseId}/guarantees': MEMBER,
+  'GET /api/cases/{caseId}/guarantees/instruments/{instrumentId}': MEMBER,
+  'POST /api/cases/{caseId}/guarantees/evaluate': MEMBER,
   'GET /api/cases/{caseId}/deals': MEMBER,
   'GET /api/cases/{caseId}/deals/window': MEMBER,
   'GET /api/cases/{caseId}/deals/frontier': MEMBER,
@@ -125,6 +127,7 @@ const matrix: Record<string, string> = {
   'GET /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/rounds': MEMBER,
   'PUT /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/rounds/{round}/answer': HEAD,
   'POST /api/cases/{caseId}/single-texts/{documentId}/versions/{versionId}/rounds/{round}/close': MEDIATION,
+  'POST /api/cases/{caseId}/simulate': MEMBER,
 };
 
 const CASE = 'river-accord';
@@ -248,6 +251,10 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
       if (route === 'POST /api/genius')
         json = { domain: '<negotiation_template/>', profiles: ['<utility_space/>'] };
       if (route === 'PUT /api/cases/{caseId}/members/{userId}') json = { role: 'observer' };
+      // One short run: a member who sees only one party's model is refused after the role check (422).
+      if (route === 'POST /api/cases/{caseId}/simulate') json = { runs: 1, deadline: 5 };
+      // A scratch copy that fails its schema: refused after the role check (422), nothing runs.
+      if (route === 'POST /api/cases/{caseId}/guarantees/evaluate') json = {};
       // The single text's writes: a body that fails its schema, refused after the role check.
       if (route.includes('/single-texts') && ['POST', 'PUT'].includes(method) && !route.endsWith('/close'))
         json = route.endsWith('/rounds') ? { signatories: ['no-such-actor'] } : {};

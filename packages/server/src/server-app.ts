@@ -21,6 +21,7 @@ import { registerProposalRoutes } from './routes/proposals.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSigningKeyRoutes } from './routes/signing-keys.ts';
 import { registerSingleTextRoutes } from './routes/single-text.ts';
+import { registerSimulateRoutes } from './routes/simulate.ts';
 import { registerSetupPage } from './setup-page.ts';
 import { registerWebAssets, type WebAssets } from './web-assets.ts';
 import type { ServerDeps, ServerEnv } from './server-env.ts';
@@ -80,6 +81,7 @@ export function createServerApp(
   registerChannelRoutes(app, deps);
   registerProposalRoutes(app, deps);
   registerSingleTextRoutes(app, deps);
+  registerSimulateRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

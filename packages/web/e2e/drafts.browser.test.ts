@@ -1,6 +1,7 @@
 // The Drafts view in Chromium on the real server: the versions and their basis tree, the redline
 // of the treaty from 12 to 15 April 2022 (word changes, brackets named by party), the bracket
 // convergence chart with its table, the downloads, accessibility and a narrow window.
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   CASE,
@@ -11,6 +12,7 @@ import {
   signIn,
   useWorkbench,
   expectNoSidewaysScroll,
+  type Who,
 } from './browser.test-support.ts';
 
 describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
@@ -126,5 +128,87 @@ describe.skipIf(!hasChromium)('the Drafts view in Chromium', () => {
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'narrow-drafts-ru');
     await page.context().close();
+  });
+
+  // Last in the file: it adds a document the tests above do not expect.
+  it('shows a single text: its pen-holder, the criticisms each may see, the initials verified', async () => {
+    const { wb } = running;
+    const must = async (who: Who, method: string, apiPath: string, json?: unknown) => {
+      const answer = await wb.api(who, method, apiPath, json);
+      if (answer.status >= 300)
+        throw new Error(`${method} ${apiPath}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    };
+    const texts = `/api/cases/${CASE}/single-texts`;
+    const v1 = `${texts}/compact/versions/v1`;
+    await must('admin', 'PUT', `/api/cases/${CASE}/members/${wb.users.admin.id}`, { role: 'mediator-lead' });
+    await must('admin', 'POST', texts, { document: 'compact', title: 'Compact on Guarantees' });
+    await must('admin', 'POST', `${texts}/compact/versions`, {
+      id: 'v1',
+      date: '2022-05-01',
+      text: '# Compact on Guarantees\n\n## Article 1. Scope\n\n1. The guarantors shall consult within three days.\n\n## Article 2. Assistance\n\n1. Each guarantor shall give assistance.\n',
+      sources: ['s1'],
+    });
+    await must('ru', 'POST', `${v1}/criticisms`, { provision: 'art-1.p1', text: 'Three days is too short.' });
+    await must('ua', 'POST', `${v1}/criticisms`, {
+      provision: 'art-1.p1',
+      text: 'Consultation must not delay help.',
+    });
+    await must('ua', 'POST', `${v1}/criticisms`, {
+      provision: 'art-2.p1',
+      text: 'Name the forms of assistance.',
+    });
+    // Ukraine's head initials version 1 with a key only the test holds.
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const key = await must('ua', 'POST', '/api/auth/keys', {
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      name: 'ua laptop',
+    });
+    const drafts = `/api/cases/${CASE}/drafts/compact/versions/v1`;
+    const { digest } = await must('ua', 'GET', `${drafts}/digest`);
+    const initial = await must('ua', 'POST', `${drafts}/initials`, {
+      keyId: key.id,
+      signature: sign(null, Buffer.from(digest, 'utf8'), privateKey).toString('base64'),
+    });
+
+    const mediator = await newPage(running.browser);
+    await signIn(mediator, wb, 'mediator');
+    await mediator.goto(`${wb.url}/cases/${CASE}/drafts?doc=compact`);
+    const section = mediator.getByTestId('single-text');
+    await section.getByTestId('initialling').waitFor();
+    expect(await section.getByTestId('pen-holders').textContent()).toBe('Ada Admin');
+    expect(await section.getByTestId('current-version').textContent()).toBe('v1');
+    expect(await section.getByTestId('criticisms').innerText()).toBe(
+      'art-1.p1\nRussian Federation: Three days is too short.\nUkraine: Consultation must not delay help.\nart-2.p1\nUkraine: Name the forms of assistance.',
+    );
+    expect(await section.getByTestId('initialling').locator('tbody tr').allInnerTexts()).toEqual([
+      'Russian Federation\tnot initialled\t—',
+      `Ukraine\tUlyana Delegate (${initial.at.slice(0, 10)})\tverifies (key ${key.fingerprint.slice(0, 16)})`,
+    ]);
+    expect(await seriousA11yViolations(mediator)).toEqual([]);
+    await screenshot(mediator, 'drafts-single-text-mediator');
+    await mediator.context().close();
+
+    // Russia's delegation: its own criticism only, and no answer ever carries Ukraine's.
+    const ru = await newPage(running.browser, { width: 390, height: 844 });
+    const bodies: Promise<string>[] = [];
+    ru.on('response', (r) => {
+      if (r.url().includes('/api/')) bodies.push(r.text().catch(() => ''));
+    });
+    await signIn(ru, wb, 'ru');
+    await ru.goto(`${wb.url}/cases/${CASE}/drafts?doc=compact`);
+    const seen = ru.getByTestId('single-text');
+    await seen.getByTestId('initialling').waitFor();
+    expect(await seen.getByTestId('criticisms').innerText()).toBe(
+      'art-1.p1\nRussian Federation: Three days is too short.',
+    );
+    const answers = await Promise.all(bodies);
+    expect(answers.some((b) => b.includes('Three days is too short.'))).toBe(true);
+    expect(
+      answers.filter((b) => b.includes('Consultation must not delay') || b.includes('Name the forms')),
+    ).toEqual([]);
+    await expectNoSidewaysScroll(ru);
+    await screenshot(ru, 'narrow-drafts-single-text-ru');
+    await ru.context().close();
   });
 });

@@ -1,7 +1,15 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { triggerKind } from '@parley/model/schema/guarantee.ts';
+import { draftKey, type Case } from '@parley/model/case.ts';
+import { formatPath, type Diagnostic } from '@parley/model/diagnostic.ts';
+import {
+  guaranteeInstrumentSchema,
+  triggerKind,
+  type GuaranteeInstrument,
+} from '@parley/model/schema/guarantee.ts';
 import { ParleyError } from '@parley/model/errors.ts';
-import { compareGuarantees } from '@parley/app/guarantees/comparison.ts';
+import { thirdState, type GuaranteeContext } from '@parley/core/guarantees/context.ts';
+import { checkGuaranteeReferences } from '@parley/core/guarantees/references.ts';
+import { compareGuarantees, comparisonOf } from '@parley/app/guarantees/comparison.ts';
 import { guaranteeContextFor } from '@parley/app/guarantees/context.ts';
 import { guaranteesFlags } from '@parley/app/guarantees/input.ts';
 import { guaranteesReport } from '@parley/app/guarantees/report.ts';
@@ -27,7 +35,85 @@ const QUERY_NAMES = {
  */
 export const MAX_SERVER_RUNS = 100_000;
 
+/** The origin a scratch copy reports in place of the case's or the library's. */
+export const SCRATCH_ORIGIN = 'scratch copy';
+
 const id = z.string().min(1).max(200);
+
+/** The scenario and Monte Carlo settings, the same for the comparison and for a scratch copy. */
+const scenarioQuery = z.object({
+  attacker: id.optional().describe('Only this attacker: an actor id or third-state'),
+  place: id.optional().describe('Only this place, or core for core territory'),
+  trigger: triggerKind.optional().describe('What happens (default: armed-attack)'),
+  runs: z
+    .string()
+    .max(20)
+    .optional()
+    .describe(`Monte Carlo runs per cell, 1 to ${MAX_SERVER_RUNS} (default: 10000)`),
+  seed: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('Seed of the random generator, a 32-bit unsigned integer (default: 1)'),
+  library: queryFlag.describe("false leaves out the reference instruments (the CLI's --no-library)"),
+});
+
+/** The query as `parley guarantees` flags, within the server's limit of runs. */
+function comparisonFlags(query: z.infer<typeof scenarioQuery> & { instrument?: string }) {
+  const { library, ...q } = query;
+  const flags = parseInput(guaranteesFlags, { ...q, library: library !== 'false', json: true }, QUERY_NAMES);
+  if (flags.runs > MAX_SERVER_RUNS)
+    throw new ParleyError(
+      'usage',
+      `runs "${flags.runs}" is above the server's limit of ${MAX_SERVER_RUNS} per cell (the CLI allows more)`,
+    );
+  return flags;
+}
+
+/**
+ * The context with `copy` in place of the instrument of its id (or beside the others when none
+ * has it), after checking the copy as `validate` checks a case's instrument: every id it names
+ * resolves and its clauses fit together. Problems are located at the body's field paths.
+ */
+export function scratchContext(
+  caseData: Case,
+  context: GuaranteeContext,
+  copy: GuaranteeInstrument,
+): GuaranteeContext {
+  const others = context.instruments.filter((e) => e.instrument.id !== copy.id);
+  const problems: Diagnostic[] = [];
+  checkGuaranteeReferences(
+    { instruments: [copy] },
+    {
+      actors: new Set([...context.actorNames.keys()].filter((a) => a !== thirdState)),
+      sources: new Set(),
+      drafts: new Set(caseData.drafts.flatMap((d) => d.versions.map((v) => draftKey(d.id, v.id)))),
+      issues: new Set(caseData.issues.map((i) => i.id)),
+      places: context.places,
+      councils: new Set(context.councils.keys()),
+      instruments: new Set(others.map((e) => e.instrument.id)),
+    },
+    // Paths come as instruments[0].…: the body is that one instrument.
+    (path, message, code?: string) =>
+      problems.push({
+        code: code ?? 'guarantee-rule',
+        severity: 'error',
+        path: formatPath(path.slice(2)),
+        message,
+      }),
+  );
+  if (problems.length > 0) {
+    const count = problems.length;
+    throw new ParleyError(
+      'invalid-input',
+      `the instrument has ${count} problem${count === 1 ? '' : 's'}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      problems,
+    );
+  }
+  return { ...context, instruments: [...others, { instrument: copy, origin: SCRATCH_ORIGIN }] };
+}
+
+const instrumentParams = caseParams.extend({ instrumentId: id });
 
 /** What each security guarantee of the case (and the reference library) really promises. */
 export function registerGuaranteeRoutes(app: OpenAPIHono<ServerEnv>, deps: ServerDeps) {
@@ -40,26 +126,10 @@ export function registerGuaranteeRoutes(app: OpenAPIHono<ServerEnv>, deps: Serve
           'Who is obliged, who can block, and the chance of each level of help (as `parley guarantees <case> --json`)',
         request: {
           params: caseParams,
-          query: z.object({
+          query: scenarioQuery.extend({
             instrument: id
               .optional()
               .describe("Only this instrument (default: all, the case's and the library's)"),
-            attacker: id.optional().describe('Only this attacker: an actor id or third-state'),
-            place: id.optional().describe('Only this place, or core for core territory'),
-            trigger: triggerKind.optional().describe('What happens (default: armed-attack)'),
-            runs: z
-              .string()
-              .max(20)
-              .optional()
-              .describe(`Monte Carlo runs per cell, 1 to ${MAX_SERVER_RUNS} (default: 10000)`),
-            seed: z
-              .string()
-              .max(20)
-              .optional()
-              .describe('Seed of the random generator, a 32-bit unsigned integer (default: 1)'),
-            library: queryFlag.describe(
-              "false leaves out the reference instruments (the CLI's --no-library)",
-            ),
           }),
         },
         responses: {
@@ -75,22 +145,104 @@ export function registerGuaranteeRoutes(app: OpenAPIHono<ServerEnv>, deps: Serve
       { cached: true },
     ),
     async (c) => {
-      const { library, ...q } = c.req.valid('query');
-      const flags = parseInput(
-        guaranteesFlags,
-        { ...q, library: library !== 'false', json: true },
-        QUERY_NAMES,
-      );
-      if (flags.runs > MAX_SERVER_RUNS)
-        throw new ParleyError(
-          'usage',
-          `runs "${flags.runs}" is above the server's limit of ${MAX_SERVER_RUNS} per cell (the CLI allows more)`,
-        );
+      const flags = comparisonFlags(c.req.valid('query'));
       const access = c.get('access')!;
       const caseData = await callerCase(deps, access);
       const context = guaranteeContextFor(caseData, flags.library ? (deps.library ?? []) : []);
       return c.json(
         guaranteesReport(access.caseId, compareGuarantees(caseData, context, flags)) as unknown as Record<
+          string,
+          unknown
+        >,
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    guardedRoute(
+      {
+        method: 'get',
+        path: '/api/cases/{caseId}/guarantees/instruments/{instrumentId}',
+        summary: "One instrument as recorded (the case's or the library's): the start of a scratch copy",
+        request: { params: instrumentParams },
+        responses: {
+          200: jsonResponse(
+            z.object({
+              origin: z.string().describe("'case' or the library file it comes from"),
+              instrument: guaranteeInstrumentSchema,
+              places: z
+                .array(z.object({ id: z.string(), name: z.string() }))
+                .describe("The named places of the guaranteed state: what a copy's exclusions may name"),
+            }),
+            'The instrument',
+          ),
+          ...analysisErrors,
+        },
+      },
+      { to: 'case', roles: 'member' },
+      () => deps.database,
+    ),
+    async (c) => {
+      const { instrumentId } = c.req.valid('param');
+      const caseData = await callerCase(deps, c.get('access')!);
+      const context = guaranteeContextFor(caseData, deps.library ?? []);
+      const entry = context.instruments.find((e) => e.instrument.id === instrumentId);
+      if (!entry) {
+        const known = context.instruments.map((e) => e.instrument.id).join(', ');
+        throw new ParleyError('unknown-id', `unknown instrument "${instrumentId}"; known: ${known}`);
+      }
+      const places = [...context.places.values()]
+        .filter((p) => p.of === entry.instrument.guaranteedState)
+        .map((p) => ({ id: p.id, name: p.name }));
+      return c.json({ origin: entry.origin, instrument: entry.instrument, places }, 200);
+    },
+  );
+
+  app.openapi(
+    guardedRoute(
+      {
+        method: 'post',
+        path: '/api/cases/{caseId}/guarantees/evaluate',
+        summary:
+          'A scratch copy of an instrument under the same scenarios as the comparison; nothing is stored',
+        request: {
+          params: caseParams,
+          query: scenarioQuery,
+          body: {
+            content: { 'application/json': { schema: guaranteeInstrumentSchema } },
+            required: true,
+            description:
+              'One instrument as guarantees.yaml writes it; it replaces the instrument of its id for this answer only',
+          },
+        },
+        responses: {
+          200: jsonResponse(
+            analysisJson('Guarantees', 'The comparison, as docs/json.md describes it'),
+            'The copy under each scenario (its origin is "scratch copy")',
+          ),
+          ...analysisErrors,
+        },
+      },
+      { to: 'case', roles: 'member' },
+      () => deps.database,
+    ),
+    async (c) => {
+      const copy = c.req.valid('json');
+      const flags = comparisonFlags({ ...c.req.valid('query'), instrument: copy.id });
+      const access = c.get('access')!;
+      const caseData = await callerCase(deps, access);
+      const context = guaranteeContextFor(caseData, flags.library ? (deps.library ?? []) : []);
+      // The comparison's columns stay those of the recorded instruments, even when the copy
+      // excludes other places, so each cell sits beside the original's.
+      const columns = comparisonOf(caseData, context);
+      const scratchCase: Case = {
+        ...caseData,
+        guarantees: { ...(caseData.guarantees ?? { instruments: [] }), comparison: columns },
+      };
+      const scratch = scratchContext(caseData, context, copy);
+      return c.json(
+        guaranteesReport(access.caseId, compareGuarantees(scratchCase, scratch, flags)) as unknown as Record<
           string,
           unknown
         >,

@@ -48,3 +48,16 @@ export function useActorNames(caseId: string): (id: string) => string {
   const names = new Map(actors.data?.actors.map((a) => [a.id, a.name]) ?? []);
   return (id) => names.get(id) ?? id;
 }
+
+/** Who initialled a version, with the version's current digest (each initial says whether it signed that). */
+export function useInitials(caseId: string, documentId: string, versionId: string) {
+  return useQuery({
+    queryKey: ['case', caseId, 'initials', documentId, versionId],
+    queryFn: async () =>
+      dataOf(
+        await api.GET('/api/cases/{caseId}/drafts/{documentId}/versions/{versionId}/initials', {
+          params: { path: { caseId, documentId, versionId } },
+        }),
+      ),
+  });
+}

@@ -2321,8 +2321,6 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Only this instrument (default: all, the case's and the library's) */
-          instrument?: string;
           /** @description Only this attacker: an actor id or third-state */
           attacker?: string;
           /** @description Only this place, or core for core territory */
@@ -2335,6 +2333,8 @@ export interface paths {
           seed?: string;
           /** @description false leaves out the reference instruments (the CLI's --no-library) */
           library?: 'true' | 'false';
+          /** @description Only this instrument (default: all, the case's and the library's) */
+          instrument?: string;
         };
         header?: never;
         path: {
@@ -2402,6 +2402,368 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/guarantees/instruments/{instrumentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One instrument as recorded (the case's or the library's): the start of a scratch copy */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+          instrumentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The instrument */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 'case' or the library file it comes from */
+              origin: string;
+              instrument: {
+                id: string;
+                title: string;
+                /** @description EDTF date: YYYY, YYYY-MM, YYYY-MM-DD, optional ?~%, or START/END */
+                date: string;
+                /** @description The party whose wording this is, when the text was bracketed between parties. */
+                wordingOf?: string;
+                /** @description The state the instrument protects (an actor id). */
+                guaranteedState: string;
+                /** @description The agreed guarantors (actor ids); a guarantor that attacks is never willing to help against itself. */
+                guarantors: string[];
+                /** @description Guarantors proposed by one side and rejected by another: shown, never counted. */
+                disputedGuarantors?: {
+                  actor: string;
+                  proposedBy: string;
+                  /** @description Parties reported to reject it; omitted when the sources only say it was not agreed. */
+                  opposedBy?: string[];
+                  /** @description The sources (ids in sources.yaml) the record rests on: at least one. */
+                  sources: string[];
+                }[];
+                /** @description The events that set off the main clause; a nuclear attack is also an armed attack. */
+                triggers: ('armed-attack' | 'nuclear-attack' | 'threat-of-attack' | 'nuclear-threat')[];
+                /** @description True when help is due only once the guaranteed state asks for it. */
+                requiresRequest: boolean;
+                /** @description Places (by id) of the guaranteed state that the guarantee does not cover. */
+                excludes?: string[];
+                consultation?: {
+                  /** @description The events on which the guarantors must consult. */
+                  triggers: ('armed-attack' | 'nuclear-attack' | 'threat-of-attack' | 'nuclear-threat')[];
+                  /** @description The longest the consultations may last before assistance, when the text fixes it. */
+                  days?: number;
+                  /** @description True when the guaranteed state takes part in the consultations. */
+                  withGuaranteedState: boolean;
+                };
+                /**
+                 * @description Who must agree before guarantors act: each for itself (individual), all (unanimity-all), all but the attacker, more than half of all guarantors with the attacker voting no (majority), or the `council` (unsc, each veto holder can stop it).
+                 * @enum {string}
+                 */
+                decisionRule:
+                  'individual' | 'unanimity-all' | 'unanimity-excluding-attacker' | 'majority' | 'unsc';
+                /**
+                 * @description How strongly the guarantors are bound once it applies: must-act and may-act owe the `assistance` forms; consult-only needs a `consultation`; seek-unsc-action only takes the matter to the `council`.
+                 * @enum {string}
+                 */
+                obligation: 'must-act' | 'may-act' | 'consult-only' | 'seek-unsc-action';
+                /** @description The council (in `councils`) for the `unsc` rule and for `seek-unsc-action`. */
+                council?: string;
+                /** @description The assistance forms the text names; help outside this menu is not owed under it. */
+                assistance: ('diplomatic' | 'sanctions' | 'weapons' | 'no-fly-zone' | 'armed-force')[];
+                /** @description Agenda issues (issues.yaml) this instrument settles. */
+                issues?: string[];
+                /** @description The clauses the instrument is read from. Every aspect must be covered by some provision: guarantors, triggers, scope, decision-rule, obligation, assistance, and consultation when the instrument has one. */
+                provisions: {
+                  id: string;
+                  /** @description The draft version the provision is in, as `document@version` (case instruments). */
+                  draft?: string;
+                  /** @description Where in the text: "Art. 5 para. 2", "point 5". */
+                  label: string;
+                  /** @description What the provision says, in our own words. */
+                  summary: string;
+                  /** @description The aspects of the instrument this provision establishes. Together an instrument's provisions must cover guarantors, triggers, scope, decision-rule, obligation and assistance, and consultation when it has one. */
+                  covers: (
+                    | 'guarantors'
+                    | 'triggers'
+                    | 'scope'
+                    | 'consultation'
+                    | 'decision-rule'
+                    | 'obligation'
+                    | 'assistance'
+                  )[];
+                }[];
+                /** @description Where the model is a reading of reported or ambiguous text, the reading and why. */
+                interpretation?: {
+                  /**
+                   * @description Always `true`: this is an analyst judgement, not a fact.
+                   * @enum {boolean}
+                   */
+                  assumption: true;
+                  /** @description Why the analyst judges so. */
+                  rationale: string;
+                };
+                notes?: string;
+                /** @description The sources (ids in sources.yaml) the record rests on: at least one. */
+                sources: string[];
+              };
+              /** @description The named places of the guaranteed state: what a copy's exclusions may name */
+              places: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description A malformed query parameter */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such case, or not a member, or an id the case does not hold */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case or its model cannot answer this */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseId}/guarantees/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A scratch copy of an instrument under the same scenarios as the comparison; nothing is stored */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Only this attacker: an actor id or third-state */
+          attacker?: string;
+          /** @description Only this place, or core for core territory */
+          place?: string;
+          /** @description What happens (default: armed-attack) */
+          trigger?: 'armed-attack' | 'nuclear-attack' | 'threat-of-attack' | 'nuclear-threat';
+          /** @description Monte Carlo runs per cell, 1 to 100000 (default: 10000) */
+          runs?: string;
+          /** @description Seed of the random generator, a 32-bit unsigned integer (default: 1) */
+          seed?: string;
+          /** @description false leaves out the reference instruments (the CLI's --no-library) */
+          library?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      /** @description One instrument as guarantees.yaml writes it; it replaces the instrument of its id for this answer only */
+      requestBody: {
+        content: {
+          'application/json': {
+            id: string;
+            title: string;
+            /** @description EDTF date: YYYY, YYYY-MM, YYYY-MM-DD, optional ?~%, or START/END */
+            date: string;
+            /** @description The party whose wording this is, when the text was bracketed between parties. */
+            wordingOf?: string;
+            /** @description The state the instrument protects (an actor id). */
+            guaranteedState: string;
+            /** @description The agreed guarantors (actor ids); a guarantor that attacks is never willing to help against itself. */
+            guarantors: string[];
+            /** @description Guarantors proposed by one side and rejected by another: shown, never counted. */
+            disputedGuarantors?: {
+              actor: string;
+              proposedBy: string;
+              /** @description Parties reported to reject it; omitted when the sources only say it was not agreed. */
+              opposedBy?: string[];
+              /** @description The sources (ids in sources.yaml) the record rests on: at least one. */
+              sources: string[];
+            }[];
+            /** @description The events that set off the main clause; a nuclear attack is also an armed attack. */
+            triggers: ('armed-attack' | 'nuclear-attack' | 'threat-of-attack' | 'nuclear-threat')[];
+            /** @description True when help is due only once the guaranteed state asks for it. */
+            requiresRequest: boolean;
+            /** @description Places (by id) of the guaranteed state that the guarantee does not cover. */
+            excludes?: string[];
+            consultation?: {
+              /** @description The events on which the guarantors must consult. */
+              triggers: ('armed-attack' | 'nuclear-attack' | 'threat-of-attack' | 'nuclear-threat')[];
+              /** @description The longest the consultations may last before assistance, when the text fixes it. */
+              days?: number;
+              /** @description True when the guaranteed state takes part in the consultations. */
+              withGuaranteedState: boolean;
+            };
+            /**
+             * @description Who must agree before guarantors act: each for itself (individual), all (unanimity-all), all but the attacker, more than half of all guarantors with the attacker voting no (majority), or the `council` (unsc, each veto holder can stop it).
+             * @enum {string}
+             */
+            decisionRule:
+              'individual' | 'unanimity-all' | 'unanimity-excluding-attacker' | 'majority' | 'unsc';
+            /**
+             * @description How strongly the guarantors are bound once it applies: must-act and may-act owe the `assistance` forms; consult-only needs a `consultation`; seek-unsc-action only takes the matter to the `council`.
+             * @enum {string}
+             */
+            obligation: 'must-act' | 'may-act' | 'consult-only' | 'seek-unsc-action';
+            /** @description The council (in `councils`) for the `unsc` rule and for `seek-unsc-action`. */
+            council?: string;
+            /** @description The assistance forms the text names; help outside this menu is not owed under it. */
+            assistance: ('diplomatic' | 'sanctions' | 'weapons' | 'no-fly-zone' | 'armed-force')[];
+            /** @description Agenda issues (issues.yaml) this instrument settles. */
+            issues?: string[];
+            /** @description The clauses the instrument is read from. Every aspect must be covered by some provision: guarantors, triggers, scope, decision-rule, obligation, assistance, and consultation when the instrument has one. */
+            provisions: {
+              id: string;
+              /** @description The draft version the provision is in, as `document@version` (case instruments). */
+              draft?: string;
+              /** @description Where in the text: "Art. 5 para. 2", "point 5". */
+              label: string;
+              /** @description What the provision says, in our own words. */
+              summary: string;
+              /** @description The aspects of the instrument this provision establishes. Together an instrument's provisions must cover guarantors, triggers, scope, decision-rule, obligation and assistance, and consultation when it has one. */
+              covers: (
+                | 'guarantors'
+                | 'triggers'
+                | 'scope'
+                | 'consultation'
+                | 'decision-rule'
+                | 'obligation'
+                | 'assistance'
+              )[];
+            }[];
+            /** @description Where the model is a reading of reported or ambiguous text, the reading and why. */
+            interpretation?: {
+              /**
+               * @description Always `true`: this is an analyst judgement, not a fact.
+               * @enum {boolean}
+               */
+              assumption: true;
+              /** @description Why the analyst judges so. */
+              rationale: string;
+            };
+            notes?: string;
+            /** @description The sources (ids in sources.yaml) the record rests on: at least one. */
+            sources: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The copy under each scenario (its origin is "scratch copy") */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Guarantees'];
+          };
+        };
+        /** @description A malformed query parameter */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such case, or not a member, or an id the case does not hold */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case or its model cannot answer this */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -4804,6 +5166,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{caseId}/single-texts/{documentId}/pen-holders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Hand the pen of a single text to other accounts of the mediation team */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+          documentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PenHoldersInput'];
+        };
+      };
+      responses: {
+        /** @description Handed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SingleText'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such case, or not a member, or an id the case does not hold */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Already declared, a round still open or already closed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is invalid: every problem by field path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{caseId}/single-texts/{documentId}/versions': {
     parameters: {
       query?: never;
@@ -5500,6 +5950,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{caseId}/simulate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Automated negotiations on the case's model (as `parley simulate <case> --json`), with the first run's trace and the utility space to draw it in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SimulationRequest'];
+        };
+      };
+      responses: {
+        /** @description The simulation */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Simulation'];
+          };
+        };
+        /** @description A malformed field, named by its path (body.runs, body.tactics.ru) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such case, or not a member, or an id the case does not hold */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case or its model cannot answer this */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6013,6 +6550,10 @@ export interface components {
     SingleTextState: {
       [key: string]: unknown;
     };
+    PenHoldersInput: {
+      /** @description Accounts of the mediation team */
+      penHolders: string[];
+    };
     /** @description The version record */
     IssuedVersion: {
       [key: string]: unknown;
@@ -6085,6 +6626,89 @@ export interface components {
     /** @description docs/server.md, "The single negotiating text" */
     SingleTextStanding: {
       [key: string]: unknown;
+    };
+    Simulation: {
+      report: components['schemas']['SimulationReport'];
+      /** @description The first run's trace (docs/simulate.md): step, round, time, day, party, action, offer, responses, utilities */
+      trace: {
+        [key: string]: unknown;
+      }[];
+      /** @description Every run in seed order, for the distributions */
+      runs: {
+        seed: number;
+        /** @enum {string} */
+        ending: 'agreement' | 'deadline' | 'walked-away';
+        steps: number;
+        round: number | null;
+        day: string | null;
+        utilities: {
+          [key: string]: number;
+        } | null;
+      }[];
+      /** @description The two parties' exact Pareto frontier and Nash point (parties only) on the first day, as GET …/deals/frontier gives them */
+      utilitySpace: {
+        parties: [string, string];
+        day: string;
+        frontier:
+          | {
+              size: number;
+              points: [number, number][];
+            }
+          | {
+              size: null;
+              reason: string;
+            };
+        nash:
+          | {
+              utilities: [number, number];
+            }
+          | {
+              reason: string;
+            };
+        reservationValues: [number, number];
+      };
+    };
+    /** @description The summary, as `parley simulate <case> --json` prints it */
+    SimulationReport: {
+      [key: string]: unknown;
+    };
+    SimulationRequest: {
+      /**
+       * @description saop (stacked alternating offers, default) or single-text (mediated)
+       * @enum {string}
+       */
+      protocol?: 'saop' | 'single-text';
+      /**
+       * @description single-text only: veto (default) or hill-climbing
+       * @enum {string}
+       */
+      variant?: 'veto' | 'hill-climbing';
+      /** @description Party id → tactic, as the CLI's --tactic spec: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (default boulware:0.2) */
+      tactics?: {
+        [key: string]: string;
+      };
+      /** @description Party id → acceptance condition, as --accept: next, const:α, time:T, joined by & or | (default next) */
+      accept?: {
+        [key: string]: string;
+      };
+      /** @description Rounds, one a day (1 to 1000; default 100) */
+      deadline?: number;
+      /** @description Runs (Monte Carlo), seeds seed, seed+1, … (1 to 200, and runs × deadline at most 20000; default 1) */
+      runs?: number;
+      /** @description Seed of the first run (default 1) */
+      seed?: number;
+      /** @description Opponent-model noise: a number or a range low..high in [0, 1] */
+      noise?: string;
+      /** @description Discount factor d for every party, 0 < d ≤ 1 (default: none) */
+      discount?: number;
+      /** @description The first day, one round a day (EDTF; default the case's asOf) */
+      from?: string;
+      /** @description A scenario of the model to apply (its id) */
+      scenario?: string;
+      /** @description The party across the utility space the answer draws (default: the first party) */
+      a?: string;
+      /** @description The party up the utility space (default: the second party) */
+      b?: string;
     };
   };
   responses: never;

@@ -1,6 +1,5 @@
 import { lazy, type ReactNode } from 'react';
 import type { CaseRole } from '../shell/roles.ts';
-import { Coming } from '../shell/Coming.tsx';
 
 // Each view is its own chunk, loaded when first opened: the first page carries no chart library.
 const OverviewView = lazy(() => import('./overview/OverviewView.tsx'));
@@ -8,6 +7,7 @@ const TimelineView = lazy(() => import('./timeline/TimelineView.tsx'));
 const PositionsView = lazy(() => import('./positions/PositionsView.tsx'));
 const DraftsView = lazy(() => import('./drafts/DraftsView.tsx'));
 const DealsView = lazy(() => import('./deals/DealsView.tsx'));
+const SimulationView = lazy(() => import('./simulation/SimulationView.tsx'));
 const EvidenceView = lazy(() => import('./evidence/EvidenceView.tsx'));
 const GuaranteesView = lazy(() => import('./guarantees/GuaranteesView.tsx'));
 // One role-aware view: the mediator's console for the team, the caucus for a delegation.
@@ -32,7 +32,7 @@ export const caseViews: CaseView[] = [
   { path: 'evidence', label: 'Evidence', element: <EvidenceView /> },
   { path: 'guarantees', label: 'Guarantees', element: <GuaranteesView /> },
   { path: 'deals', label: 'Deals', element: <DealsView /> },
-  { path: 'simulation', label: 'Simulation', element: <Coming view="Simulation" /> },
+  { path: 'simulation', label: 'Simulation', element: <SimulationView /> },
   {
     path: 'console',
     label: 'Console',

@@ -8,6 +8,7 @@ import { PlotFigure } from '../../charts/PlotFigure.tsx';
 import { useAddressChoices } from '../../shell/address-choices.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
+import { SingleText } from './SingleText.tsx';
 import { redlineRuns, sideRuns, UNATTRIBUTED, type RedlineRun } from './redline-segments.ts';
 import { bracketParties, bracketRows, partyColours, versionTree } from './versions.ts';
 import './drafts.css';
@@ -51,6 +52,7 @@ export default function DraftsView() {
           )}
           <p className="hint">{doc.title}</p>
           <Versions caseId={caseId} doc={doc} nameOf={nameOf} />
+          <SingleText caseId={caseId} documentId={doc.id} nameOf={nameOf} />
           <Brackets caseId={caseId} doc={doc} nameOf={nameOf}>
             {(colours) => (
               <Redline

@@ -6,6 +6,7 @@ import { useAddressChoices } from '../../shell/address-choices.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import { columnLabel, percent, resultAt } from './guarantee-cells.ts';
+import { ScratchCopy } from './ScratchCopy.tsx';
 import './guarantees.css';
 
 const TRIGGERS: TriggerKind[] = ['armed-attack', 'nuclear-attack', 'threat-of-attack', 'nuclear-threat'];
@@ -13,7 +14,8 @@ const TRIGGERS: TriggerKind[] = ['armed-attack', 'nuclear-attack', 'threat-of-at
 /**
  * The guarantees lab: every instrument (the case's and the reference library's) under each
  * scenario — attacker, place, trigger — with the chance of any help and, per cell, the steps of
- * the explanation. The filters live in the address (?attacker=…&place=…&trigger=…&library=false).
+ * the explanation. The filters live in the address (?attacker=…&place=…&trigger=…&library=false),
+ * and so does the instrument whose scratch copy is open (?copy=…).
  */
 export default function GuaranteesView() {
   const caseId = useCaseId();
@@ -79,17 +81,32 @@ export default function GuaranteesView() {
       </div>
       {report.isPending && <Loading what="the comparison" />}
       {report.error && <Failure error={report.error} />}
-      {report.data && <Comparison report={report.data} nameOf={nameOf} />}
-      <p className="hint" data-testid="no-scratch-copy">
-        Changing a clause in a scratch copy (decision rule, consultation window, exclusions) needs a server
-        route that evaluates a changed instrument; there is none yet, so this page compares the recorded
-        instruments only.
-      </p>
+      {report.data && <Comparison report={report.data} nameOf={nameOf} edit={(id) => choose({ copy: id })} />}
+      {report.data && params.get('copy') && (
+        <ScratchCopy
+          // A new instrument starts a fresh form.
+          key={params.get('copy')!}
+          caseId={caseId}
+          instrumentId={params.get('copy')!}
+          query={query}
+          original={report.data}
+          nameOf={nameOf}
+          close={() => choose({ copy: '' })}
+        />
+      )}
     </article>
   );
 }
 
-function Comparison({ report, nameOf }: { report: GuaranteesReport; nameOf: (id: string) => string }) {
+function Comparison({
+  report,
+  nameOf,
+  edit,
+}: {
+  report: GuaranteesReport;
+  nameOf: (id: string) => string;
+  edit: (instrument: string) => void;
+}) {
   return (
     <section aria-labelledby="comparison-title">
       <h2 id="comparison-title">Instruments under each scenario</h2>
@@ -119,7 +136,10 @@ function Comparison({ report, nameOf }: { report: GuaranteesReport; nameOf: (id:
                     {' '}
                     ({i.origin}; {i.decisionRule}; {i.obligation}
                     {i.excludes.length > 0 && `; excludes ${i.excludes.join(', ')}`})
-                  </span>
+                  </span>{' '}
+                  <button type="button" onClick={() => edit(i.id)} aria-label={`Edit a copy of ${i.title}`}>
+                    Edit a copy
+                  </button>
                 </th>
                 {report.columns.map((c) => {
                   const r = resultAt(report, i.id, c);
