@@ -39,7 +39,7 @@ if (!existsSync(draftA) || !existsSync(draftB)) {
   process.exit(0);
 }
 
-const SCALES = (process.env.PARLEY_BENCH_SCALES ?? "1,10,50").split(",").map(Number);
+const SCALES = (process.env.PARLEY_BENCH_SCALES ?? '1,10,50').split(',').map(Number);
 const scale = Number(process.env.PARLEY_BENCH_SCALE ?? 0);
 if (!scale) {
   runAllScales();
