@@ -369,6 +369,10 @@ function requests(f: Fixture): fc.Arbitrary<string> {
         library: flag,
       })
       .map((q) => `/guarantees${query(q)}`),
+    // One recorded instrument, the case's or the library's, as the scratch copy starts from it.
+    fc
+      .constantFrom('river-guard', 'no-such-instrument', 'budapest-1994')
+      .map((instrument) => `/guarantees/instruments/${instrument}`),
     fc.record({ at: day, scenario }).map((q) => `/deals${query(q)}`),
     fc.record({ from: day, to: day, scenario }).map((q) => `/deals/window${query(q)}`),
     fc

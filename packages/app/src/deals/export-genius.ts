@@ -1,5 +1,5 @@
 import type { Case } from '@parley/model/case.ts';
-import { analysedOn } from '@parley/core/bargaining/case-model.ts';
+import { domainOn } from '@parley/core/bargaining/case-model.ts';
 import { prepare } from '@parley/core/bargaining/case-report.ts';
 import { exportGenius } from '@parley/core/bargaining/genius/genius-export.ts';
 import { asOfDay } from '../inputs/fields.ts';
@@ -15,13 +15,11 @@ export interface GeniusFile {
 /**
  * The case's model on one day as GENIUS XML: the domain first, then one profile per stakeholder,
  * named `<case>-domain.xml` and `<case>-<actor>.xml`. Where to write them is the shell's business.
- * Issues that the model's interactions join are exported as one compound issue (names and options
- * joined with " + "), which keeps the profiles additive and exact.
  */
 export function geniusExport(caseData: Case, input: ExportGeniusInput, caseName: string): GeniusFile[] {
   const model = modelInputFor(caseData, input.scenario, caseName);
   const day = asOfDay(dayToAnalyse(model, input.at));
-  const exported = exportGenius(analysedOn(prepare(model), day).domain, model.caseId);
+  const exported = exportGenius(domainOn(prepare(model), day), model.caseId);
   return [
     { name: `${model.caseId}-domain.xml`, xml: exported.domain },
     ...exported.profiles.map((p) => ({ name: `${model.caseId}-${p.id}.xml`, xml: p.xml })),

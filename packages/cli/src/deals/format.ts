@@ -114,13 +114,6 @@ export function formatWindow(r: DealWindowReport, style: Style): string {
     style(`Deal window of ${r.case}`, pc.bold) + ` — analyst model; scenario: ${scenario}`,
     `Open (every required signatory): ${runs(r.open)}`,
     `Open (parties only):             ${runs(r.openForPartiesOnly)}`,
-    ...(r.time
-      ? [
-          `Time costs (${Object.entries(r.time.discounts)
-            .map(([actor, d]) => `${actor} ${d.value} per ${d.per}`)
-            .join(', ')}): ${r.time.convention}; margins are discounted`,
-        ]
-      : []),
     ...(others.length
       ? [
           'The window depends on the account adopted; other scenarios (--scenario <id>):',

@@ -9,8 +9,6 @@ import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
  *   <actor>.<issue>.members.<member>  a set member's contribution
  *   <actor>.<issue>.curve.<k>         score of the k-th curve point (0-based)
  *   <actor>.reservation.<event>       reservation value from that event on
- *   <actor>.interactions.<id>         value of an interaction (bonus or penalty)
- *   <actor>.discount                  discount factor per day or round
  *
  * Scenarios and the sensitivity analysis change assumptions by these paths, on a copy.
  */
@@ -58,23 +56,6 @@ export function listAssumptions(model: AnalystModel): NamedAssumption[] {
         min: 0,
         max: 1,
       });
-    for (const x of model.interactions ?? [])
-      if (x.actor === s.actor)
-        list.push({
-          path: `${s.actor}.interactions.${x.id}`,
-          value: x.value.value,
-          rationale: x.value.rationale,
-          min: -1,
-          max: 1,
-        });
-    if (s.discount)
-      list.push({
-        path: `${s.actor}.discount`,
-        value: s.discount.value,
-        rationale: s.discount.rationale,
-        min: Number.MIN_VALUE,
-        max: 1,
-      });
   }
   return list;
 }
@@ -102,14 +83,6 @@ export function withAssumption(model: AnalystModel, path: string, value: number)
   const s = copy.stakeholders.find((x) => x.actor === actor)!;
   if (second === 'reservation') {
     s.reservation.find((p) => p.event === third)!.value = value;
-    return copy;
-  }
-  if (second === 'interactions' && !(second in s.issues)) {
-    copy.interactions!.find((x) => x.actor === actor && x.id === third)!.value.value = value;
-    return copy;
-  }
-  if (second === 'discount' && third === undefined) {
-    s.discount!.value = value;
     return copy;
   }
   const v = s.issues[second!]!;

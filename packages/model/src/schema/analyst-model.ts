@@ -62,25 +62,6 @@ export const reservationPoint = z.strictObject({
   rationale,
 });
 
-/**
- * Time that costs one stakeholder, as GENIUS discounts: a package agreed t units after the model's
- * first reservation day is worth utility × value^t, and no agreement then is worth the reservation
- * value × value^t too.
- */
-export const discountFactor = z.strictObject({
-  value: z
-    .number()
-    .gt(0, 'a discount factor lies in (0, 1]')
-    .max(1, 'a discount factor lies in (0, 1]')
-    .describe('The factor per unit of time: 1 means waiting costs nothing.'),
-  per: z
-    .enum(['day', 'round'])
-    .describe(
-      'The unit of time: a calendar day, or a negotiating round of rounds.yaml held since the start.',
-    ),
-  rationale,
-});
-
 export const stakeholderModel = z.strictObject({
   actor: recordId,
   role: z
@@ -96,9 +77,6 @@ export const stakeholderModel = z.strictObject({
     .array(reservationPoint)
     .min(1)
     .describe('The reservation value over time (a step function), at least one point, dates ascending.'),
-  discount: discountFactor
-    .optional()
-    .describe('How fast a deal loses value for this stakeholder as time passes (none: time costs nothing).'),
 });
 
 /** The options the model considers for an issue whose positions are sets. */
@@ -125,29 +103,6 @@ export const numberGrid = z.union([
     .describe('The values of the number issue the search tries: from, from + step, … up to to.'),
 ]);
 
-/**
- * Preferences that interact: a bonus or penalty one stakeholder's utility takes when every issue
- * listed under `when` takes one of the options listed for it (a hyper-rectangle term). An analyst
- * judgement like every number here, so it carries its rationale; `sources` name what it leans on.
- */
-export const interaction = z.strictObject({
-  id: recordId,
-  actor: recordId.describe('The stakeholder whose utility the term changes (an actor under stakeholders).'),
-  when: z
-    .record(recordId, z.array(z.string().min(1)).min(1))
-    .describe(
-      'Issue id → the option ids (boolean: yes/no; choice: its options; set: package ids) for which the term pays; it pays when every listed issue takes one of its listed options. At least two issues; number issues are not supported.',
-    ),
-  value: z
-    .strictObject({ value: z.number().min(-1).max(1), rationale })
-    .describe(
-      "Added to the stakeholder's utility (a bonus above 0, a penalty below) when the term pays, in utility points (-1 to 1).",
-    ),
-  sources: sourceRefs
-    .optional()
-    .describe('The sources the rationale leans on (they inspire the judgement; none states the number).'),
-});
-
 /** Replaces named assumptions (see assumption paths in bargaining/case-model.ts). */
 export const scenario = z.strictObject({
   id: recordId,
@@ -163,7 +118,7 @@ export const scenario = z.strictObject({
           .string()
           .min(1)
           .describe(
-            'The assumption replaced: <actor>.<issue>.weight, <actor>.<issue>.scores.<option>, <actor>.<issue>.members.<member>, <actor>.<issue>.curve.<k>, <actor>.reservation.<event>, <actor>.interactions.<id> or <actor>.discount.',
+            'The assumption replaced: <actor>.<issue>.weight, <actor>.<issue>.scores.<option>, <actor>.<issue>.members.<member>, <actor>.<issue>.curve.<k> or <actor>.reservation.<event>.',
           ),
         value: z.number().finite().describe('The value it takes in this scenario.'),
         rationale: rationale.optional(),
@@ -194,12 +149,6 @@ export const analystModelSchema = z.strictObject({
     .describe(
       'Set issue id → the packages (named subsets of its members) the search chooses among. Every scored set issue needs its packages.',
     ),
-  interactions: z
-    .array(interaction)
-    .optional()
-    .describe(
-      'Terms that make preferences interact (e.g. neutrality is worth less without binding guarantees); every bargaining analysis accounts for them exactly.',
-    ),
   stakeholders: z
     .array(stakeholderModel)
     .min(1)
@@ -215,5 +164,3 @@ export type StakeholderModel = z.infer<typeof stakeholderModel>;
 export type IssueValuation = z.infer<typeof issueValuation>;
 export type ReservationPoint = z.infer<typeof reservationPoint>;
 export type ModelScenario = z.infer<typeof scenario>;
-export type ModelInteraction = z.infer<typeof interaction>;
-export type DiscountFactor = z.infer<typeof discountFactor>;
