@@ -6,6 +6,8 @@ declare module 'autocannon' {
     /** Seconds. */
     duration?: number;
     headers?: Record<string, string>;
+    /** Worker threads generating the load (their results are merged). */
+    workers?: number;
   }
   interface Histogram {
     average: number;
