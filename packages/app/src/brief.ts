@@ -2,7 +2,7 @@ import type { Case } from '@parley/model/case.ts';
 import { windowReport } from '@parley/core/bargaining/case-report.ts';
 import { caseParties } from '@parley/core/chronology/positions-at.ts';
 import { bracketSeries } from '@parley/core/drafts/brackets.ts';
-import { caseParseOptions } from '@parley/core/drafts/case-drafts.ts';
+import { versionParseOptions } from '@parley/core/drafts/case-drafts.ts';
 import { parseDraft } from '@parley/core/drafts/parse.ts';
 import { redline } from '@parley/core/drafts/redline.ts';
 import type { Scenario } from '@parley/core/guarantees/analyse.ts';
@@ -87,7 +87,7 @@ function draftBriefs(c: Case): DraftBrief[] {
     const parsed = d.versions.map((v) => ({
       version: v.id,
       date: v.date,
-      document: parseDraft(c.draftTexts[`${d.id}@${v.id}`] ?? '', caseParseOptions(c)).document,
+      document: parseDraft(c.draftTexts[`${d.id}@${v.id}`] ?? '', versionParseOptions(c, v)).document,
     }));
     const series = bracketSeries(parsed);
     const [before, after] = parsed.slice(-2);

@@ -25,6 +25,7 @@ import { registerInitial } from './commands/initial.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerVerify } from './commands/verify.ts';
 import { registerReplay } from './commands/replay.ts';
+import { registerDrafts } from './commands/drafts.ts';
 
 /** For bin/parley.mjs: the message and exit code when standard output cannot be written. */
 export { outputFailure } from './exit-codes.ts';
@@ -38,6 +39,7 @@ const registrars: CommandRegistrar[] = [
   registerDiff,
   registerBrackets,
   registerExport,
+  registerDrafts,
   registerGuarantees,
   registerDeals,
   registerSimulate,
@@ -110,7 +112,14 @@ export async function main(
 }
 
 function usageFor(program: Command, argv: string[]): string {
-  const sub = program.commands.find((c) => c.name() === argv[0]);
-  const cmd = sub ?? program;
-  return `usage: ${cmd === program ? '' : 'parley '}${cmd.name()} ${cmd.usage()}\n(run 'parley ${sub ? sub.name() + ' ' : ''}--help' for details)`;
+  // The deepest command named (`drafts import`), so the usage shown is the one that failed.
+  const names: string[] = [];
+  let cmd = program;
+  for (const word of argv) {
+    const sub = cmd.commands.find((c) => c.name() === word);
+    if (!sub) break;
+    names.push(word);
+    cmd = sub;
+  }
+  return `usage: ${cmd === program ? `${program.name()} ` : `parley ${names.join(' ')} `}${cmd.usage()}\n(run 'parley ${names.map((n) => n + ' ').join('')}--help' for details)`;
 }

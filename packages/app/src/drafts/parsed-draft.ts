@@ -1,7 +1,7 @@
 import type { Case } from '@parley/model/case.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import type { DraftDocument as DraftRecord, DraftVersion } from '@parley/model/schema/drafts.ts';
-import { caseParseOptions, resolveDraftRef } from '@parley/core/drafts/case-drafts.ts';
+import { resolveDraftRef, versionParseOptions } from '@parley/core/drafts/case-drafts.ts';
 import {
   formatDraftDiagnostic,
   type DraftDiagnostic,
@@ -70,7 +70,7 @@ export function caseDraft(c: Case, { ref, defaultDocument, caseFolder }: CaseDra
   if ('error' in resolved) throw new ParleyError('unknown-id', `parley: ${resolved.error}`);
   const { record, version, text } = resolved.draft;
   const file = caseFolder === undefined ? version.text : `${caseFolder.replace(/\/+$/, '')}/${version.text}`;
-  const parsed = parseDraftText(text, caseParseOptions(c, file));
+  const parsed = parseDraftText(text, versionParseOptions(c, version, file));
   return {
     ...parsed,
     label: `${record.id}@${version.id}`,

@@ -1,6 +1,6 @@
 import { draftKey, type Case } from '@parley/model/case.ts';
 import { dayOf, type CaseBargaining } from '@parley/core/bargaining/case-model.ts';
-import { caseParseOptions } from '@parley/core/drafts/case-drafts.ts';
+import { versionParseOptions } from '@parley/core/drafts/case-drafts.ts';
 import { parseDraft } from '@parley/core/drafts/parse.ts';
 
 /**
@@ -38,7 +38,7 @@ export function caseAgendas(caseData: Case, bargaining: CaseBargaining): Agenda[
   const tagged = (v: (typeof versions)[number]) => {
     const parsed = parseDraft(
       caseData.draftTexts[draftKey(v.document.id, v.version.id)] ?? '',
-      caseParseOptions(caseData),
+      versionParseOptions(caseData, v.version),
     ).document;
     return new Set(parsed.sections.flatMap((s) => [...s.issues, ...s.paragraphs.flatMap((p) => p.issues)]));
   };

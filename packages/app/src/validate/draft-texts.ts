@@ -2,7 +2,7 @@ import type { Case } from '@parley/model/case.ts';
 import { draftKey } from '@parley/model/case.ts';
 import { formatPath, type Diagnostic, type Reporter } from '@parley/model/diagnostic.ts';
 import type { CasePart, UncheckedParts } from '@parley/model/parse-case.ts';
-import { caseParseOptions } from '@parley/core/drafts/case-drafts.ts';
+import { caseParseOptions, versionParseOptions } from '@parley/core/drafts/case-drafts.ts';
 import { parseDraft, type ParseOptions } from '@parley/core/drafts/parse.ts';
 
 /**
@@ -19,7 +19,7 @@ export function checkDraftTexts(
 ): Set<string> {
   const cited = new Set<string>();
   if ('draftTexts' in unchecked) return cited;
-  // A case's texts are read as every command reads them (`caseParseOptions`: Parley bracket text),
+  // A case's texts are read as every command reads them (`versionParseOptions`: in their format),
   // so a text that passes here passes `brackets`, `diff` and `export`. Ids of a part that failed
   // its check are unknown: the texts are not checked against them.
   const options: ParseOptions = caseParseOptions(c);
@@ -43,7 +43,7 @@ export function checkDraftTexts(
         );
         return;
       }
-      const parsed = parseDraft(text, options);
+      const parsed = parseDraft(text, { ...options, mode: versionParseOptions(c, version).mode });
       const path = formatPath(['draftTexts', key]);
       for (const { code, severity, line, column, message } of parsed.diagnostics) {
         // Warnings are advice for the reader of a redline; only errors make a case invalid.

@@ -1,6 +1,6 @@
 import type { Case } from '@parley/model/case.ts';
-import type { DraftDocument } from '@parley/model/schema/drafts.ts';
-import { caseParseOptions } from '@parley/core/drafts/case-drafts.ts';
+import type { DraftDocument, DraftVersion } from '@parley/model/schema/drafts.ts';
+import { versionParseOptions } from '@parley/core/drafts/case-drafts.ts';
 import { parseDraft } from '@parley/core/drafts/parse.ts';
 import { countWords } from '@parley/core/drafts/word-count.ts';
 
@@ -15,15 +15,14 @@ export interface DraftsJson {
  * `parley brackets` counts (`countWords`), of the text read as every command reads it.
  */
 export function draftsView(c: Case): DraftsJson {
-  const options = caseParseOptions(c);
-  const words = (text: string | undefined) =>
-    text === undefined ? 0 : countWords(parseDraft(text, options).document).words;
+  const words = (version: DraftVersion, text: string | undefined) =>
+    text === undefined ? 0 : countWords(parseDraft(text, versionParseOptions(c, version)).document).words;
   return {
     view: 'drafts',
     case: c.meta.id,
     documents: c.drafts.map((d) => ({
       ...d,
-      words: Object.fromEntries(d.versions.map((v) => [v.id, words(c.draftTexts[`${d.id}@${v.id}`])])),
+      words: Object.fromEntries(d.versions.map((v) => [v.id, words(v, c.draftTexts[`${d.id}@${v.id}`])])),
     })),
   };
 }

@@ -45,7 +45,15 @@ export function resolveDraftRef(
   return { draft: { record, version, text, file: version.text } };
 }
 
-/** Parse options that check party, issue and source ids against the case. */
+/**
+ * How a version's text is read: in its declared format (a foreign Markdown draft as plain text,
+ * where its links and task boxes are not brackets), checking ids against the case.
+ */
+export function versionParseOptions(caseData: Case, version: DraftVersion, file?: string): ParseOptions {
+  return { ...caseParseOptions(caseData, file), mode: version.format === 'markdown' ? 'plain' : 'parley' };
+}
+
+/** Parse options that check party, issue and source ids against the case (Parley bracket text). */
 export function caseParseOptions(caseData: Case, file?: string): ParseOptions {
   return {
     knownParties: new Set(caseData.actors.map((a) => a.id)),

@@ -35,4 +35,4 @@ export { toMarkdown } from './render-markdown.ts';
 export { toHtml } from './render-html.ts';
 export { toRedlineJson, type RedlineJson } from './render-json.ts';
 export { documentView, redlineView, type DraftView } from './view.ts';
-export { caseParseOptions, resolveDraftRef } from './case-drafts.ts';
+export { caseParseOptions, resolveDraftRef, versionParseOptions } from './case-drafts.ts';

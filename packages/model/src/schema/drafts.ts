@@ -11,6 +11,9 @@ export const versionStatus = z.enum([
   'abandoned',
 ]);
 
+export const draftFormat = z.enum(['parley', 'markdown']);
+export type DraftFormat = z.infer<typeof draftFormat>;
+
 export const draftVersionSchema = z.strictObject({
   id: recordId,
   date: edtfDate,
@@ -20,8 +23,13 @@ export const draftVersionSchema = z.strictObject({
   status: versionStatus,
   text: z
     .string()
-    .regex(/^[^/].*\.txt$/, 'must be a relative path to a .txt file')
-    .describe('The bracket-text file of this version, relative to the case folder.'),
+    .regex(/^[^/].*\.(txt|md)$/, 'must be a relative path to a .txt or .md file')
+    .describe('The text file of this version, relative to the case folder.'),
+  format: draftFormat
+    .optional()
+    .describe(
+      'How the text is written: `parley` (the default), bracket text with tag lines; `markdown`, a foreign draft read as it stands (links, images, task boxes and footnotes are not brackets, tag lines are not read). `parley drafts import` adds one without changing a word.',
+    ),
   reconstruction: z
     .boolean()
     .describe("True when the text is the analyst's reconstruction from reports, not the original."),
