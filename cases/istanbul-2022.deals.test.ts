@@ -10,7 +10,12 @@ import { loadCase } from '@parley/case-files/load.ts';
 import { runCli } from '@parley/cli/test-cli.ts';
 import { agreementSet } from '@parley/core/bargaining/agreement.ts';
 import { applyScenario, listAssumptions, withAssumption } from '@parley/core/bargaining/assumptions.ts';
-import { buildCaseBargaining, domainOn, reservationOn } from '@parley/core/bargaining/case-model.ts';
+import {
+  analysedOn,
+  buildCaseBargaining,
+  domainOn,
+  reservationOn,
+} from '@parley/core/bargaining/case-model.ts';
 import { dealWindow } from '@parley/core/bargaining/deal-window.ts';
 import { utilitiesOf } from '@parley/core/bargaining/outcome-space.ts';
 import { checkModelReferences, modelIdsOf } from '@parley/core/bargaining/references.ts';
@@ -94,17 +99,20 @@ describe('the embedded case model', () => {
     expect(w.open).toEqual([]);
     expect(w.openForPartiesOnly).toEqual([{ from: '2022-03-29', until: '2022-04-15' }]);
     const istanbul = w.intervals[2]!;
-    expect(istanbul.withGuarantors.binding).toEqual(['us', 'uk']);
-    expect(istanbul.withGuarantors.margin).toBeCloseTo(-0.002, 3);
+    // Russia binds, not the US and UK: the packages those two accept (a veto, or no armed help)
+    // cost Ukraine its neutrality penalties (ua's interactions in model.yaml).
+    expect(istanbul.withGuarantors.binding).toEqual(['ru']);
+    expect(istanbul.withGuarantors.margin).toBeCloseTo(-0.0032487, 7);
     expect(istanbul.partiesOnly.margin).toBeCloseTo(0.0298, 4);
     expect(w.intervals.every((i) => i.withGuarantors.certificate.proven)).toBe(true);
   });
 
-  it("opens the window from the Russian withdrawal to Johnson's visit when guarantors accept obligations", () => {
+  it('opens the window from the Russian withdrawal to Bucha when guarantors accept obligations', () => {
     const w = dealWindow(
       buildCaseBargaining(caseData.issues, applyScenario(model, 'guarantors-accept-obligations')),
     );
-    expect(w.open).toEqual([{ from: '2022-03-29', until: '2022-04-09' }]);
+    // Without Ukraine's neutrality penalties it would stay open to Johnson's visit (2022-04-09).
+    expect(w.open).toEqual([{ from: '2022-03-29', until: '2022-04-02' }]);
     expect(() => applyScenario(model, 'nope')).toThrow(
       'unknown scenario "nope" (the model defines: four-factors, western-pressure, guarantors-accept-obligations)',
     );
@@ -116,13 +124,15 @@ describe('the embedded case model', () => {
     expect(result.flipsTo).toBe('open');
     expect(result.up.threshold).toBeUndefined();
     const threshold = result.nearest!.threshold!;
-    expect(threshold).toBeCloseTo(0.63634, 4);
+    // 0.66 / 1.04: Ukraine's best package among those every other signatory accepts scores 0.66
+    // (weighted scores, penalties included) over weights that sum to 1.04.
+    expect(threshold).toBeCloseTo(0.66 / 1.04, 9);
     const marginAt = (v: number) =>
       agreementSet(
-        domainOn(
+        analysedOn(
           buildCaseBargaining(caseData.issues, withAssumption(model, 'ua.reservation.bucha', v)),
           '2022-04-02',
-        ),
+        ).domain,
       ).margin;
     expect(marginAt(threshold)).toBeGreaterThanOrEqual(-1e-12);
     expect(marginAt(threshold + 1e-6)).toBeLessThan(0);
@@ -143,6 +153,28 @@ describe('the embedded case model', () => {
     expect(() => withAssumption(model, 'ru.neutrality.weight', -1)).toThrow(
       'ru.neutrality.weight must lie in [0, Infinity], got -1',
     );
+    // Ukraine's interactions are its own assumptions, each with a rationale and sources.
+    expect(all.filter((a) => a.path.includes('.interactions.')).map((a) => [a.path, a.value])).toEqual([
+      ['ua.interactions.neutral-under-a-veto', -0.04],
+      ['ua.interactions.neutral-without-force', -0.03],
+    ]);
+    expect(
+      model.stakeholders
+        .filter((s) => s.interactions)
+        .map((s) => [s.actor, s.interactions!.map((x) => x.sources)]),
+    ).toEqual([
+      [
+        'ua',
+        [
+          ['s2', 's3', 's4', 'n-welt'],
+          ['s2', 's3'],
+        ],
+      ],
+    ]);
+    expect(
+      withAssumption(model, 'ua.interactions.neutral-under-a-veto', -0.1).stakeholders[1]!.interactions![0]!
+        .value.value,
+    ).toBe(-0.1);
   });
 });
 
@@ -185,9 +217,9 @@ describe('parley deals on the embedded case', () => {
       role: 'party',
     });
     expect(report.agreement.withGuarantors.open).toBe(false);
-    expect(report.agreement.withGuarantors.binding).toEqual(['us', 'uk']);
+    expect(report.agreement.withGuarantors.binding).toEqual(['ru']);
     expect(report.agreement.partiesOnly.open).toBe(true);
-    expect(report.pareto).toEqual({ parties: ['ru', 'ua'], size: 554 });
+    expect(report.pareto).toEqual({ parties: ['ru', 'ua'], size: 545 });
     expect(report.solutions.withGuarantors.nash.reason).toMatch(/agreement set is empty/);
     expect(report.solutions.partiesOnly.nash.package['guarantee-decision-rule']).toBe('individual');
     expect(report.solutions.partiesOnly.nash.certificate.proven).toBe(true);
@@ -201,7 +233,7 @@ describe('parley deals on the embedded case', () => {
     expect(base.code).toBe(0);
     expect(base.out).toContain('Open (every required signatory): never');
     expect(base.out).toContain('Open (parties only):             2022-03-29 → 2022-04-15');
-    expect(base.out).toContain('2022-03-29 2022-04-02 closed -0.002 (us,uk)');
+    expect(base.out).toContain('2022-03-29 2022-04-02 closed -0.003 (ru)');
     const scenario = await run(
       'deals',
       'window',
@@ -211,7 +243,7 @@ describe('parley deals on the embedded case', () => {
       '--json',
     );
     expect(scenario.code).toBe(0);
-    expect(JSON.parse(scenario.out).open).toEqual([{ from: '2022-03-29', until: '2022-04-09' }]);
+    expect(JSON.parse(scenario.out).open).toEqual([{ from: '2022-03-29', until: '2022-04-02' }]);
   });
 
   it('reports the sensitivity threshold of one assumption', async () => {
@@ -226,7 +258,7 @@ describe('parley deals on the embedded case', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toContain('The deal window is CLOSED on 2022-04-02');
-    expect(r.out).toMatch(/Smallest change that opens it: -0\.029 \(to 0\.6363\d\d\)\./);
+    expect(r.out).toContain('Smallest change that opens it: -0.030 (to 0.634615).');
   });
 
   it('runs Adjusted Winner between the parties', async () => {
@@ -258,7 +290,10 @@ describe('parley deals on the embedded case', () => {
     expect(back.code).toBe(0);
     const report = JSON.parse(back.out);
     expect(report.outcomes).toBe(663552000);
-    expect(report.nash.outcome['guarantee-decision-rule']).toBe('individual');
+    // Ukraine's interactions join its three issues into one compound GENIUS issue.
+    expect(report.nash.outcome['neutrality + guarantee-decision-rule + guarantee-assistance']).toBe(
+      'yes + individual + full-ladder',
+    );
   });
 
   it('names the scenario, the assumption and the day the model cannot analyse', async () => {

@@ -91,7 +91,7 @@ describe('parley drafts import', () => {
     );
     const { caseData, diagnostics } = await loadCase(caseDir);
     expect(diagnostics).toEqual([]);
-    const report = bracketsReport(caseData!, { document: 'accord', format: 'json' });
+    const report = bracketsReport(caseData!, { document: 'accord' });
     const v3 = report.json.entries.find((e) => e.version === 'v3')!;
     // Read as Parley bracket text, the link, image and task box would be brackets too.
     expect(v3.brackets).toBe(3);

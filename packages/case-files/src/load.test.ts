@@ -73,7 +73,7 @@ describe('schema rules, each reported at file:line:column with its field path', 
     [
       'a version text that is not a relative .txt path',
       { file: 'drafts.yaml', find: 'text: drafts/v1.txt', replace: 'text: /etc/passwd' },
-      'drafts.yaml:10:15: documents[0].versions[0].text: must be a relative path to a .txt file',
+      'drafts.yaml:10:15: documents[0].versions[0].text: must be a relative path to a .txt or .md file',
     ],
   ])('%s', async (_name, edit, expected) => {
     const { messages } = await loadEdited([edit]);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
 import { importCase } from './cases.ts';
@@ -47,6 +48,30 @@ describe.each(engines)('what each audience sees on $name', (engine) => {
     expect((await getRecord(database(), id, ru, 'stakeholder', 'ru')).visibility).toBe('party:ru');
     const forUa = (await visibleCase(database(), id, ua))!.case.model!.stakeholders.map((s) => s.actor);
     expect(forUa).not.toContain('ru');
+  });
+
+  it("keeps a party's interaction terms inside its own model, out of every other audience's case", async () => {
+    const interactionsOf = async (audience: Audience) =>
+      (await visibleCase(database(), id, audience))!.case.model?.stakeholders.flatMap((s) =>
+        (s.interactions ?? []).map((x) => `${s.actor}.${x.id}`),
+      );
+    expect(await interactionsOf(ua)).toEqual(['ua.neutral-under-a-veto', 'ua.neutral-without-force']);
+    expect(await interactionsOf(ru)).toEqual([]);
+    // Without a party's model there is no model to see at all (it needs a party).
+    expect(await interactionsOf(mediation)).toBeUndefined();
+    expect(await interactionsOf(observer)).toBeUndefined();
+    // Stored with Ukraine's stakeholder record, not the model's shared one, and nowhere else.
+    const stored = await database()
+      .db.selectFrom('case_records')
+      .select(['kind', 'record_id', 'visibility'])
+      .where('case_id', '=', id)
+      .where(sql<boolean>`body::text like '%neutral-under-a-veto%'`)
+      .execute();
+    expect(stored).toEqual([{ kind: 'stakeholder', record_id: 'ua', visibility: 'party:ua' }]);
+    for (const audience of [ru, mediation, observer]) {
+      const seen = (await visibleCase(database(), id, audience))!;
+      expect(JSON.stringify(seen)).not.toContain('neutral-under-a-veto');
+    }
   });
 
   it('shows a channel to the mediation team and that party only', async () => {

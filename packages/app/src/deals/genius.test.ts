@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isParleyError } from '@parley/model/errors.ts';
 import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
+import { analysedOn } from '@parley/core/bargaining/case-model.ts';
+import { prepare } from '@parley/core/bargaining/case-report.ts';
+import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
+import { utilitiesOf, type Outcome } from '@parley/core/bargaining/outcome-space.ts';
+import { SeededRandom } from '@parley/core/random/seeded-random.ts';
 import { geniusExport } from './export-genius.ts';
 import { geniusFromFiles } from './genius.ts';
+import { modelInputFor } from './model-input.ts';
 import { withRiverModel } from './river-accord.test-support.ts';
 
 const river = withRiverModel(await loadTestCase('minimal'));
+const embedded = await loadTestCase('embedded');
 
 describe('geniusExport and geniusFromFiles', () => {
   it("write the model's day as GENIUS XML, and read it back to the same bargaining points", () => {
@@ -40,6 +47,45 @@ describe('geniusExport and geniusFromFiles', () => {
     const [, north, south] = geniusExport(river, { at: '2030-04-02' }, 'river');
     expect(north!.xml).toContain('0.4');
     expect(south!.xml).toMatch(/reservation[^>]*0\.8/);
+  });
+
+  it("export the embedded case's folded issues with no negative evaluation, each profile a positive affine transform of the model", () => {
+    const files = geniusExport(embedded, { at: '2022-04-02' }, 'istanbul');
+    const analysed = analysedOn(prepare(modelInputFor(embedded, undefined, 'istanbul')), '2022-04-02');
+    // Ukraine's two penalties score neutral + a veto + non-military help below 0 in the model itself
+    // (neutrality's weight 0.05 × score 0.4 over the weights' sum 1.04, less 0.04 and 0.03)…
+    const ua = analysed.domain.stakeholders.findIndex((s) => s.id === 'ua');
+    expect(Math.min(...analysed.domain.stakeholders[ua]!.scores.flat())).toBeCloseTo(
+      (0.05 * 0.4) / 1.04 - 0.07,
+      12,
+    );
+    // …but no evaluation GENIUS reads is.
+    const evaluations = files.flatMap((f) =>
+      [...f.xml.matchAll(/evaluation="([^"]+)"/g)].map((m) => Number(m[1])),
+    );
+    expect(evaluations.length).toBeGreaterThan(0);
+    expect(evaluations.filter((e) => !(e >= 0 && e <= 1))).toEqual([]);
+    const [domain, ...profiles] = files.map((f) => ({ file: f.name, text: f.xml }));
+    const back = importGenius(domain!, profiles);
+    expect(back.negotiation.issues.map((i) => i.name)).toContain(
+      'neutrality + guarantee-decision-rule + guarantee-assistance',
+    );
+    // Sample packages: GENIUS's utility is a × the model's + b with a > 0, for every stakeholder.
+    const random = new SeededRandom(16);
+    const sample: Outcome[] = Array.from({ length: 300 }, () =>
+      analysed.domain.issues.map((i) => Math.floor(random.float() * i.options.length) % i.options.length),
+    );
+    analysed.domain.stakeholders.forEach((s, q) => {
+      const model = sample.map((o) => utilitiesOf(analysed.domain, o)[q]!);
+      const genius = sample.map((o) => utilitiesOf(back.negotiation, o)[q]!);
+      const [lo, hi] = [model.indexOf(Math.min(...model)), model.indexOf(Math.max(...model))];
+      const a = (genius[hi]! - genius[lo]!) / (model[hi]! - model[lo]!);
+      const b = genius[lo]! - a * model[lo]!;
+      expect(a, s.id).toBeGreaterThan(0);
+      model.forEach((u, k) => expect(genius[k]!, `${s.id}, package ${k}`).toBeCloseTo(a * u + b, 12));
+      const reservation = Math.min(1, Math.max(0, a * s.reservationValue + b));
+      expect(back.profiles[q]!.reservationValue, s.id).toBeCloseTo(reservation, 12);
+    });
   });
 
   it('need a domain and at least one profile', () => {

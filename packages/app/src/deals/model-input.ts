@@ -1,6 +1,6 @@
 import type { Case } from '@parley/model/case.ts';
 import { ParleyError } from '@parley/model/errors.ts';
-import { changeDays } from '@parley/core/bargaining/case-model.ts';
+import { changeDays, dayOf } from '@parley/core/bargaining/case-model.ts';
 import type { CaseModelInput } from '@parley/core/bargaining/case-report.ts';
 
 /** The bargaining input of a case: its agenda and the analyst's model, and the day it is "as of". */
@@ -26,6 +26,7 @@ export function modelInputFor(caseData: Case, scenario: string | undefined, case
     agenda: caseData.issues,
     model,
     scenario,
+    roundDays: caseData.rounds.map((r) => dayOf(r.date)).sort(),
     ...(caseData.meta.asOf ? { asOf: caseData.meta.asOf } : {}),
   };
 }

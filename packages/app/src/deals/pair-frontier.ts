@@ -1,6 +1,6 @@
 import type { Case } from '@parley/model/case.ts';
 import { ParleyError } from '@parley/model/errors.ts';
-import { domainOn } from '@parley/core/bargaining/case-model.ts';
+import { analysedOn } from '@parley/core/bargaining/case-model.ts';
 import { prepare, type DealsReport } from '@parley/core/bargaining/case-report.ts';
 import { describeOutcome } from '@parley/core/bargaining/outcome-space.ts';
 import { projectedFrontier } from '@parley/core/bargaining/pareto.ts';
@@ -56,7 +56,8 @@ export function pairFrontier(caseData: Case, input: PairFrontierInput, caseName:
       `\`a\` and \`b\` must be two different signatories (both are "${input.a}")`,
     );
   const report = dealsOnDay(caseData, { at: input.at, scenario: input.scenario }, caseName);
-  const domain = domainOn(prepare(model), report.day);
+  const analysed = analysedOn(prepare(model), report.day);
+  const domain = analysed.domain;
   const index = (actor: string) => domain.stakeholders.findIndex((s) => s.id === actor);
   const projected = projectedFrontier(domain, index(input.a), index(input.b));
   const pick = (o: Record<string, unknown>) => ({ [input.a]: o[input.a]!, [input.b]: o[input.b]! });
@@ -73,7 +74,7 @@ export function pairFrontier(caseData: Case, input: PairFrontierInput, caseName:
             size: projected.size,
             points: projected.points.map((p) => ({
               utilities: [p.utilities[0]!, p.utilities[1]!],
-              package: describeOutcome(domain, p.outcome),
+              package: describeOutcome(analysed.original, analysed.unfold(p.outcome)),
             })),
           },
     reservationValues: pick(report.reservationValues) as DealsReport['reservationValues'],

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GeniusReport } from '@parley/core/bargaining/genius/genius-report.ts';
-import { count, formatGenius } from './format.ts';
+import { loadTestCase } from '@parley/case-files/cases.test-support.ts';
+import { dealWindow } from '@parley/app/deals/window.ts';
+import { withRiverModel } from '@parley/app/deals/river-accord.test-support.ts';
+import { count, formatGenius, formatWindow } from './format.ts';
 
 describe('deals renderers', () => {
   it('print counts from 10^15 on as 1.0e+60, where grouped digits would show float noise', () => {
@@ -35,5 +38,17 @@ describe('deals renderers', () => {
     expect(formatGenius(report).split('\n')[0]).toBe(
       'GENIUS domain Grid: 60 issues, 1.0e+60 outcomes, 0 profiles',
     );
+  });
+
+  it('print how time costs in the window when a stakeholder discounts, and nothing when none does', async () => {
+    const river = withRiverModel(await loadTestCase('minimal'));
+    const plain = (s: string) => s;
+    const model = structuredClone(river.model!);
+    model.stakeholders[1]!.discount = { value: 0.99, per: 'day', rationale: 'an invented judgement' };
+    const lines = formatWindow(dealWindow({ ...river, model }, {}, 'river'), plain).split('\n');
+    expect(lines[3]).toBe(
+      'Time costs (south 0.99 per day): GENIUS on the calendar: utility × d^t and reservation value × d^t, t = days (or rounds held) since the model’s first reservation day; margins are discounted',
+    );
+    expect(formatWindow(dealWindow(river, {}, 'river'), plain)).not.toContain('Time costs');
   });
 });

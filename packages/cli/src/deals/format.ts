@@ -114,6 +114,13 @@ export function formatWindow(r: DealWindowReport, style: Style): string {
     style(`Deal window of ${r.case}`, pc.bold) + ` — analyst model; scenario: ${scenario}`,
     `Open (every required signatory): ${runs(r.open)}`,
     `Open (parties only):             ${runs(r.openForPartiesOnly)}`,
+    ...(r.time
+      ? [
+          `Time costs (${Object.entries(r.time.discounts)
+            .map(([actor, d]) => `${actor} ${d.value} per ${d.per}`)
+            .join(', ')}): ${r.time.convention}; margins are discounted`,
+        ]
+      : []),
     ...(others.length
       ? [
           'The window depends on the account adopted; other scenarios (--scenario <id>):',
@@ -199,7 +206,23 @@ export function formatGenius(r: GeniusReport): string {
     point('maxWelfare', r.maxWelfare),
     point('egalitarian', r.egalitarian),
     ...(r.time ? timeLines(r.time) : []),
+    ...(r.ranges ? rangeLines(r.ranges) : []),
   ].join('\n');
+}
+
+/** Real and wide integer issues: the ranges, then the two-party frontier piece by piece. */
+function rangeLines(ranges: NonNullable<GeniusReport['ranges']>): string[] {
+  const end = (e: { utilities: number[]; outcome: { values: number[] } }, open: boolean) =>
+    `(${e.utilities.map((u) => fmt(u, 4)).join(', ')})${open ? ' open' : ''} at ${e.outcome.values.map((v) => fmt(v, 4)).join(', ')}`;
+  const f = ranges.frontier;
+  return [
+    `Ranges: ${ranges.issues.map((i) => `${i.name} ${i.kind} ${i.lower}..${i.upper}`).join('; ')}`,
+    `  ${ranges.statement}`,
+    f.pieces
+      ? `Pareto frontier pieces${f.relaxation ? ' (continuous relaxation: whole numbers only on integer ranges)' : ''}, every point between two ends attained (range values in issue order):`
+      : `Pareto frontier: not computed — ${f.reason}`,
+    ...(f.pieces ?? []).map((p) => `  ${end(p.from, p.openFrom)} → ${end(p.to, p.openTo)}`),
+  ];
 }
 
 /** The discounting section of a GENIUS report: the convention, then every point at the deadline. */

@@ -9,6 +9,8 @@ import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
  *   <actor>.<issue>.members.<member>  a set member's contribution
  *   <actor>.<issue>.curve.<k>         score of the k-th curve point (0-based)
  *   <actor>.reservation.<event>       reservation value from that event on
+ *   <actor>.interactions.<id>         value of an interaction (bonus or penalty)
+ *   <actor>.discount                  discount factor per day or round
  *
  * Scenarios and the sensitivity analysis change assumptions by these paths, on a copy.
  */
@@ -56,6 +58,22 @@ export function listAssumptions(model: AnalystModel): NamedAssumption[] {
         min: 0,
         max: 1,
       });
+    for (const x of s.interactions ?? [])
+      list.push({
+        path: `${s.actor}.interactions.${x.id}`,
+        value: x.value.value,
+        rationale: x.value.rationale,
+        min: -1,
+        max: 1,
+      });
+    if (s.discount)
+      list.push({
+        path: `${s.actor}.discount`,
+        value: s.discount.value,
+        rationale: s.discount.rationale,
+        min: Number.MIN_VALUE,
+        max: 1,
+      });
   }
   return list;
 }
@@ -83,6 +101,18 @@ export function withAssumption(model: AnalystModel, path: string, value: number)
   const s = copy.stakeholders.find((x) => x.actor === actor)!;
   if (second === 'reservation') {
     s.reservation.find((p) => p.event === third)!.value = value;
+    return copy;
+  }
+  const term =
+    second === 'interactions' && fourth === undefined
+      ? s.interactions?.find((x) => x.id === third)
+      : undefined;
+  if (term) {
+    term.value.value = value;
+    return copy;
+  }
+  if (second === 'discount' && third === undefined) {
+    s.discount!.value = value;
     return copy;
   }
   const v = s.issues[second!]!;

@@ -1,6 +1,9 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import { parseEdtf } from '@parley/model/edtf.ts';
 import type { AnalystModel, IssueValuation, StakeholderModel } from '@parley/model/schema/analyst-model.ts';
+import { interactionTerms } from './case-interactions.ts';
+import { foldTerms, type FoldedDomain } from './nonlinear/fold-terms.ts';
+import type { RectangleTerm } from './nonlinear/interacting-utility.ts';
 import { countText, type NegotiationDomain, type Stakeholder } from './outcome-space.ts';
 
 /**
@@ -21,7 +24,8 @@ export const MAX_GRID_VALUES = 1_000;
  * grid). Results for number issues are exact over that grid.
  *
  * A stakeholder's utility = Σ weight × score / Σ weight over the issues it values (0..1); issues
- * it does not value count 0. Set packages score the sum of their members' contributions, clamped
+ * it does not value count 0. The model's interactions add their bonus or penalty on top (as
+ * hyper-rectangle terms, `terms`); analyses run on analysedOn, which accounts for them exactly. Set packages score the sum of their members' contributions, clamped
  * to [0, 1]; curves interpolate linearly and hold their end values beyond their ends.
  */
 
@@ -51,6 +55,8 @@ export interface CaseBargaining {
   issues: CaseIssue[];
   /** Without reservation values (they depend on the date): see atDate. */
   stakeholders: Omit<Stakeholder, 'reservationValue'>[];
+  /** Per model stakeholder: its interactions as hyper-rectangle terms (case-interactions.ts). */
+  terms: RectangleTerm[][];
   model: AnalystModel;
 }
 
@@ -163,6 +169,10 @@ export function buildCaseBargaining(agenda: ModelIssue[], model: AnalystModel): 
       if (!used.includes(id)) used.push(id);
     }
   }
+  // An issue only an interaction names still needs its options.
+  for (const s of model.stakeholders)
+    for (const x of s.interactions ?? [])
+      for (const id of Object.keys(x.when)) if (byId.has(id) && !used.includes(id)) used.push(id);
   // Agenda order, so reports read like the case.
   const issues: CaseIssue[] = agenda
     .filter((i) => used.includes(i.id))
@@ -194,7 +204,7 @@ export function buildCaseBargaining(agenda: ModelIssue[], model: AnalystModel): 
     }
     return stakeholder;
   });
-  return { issues, stakeholders, model };
+  return { issues, stakeholders, terms: interactionTerms(issues, model), model };
 }
 
 /** The first day a date stands for (a month means its first day; an interval, its start). */
@@ -233,6 +243,22 @@ export function domainOn(
     issues: bargaining.issues.map((i) => ({ name: i.id, options: i.options })),
     stakeholders,
   };
+}
+
+/**
+ * The domain every bargaining analysis of a day runs on: domainOn's, with the model's interactions
+ * folded in exactly (nonlinear/fold-terms.ts). Without interactions it is domainOn's domain, and
+ * with them its packages are the case's packages by `unfold`.
+ */
+export function analysedOn(
+  bargaining: CaseBargaining,
+  day: string,
+  options: { partiesOnly?: boolean } = {},
+): FoldedDomain {
+  const terms = bargaining.terms.filter(
+    (_, k) => !options.partiesOnly || bargaining.stakeholders[k]!.role === 'party',
+  );
+  return foldTerms(domainOn(bargaining, day, options), terms, bargaining.terms);
 }
 
 /** Every day on which some reservation value changes, ascending, with the events behind it. */

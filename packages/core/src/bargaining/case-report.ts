@@ -2,14 +2,15 @@ import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
 import { agreementSet, type AgreementSet } from './agreement.ts';
 import { applyScenario } from './assumptions.ts';
 import {
+  analysedOn,
   buildCaseBargaining,
   dayOf,
-  domainOn,
   reservationOn,
   type CaseBargaining,
   type ModelIssue,
 } from './case-model.ts';
 import { dealWindow } from './deal-window.ts';
+import type { FoldedDomain } from './nonlinear/fold-terms.ts';
 import type { Candidate } from './objectives.ts';
 import { outcomeCount, partyIndices, type NegotiationDomain } from './outcome-space.ts';
 import { paretoFrontier } from './pareto.ts';
@@ -70,12 +71,17 @@ export function packageReport(domain: NegotiationDomain, candidate: Candidate): 
   return { package: pkg, utilities };
 }
 
-function agreementReport(domain: NegotiationDomain, set: AgreementSet): AgreementReport {
+/** A package of the analysed domain as the case's issues and options name it. */
+function casePackage(analysed: FoldedDomain, candidate: Candidate): PackageReport {
+  return packageReport(analysed.original, { ...candidate, outcome: analysed.unfold(candidate.outcome) });
+}
+
+function agreementReport(analysed: FoldedDomain, set: AgreementSet): AgreementReport {
   return {
     open: set.open,
     margin: set.margin,
     binding: set.binding,
-    ...packageReport(domain, set.package),
+    ...casePackage(analysed, set.package),
     certificate: {
       proven: set.certificate.proven,
       upperBound: set.certificate.upperBound,
@@ -84,15 +90,15 @@ function agreementReport(domain: NegotiationDomain, set: AgreementSet): Agreemen
   };
 }
 
-function solutionReports(domain: NegotiationDomain): Record<SolutionName, SolutionReport> {
-  const solved = bargainingSolutions(domain);
+function solutionReports(analysed: FoldedDomain): Record<SolutionName, SolutionReport> {
+  const solved = bargainingSolutions(analysed.domain);
   const out = {} as Record<SolutionName, SolutionReport>;
   for (const name of SOLUTION_NAMES) {
     const point = solved.points[name];
     out[name] =
       'candidate' in point
         ? {
-            ...packageReport(domain, point.candidate),
+            ...casePackage(analysed, point.candidate),
             value: point.candidate.value,
             certificate: {
               proven: point.certificate.proven,
@@ -110,6 +116,8 @@ export interface CaseModelInput {
   agenda: ModelIssue[];
   model: AnalystModel;
   scenario?: string;
+  /** The first day of each negotiating round (rounds.yaml): the clock of discounts per round. */
+  roundDays?: string[];
 }
 
 export function prepare(input: CaseModelInput): CaseBargaining {
@@ -119,8 +127,12 @@ export function prepare(input: CaseModelInput): CaseBargaining {
 export function dealsReport(input: CaseModelInput, at: string): DealsReport {
   const bargaining = prepare(input);
   const day = dayOf(at);
-  const domain = domainOn(bargaining, day);
-  const partiesDomain = domainOn(bargaining, day, { partiesOnly: true });
+  // Interactions folded in (analysedOn); the ZOPA's number issues are never folded.
+  const analysed = analysedOn(bargaining, day);
+  const partiesAnalysed = analysedOn(bargaining, day, { partiesOnly: true });
+  const domain = analysed.domain;
+  const partiesDomain = partiesAnalysed.domain;
+  const foldedIssues = analysed.groups.map((g) => bargaining.issues[g[0]!]!);
   const reservationValues: DealsReport['reservationValues'] = {};
   for (const s of bargaining.model.stakeholders) {
     const point = [...s.reservation].reverse().find((p) => dayOf(p.date) <= day)!;
@@ -137,18 +149,26 @@ export function dealsReport(input: CaseModelInput, at: string): DealsReport {
     outcomes: outcomeCount(domain),
     reservationValues,
     agreement: {
-      withGuarantors: agreementReport(domain, agreementSet(domain)),
-      partiesOnly: agreementReport(partiesDomain, partiesAgreement),
+      withGuarantors: agreementReport(analysed, agreementSet(domain)),
+      partiesOnly: agreementReport(partiesAnalysed, partiesAgreement),
     },
     pareto: {
       parties: partyIndices(domain).map((p) => domain.stakeholders[p]!.id),
       size: frontier.size,
       ...(frontier.size === null ? { reason: frontier.reason } : {}),
     },
-    solutions: { withGuarantors: solutionReports(domain), partiesOnly: solutionReports(partiesDomain) },
+    solutions: { withGuarantors: solutionReports(analysed), partiesOnly: solutionReports(partiesAnalysed) },
     zopa: bargaining.issues.flatMap((issue, i) =>
       issue.kind === 'number'
-        ? [zopaFor(domain, partiesDomain, bargaining.issues, i, partiesAgreement.package.outcome)]
+        ? [
+            zopaFor(
+              domain,
+              partiesDomain,
+              foldedIssues,
+              analysed.position[i]!,
+              partiesAgreement.package.outcome,
+            ),
+          ]
         : [],
     ),
   };
@@ -159,10 +179,14 @@ export interface WindowReport {
   scenario: string | null;
   from: string | null;
   to: string | null;
+  /** How time costs, when some stakeholder discounts (null: time costs nothing). */
+  time: { convention: string; discounts: Record<string, { value: number; per: 'day' | 'round' }> } | null;
   intervals: {
     from: string;
     until: string | null;
     events: string[];
+    /** Actor → share of utility left on `from` (d^t); null when no stakeholder discounts. */
+    discount: Record<string, number> | null;
     withGuarantors: AgreementReport;
     partiesOnly: AgreementReport;
   }[];
@@ -172,22 +196,33 @@ export interface WindowReport {
 
 export function windowReport(input: CaseModelInput, range: { from?: string; to?: string }): WindowReport {
   const bargaining = prepare(input);
-  const window = dealWindow(bargaining, {
-    from: range.from && dayOf(range.from),
-    to: range.to && dayOf(range.to),
-  });
+  const window = dealWindow(
+    bargaining,
+    {
+      from: range.from && dayOf(range.from),
+      to: range.to && dayOf(range.to),
+    },
+    input.roundDays,
+  );
+  const discounts = Object.fromEntries(
+    bargaining.model.stakeholders.flatMap((s) =>
+      s.discount ? [[s.actor, { value: s.discount.value, per: s.discount.per }]] : [],
+    ),
+  );
   return {
     case: input.caseId,
     scenario: input.scenario ?? null,
     from: range.from ?? null,
     to: range.to ?? null,
+    time: window.convention ? { convention: window.convention, discounts } : null,
     intervals: window.intervals.map((interval) => ({
       from: interval.from,
       until: interval.until ?? null,
       events: interval.events,
-      withGuarantors: agreementReport(domainOn(bargaining, interval.from), interval.withGuarantors),
+      discount: interval.discount ?? null,
+      withGuarantors: agreementReport(analysedOn(bargaining, interval.from), interval.withGuarantors),
       partiesOnly: agreementReport(
-        domainOn(bargaining, interval.from, { partiesOnly: true }),
+        analysedOn(bargaining, interval.from, { partiesOnly: true }),
         interval.partiesOnly,
       ),
     })),

@@ -1,4 +1,5 @@
 import type { GeniusReport, GeniusTimeReport } from './genius/genius-report.ts';
+import type { NegotiationDomain } from './outcome-space.ts';
 import { SOLUTION_NAMES, type SolutionName } from './solutions.ts';
 
 /**
@@ -66,5 +67,40 @@ export function geniusTime(report: Omit<GeniusReport, 'time'>): GeniusTimeReport
         SOLUTION_NAMES.map((n) => [n, report[n].utilities ? at(report[n].utilities) : null]),
       ) as Record<SolutionName, number[] | null>,
     },
+  };
+}
+
+/**
+ * A case model's discount (model.yaml, a stakeholder's `discount`) follows the same convention on
+ * the calendar: t counts days, or negotiating rounds held, since the model's first reservation
+ * day (the start of its time axis), so a factor of 0.99 per day leaves 0.99^30 ≈ 0.74 of every
+ * utility and reservation value a month in. The agreement set does not move; the margins and the
+ * most balanced package do when the stakeholders' factors differ.
+ */
+export const CASE_DISCOUNTING =
+  'GENIUS on the calendar: utility × d^t and reservation value × d^t, t = days (or rounds held) since the model’s first reservation day';
+
+/** d^t for t ≥ 0 units of time (days or rounds); no factor means 1. */
+export function discountAt(factor: number | undefined, t: number): number {
+  if (!(t >= 0)) throw new RangeError(`time ${t} is before the start of the model`);
+  if (factor === undefined || factor === 1) return 1;
+  if (!(factor > 0 && factor <= 1)) throw new RangeError(`discount factor ${factor} is outside (0, 1]`);
+  return Math.pow(factor, t);
+}
+
+/** The domain with each stakeholder's scores and reservation value multiplied by its factor. */
+export function discountedDomain(domain: NegotiationDomain, factors: readonly number[]): NegotiationDomain {
+  if (factors.every((f) => f === 1)) return domain;
+  return {
+    issues: domain.issues,
+    stakeholders: domain.stakeholders.map((s, q) => {
+      const f = factors[q]!;
+      if (f === 1) return s;
+      return {
+        ...s,
+        scores: s.scores.map((row) => row.map((x) => x * f)),
+        reservationValue: s.reservationValue * f,
+      };
+    }),
   };
 }

@@ -3,6 +3,7 @@ import { parseEdtf } from '@parley/model/edtf.ts';
 import type { AnalystModel, IssueValuation } from '@parley/model/schema/analyst-model.ts';
 import { listAssumptions } from './assumptions.ts';
 import { gridSize, gridSizeProblem, MAX_GRID_VALUES } from './case-model.ts';
+import { checkInteractionReferences } from './interaction-references.ts';
 
 /** What the model may refer to in the rest of the case. */
 export interface IssueInfo {
@@ -152,6 +153,8 @@ export function checkModelReferences(model: AnalystModel, ids: ModelIds, report:
       previous = day;
     });
   });
+
+  checkInteractionReferences(model, ids, report);
 
   const known = new Map(listAssumptions(model).map((a) => [a.path, a]));
   const scenarioIds = new Set<string>();

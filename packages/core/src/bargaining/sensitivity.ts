@@ -1,7 +1,7 @@
 import type { AnalystModel } from '@parley/model/schema/analyst-model.ts';
 import { agreementSet, MARGIN_TOLERANCE } from './agreement.ts';
 import { findAssumption, withAssumption } from './assumptions.ts';
-import { buildCaseBargaining, changeDays, domainOn, type ModelIssue } from './case-model.ts';
+import { analysedOn, buildCaseBargaining, changeDays, type ModelIssue } from './case-model.ts';
 
 /**
  * The smallest change of one named assumption that opens or closes the deal window.
@@ -51,7 +51,7 @@ export function sensitivity(
   const marginAt = (value: number) => {
     const bargaining = buildCaseBargaining(agenda, withAssumption(model, path, value));
     const days = at ? [at] : changeDays(model).map((d) => d.day);
-    return Math.max(...days.map((day) => agreementSet(domainOn(bargaining, day)).margin));
+    return Math.max(...days.map((day) => agreementSet(analysedOn(bargaining, day).domain).margin));
   };
   const isOpen = (margin: number) => margin >= -MARGIN_TOLERANCE;
   const margin = marginAt(assumption.value);

@@ -62,6 +62,49 @@ export const reservationPoint = z.strictObject({
   rationale,
 });
 
+/**
+ * Time that costs one stakeholder, as GENIUS discounts: a package agreed t units after the model's
+ * first reservation day is worth utility × value^t, and no agreement then is worth the reservation
+ * value × value^t too.
+ */
+export const discountFactor = z.strictObject({
+  value: z
+    .number()
+    .gt(0, 'a discount factor lies in (0, 1]')
+    .max(1, 'a discount factor lies in (0, 1]')
+    .describe('The factor per unit of time: 1 means waiting costs nothing.'),
+  per: z
+    .enum(['day', 'round'])
+    .describe(
+      'The unit of time: a calendar day, or a negotiating round of rounds.yaml held since the start.',
+    ),
+  rationale,
+});
+
+/**
+ * Preferences that interact: a bonus or penalty the stakeholder's utility takes when every issue
+ * listed under `when` takes one of the options listed for it (a hyper-rectangle term). An analyst
+ * judgement like every number here, so it carries its rationale; `sources` name what it leans on.
+ * It sits inside the stakeholder's own entry, so it is stored and seen exactly as that
+ * stakeholder's preferences are (a party's are its delegation's alone).
+ */
+export const interaction = z.strictObject({
+  id: recordId,
+  when: z
+    .record(recordId, z.array(z.string().min(1)).min(1))
+    .describe(
+      'Issue id → the option ids (boolean: yes/no; choice: its options; set: package ids) for which the term pays; it pays when every listed issue takes one of its listed options. At least two issues; number issues are not supported.',
+    ),
+  value: z
+    .strictObject({ value: z.number().min(-1).max(1), rationale })
+    .describe(
+      "Added to the stakeholder's utility (a bonus above 0, a penalty below) when the term pays, in utility points (-1 to 1).",
+    ),
+  sources: sourceRefs
+    .optional()
+    .describe('The sources the rationale leans on (they inspire the judgement; none states the number).'),
+});
+
 export const stakeholderModel = z.strictObject({
   actor: recordId,
   role: z
@@ -77,6 +120,15 @@ export const stakeholderModel = z.strictObject({
     .array(reservationPoint)
     .min(1)
     .describe('The reservation value over time (a step function), at least one point, dates ascending.'),
+  discount: discountFactor
+    .optional()
+    .describe('How fast a deal loses value for this stakeholder as time passes (none: time costs nothing).'),
+  interactions: z
+    .array(interaction)
+    .optional()
+    .describe(
+      "Terms that make this stakeholder's preferences interact (e.g. neutrality is worth less without binding guarantees); every bargaining analysis accounts for them exactly.",
+    ),
 });
 
 /** The options the model considers for an issue whose positions are sets. */
@@ -118,7 +170,7 @@ export const scenario = z.strictObject({
           .string()
           .min(1)
           .describe(
-            'The assumption replaced: <actor>.<issue>.weight, <actor>.<issue>.scores.<option>, <actor>.<issue>.members.<member>, <actor>.<issue>.curve.<k> or <actor>.reservation.<event>.',
+            'The assumption replaced: <actor>.<issue>.weight, <actor>.<issue>.scores.<option>, <actor>.<issue>.members.<member>, <actor>.<issue>.curve.<k>, <actor>.reservation.<event>, <actor>.interactions.<id> or <actor>.discount.',
           ),
         value: z.number().finite().describe('The value it takes in this scenario.'),
         rationale: rationale.optional(),
@@ -164,3 +216,5 @@ export type StakeholderModel = z.infer<typeof stakeholderModel>;
 export type IssueValuation = z.infer<typeof issueValuation>;
 export type ReservationPoint = z.infer<typeof reservationPoint>;
 export type ModelScenario = z.infer<typeof scenario>;
+export type ModelInteraction = z.infer<typeof interaction>;
+export type DiscountFactor = z.infer<typeof discountFactor>;

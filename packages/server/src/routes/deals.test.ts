@@ -6,6 +6,10 @@ import { geniusExport } from '@parley/app/deals/export-genius.ts';
 import { pairFrontier } from '@parley/app/deals/pair-frontier.ts';
 import { assumptionSensitivity } from '@parley/app/deals/sensitivity.ts';
 import { dealWindow } from '@parley/app/deals/window.ts';
+import { createApiToken } from '@parley/store/accounts/api-tokens.ts';
+import { createUser } from '@parley/store/accounts/users.ts';
+import { grantRole } from '@parley/store/members.ts';
+import { createServerApp } from '../server-app.ts';
 import { CASE_ID, useAnalysisServer } from './analysis-server.test-support.ts';
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -57,7 +61,8 @@ describe('deal analyses over the API', () => {
     expect(answer.body).toEqual(
       asJson(dealWindow(server().caseData, { scenario: 'guarantors-accept-obligations' }, CASE_ID)),
     );
-    expect(answer.body.open).toEqual([{ from: '2022-03-29', until: '2022-04-09' }]);
+    // Until Bucha: Ukraine's penalty for neutrality with a weak guarantee (model.yaml, interactions).
+    expect(answer.body.open).toEqual([{ from: '2022-03-29', until: '2022-04-02' }]);
     const part = await server().get(`${deals}/window?from=2022-03-20&to=2022-04-05`);
     expect(part.body).toEqual(
       asJson(dealWindow(server().caseData, { from: '2022-03-20', to: '2022-04-05' }, CASE_ID)),
@@ -106,7 +111,7 @@ describe('deal analyses over the API', () => {
       frontier.points.length,
       reservationValues.ru.value,
       reservationValues.ua.value,
-    ]).toEqual([554, 554, 0.7, 0.665]);
+    ]).toEqual([545, 545, 0.7, 0.665]);
     expect(solutions.partiesOnly.nash.utilities.ru).toBeCloseTo(0.7184466, 7);
     expect(solutions.partiesOnly.nash.utilities.ua).toBeCloseTo(0.6875, 7);
     const unknown = await server().get(`${deals}/frontier?a=ru&b=xx`);
@@ -122,5 +127,45 @@ describe('deal analyses over the API', () => {
     const answer = await server().get(`${deals}/genius-export?at=2022-04-02`);
     expect(answer.body).toEqual({ files: geniusExport(server().caseData, { at: '2022-04-02' }, CASE_ID) });
     expect(answer.body.files.map((f: { name: string }) => f.name)[0]).toBe('istanbul-2022-domain.xml');
+  });
+
+  it("gives Russia's delegation nothing of Ukraine's interaction terms, by any route", async () => {
+    const db = server().database;
+    const user = await createUser(db, {
+      email: 'ru-only@example.org',
+      displayName: 'Russian delegate',
+      passwordHash: 'unused',
+      isAdmin: false,
+    });
+    await grantRole(db, CASE_ID, user.id, { role: 'delegation-member', party: 'ru' });
+    const { token } = await createApiToken(db, user.id, 'ru only');
+    const app = createServerApp({ database: db });
+    const paths = [
+      `/api/cases/${CASE_ID}/export`,
+      `/api/cases/${CASE_ID}/search?q=neutral-under`,
+      `${deals}?at=2022-04-02`,
+      `${deals}/window`,
+      `${deals}/assumptions`,
+      `${deals}/frontier?a=ru&b=us&at=2022-04-02`,
+      `${deals}/genius-export?at=2022-04-02`,
+    ];
+    // Ukraine's terms by id, by assumption path, and as the compound GENIUS issue they make.
+    const traces = [
+      'neutral-under-a-veto',
+      'neutral-without-force',
+      'interactions',
+      'neutrality + guarantee',
+    ];
+    for (const path of paths) {
+      const answer = await app.request(path, { headers: { Authorization: `Bearer ${token}` } });
+      const text = await answer.text();
+      expect([path, answer.status]).toEqual([path, 200]);
+      expect(traces.filter((t) => text.includes(t)).map((t) => `${path}: ${t}`)).toEqual([]);
+    }
+    // The member who sees Ukraine's model gets them on the same routes (the check can fail).
+    const assumptions = await server().get(`${deals}/assumptions`);
+    expect(assumptions.text).toContain('ua.interactions.neutral-under-a-veto');
+    const genius = await server().get(`${deals}/genius-export?at=2022-04-02`);
+    expect(genius.text).toContain('neutrality + guarantee-decision-rule + guarantee-assistance');
   });
 });
