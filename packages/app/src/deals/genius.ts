@@ -6,6 +6,7 @@ import {
   type GeniusReport,
 } from '@parley/core/bargaining/genius/genius-report.ts';
 import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
+import { geniusRangesReport, isRangeGenius } from '@parley/core/bargaining/genius/genius-ranges-report.ts';
 import { geniusTime } from '@parley/core/bargaining/discount.ts';
 import { importGeniusWeb } from '@parley/core/bargaining/genius/geniusweb-import.ts';
 import {
@@ -57,6 +58,13 @@ export function geniusFromFiles(
   }
   if (files.length < 2)
     throw new ParleyError('usage', 'give a GENIUS domain file and at least one profile file');
+  // Real issues and integer issues too wide to list go to the range engine (docs/deals.md).
+  if (isRangeGenius(files))
+    return geniusRangesReport(files[0]!, files.slice(1), {
+      normalizeWeights: input.normalizeWeights,
+      ...(input.convention ? { convention: input.convention } : {}),
+      search: searchBudget(input),
+    });
   // Non-linear (hyper-rectangle) profiles go to the interacting engine, linear ones beside them too.
   if (files.slice(1).some((f) => isNonLinearProfile(f.text)))
     return withTime(

@@ -1,3 +1,4 @@
+import type { FrontierPiece } from '../continuous/mixed-frontier.ts';
 import type { SearchOptions } from '../incumbent.ts';
 import { outcomeCount, describeOutcome, type NegotiationDomain } from '../outcome-space.ts';
 import { bargainingSolutions, SOLUTION_NAMES, type SolutionName } from '../solutions.ts';
@@ -69,6 +70,16 @@ export interface GeniusReport {
   maxWelfare: GeniusPointReport;
   egalitarian: GeniusPointReport;
   time?: GeniusTimeReport;
+  ranges?: GeniusRangesSection;
+}
+
+/** Real and wide integer issues (genius-ranges-report.ts): the ranges and the frontier as pieces. */
+export interface GeniusRangesSection {
+  issues: { name: string; kind: 'real' | 'integer'; lower: number; upper: number }[];
+  /** Packages: a count when every range is whole numbers, else "continuum". */
+  outcomes: number | 'continuum';
+  statement: string;
+  frontier: { pieces: FrontierPiece[]; relaxation: boolean } | { pieces: null; reason: string };
 }
 
 export interface GeniusReportOptions {

@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import { countText, MAX_ISSUE_OPTIONS, type NegotiationDomain } from '../outcome-space.ts';
+import { clampedLinear, type PiecewiseLinear } from '../continuous/mixed-domain.ts';
 import {
   childrenNamed,
   numberAttribute,
@@ -28,7 +29,13 @@ import {
  *   `<discount_factor>` is reported but does not enter the analysis (it concerns timing, and
  *   these analyses are timeless).
  *
- * Not read: non-linear (hyper-rectangle) utility spaces, real issues, other evaluator types; each
+ * - a real issue (`<range lowerbound upperbound>`, or those attributes on the issue) evaluates,
+ *   clamped to [0, 1], parameter0 + parameter1 × value (GENIUS's EvaluatorReal: the value itself,
+ *   not its distance from the lower bound); an evaluator written with offset and slope instead
+ *   reads like an integer issue's. Real issues, and integer issues with more than
+ *   MAX_ISSUE_OPTIONS values, are read only with `ranges: true` (genius-ranges.ts), as ranges.
+ *
+ * Not read: non-linear (hyper-rectangle) utility spaces (nonlinear/), other evaluator types; each
  * is refused with a located message. Beyond GENIUS, Parley refuses an issue with more than
  * MAX_ISSUE_OPTIONS values, weights whose sum overflows, and a profile under which every outcome
  * is worth 0; a profile given where the domain belongs is a usage error.
@@ -43,7 +50,12 @@ export const CAP_TOLERANCE = 1e-12;
 
 export type GeniusIssue =
   | { index: number; name: string; kind: 'discrete'; values: string[] }
-  | { index: number; name: string; kind: 'integer'; lower: number; upper: number };
+  | { index: number; name: string; kind: 'integer'; lower: number; upper: number }
+  | { index: number; name: string; kind: 'real'; lower: number; upper: number };
+
+/** A real issue, or an integer issue too wide to list: read as a range (genius-ranges.ts). */
+export const isRangeIssue = (issue: GeniusIssue): boolean =>
+  issue.kind === 'real' || (issue.kind === 'integer' && issue.upper - issue.lower + 1 > MAX_ISSUE_OPTIONS);
 
 export interface GeniusDomain {
   name: string;
@@ -61,8 +73,13 @@ export interface GeniusProfile {
   /** Per domain issue: the weight as written. */
   weights: number[];
   weightSum: number;
-  /** Per domain issue, per option: evaluation in [0, 1] (before weighting). */
+  /**
+   * Per domain issue, per option: evaluation in [0, 1] (before weighting). For a range issue, the
+   * evaluations at the kinks of `rangeEvaluations` (so the best of the row is the issue's best).
+   */
   evaluations: number[][];
+  /** Per domain issue: the evaluation of a range issue as a function of the number, else null. */
+  rangeEvaluations: (PiecewiseLinear | null)[];
   reservationValue: number;
   /** True when the file gave no reservation value (so 0 is used). */
   reservationDefaulted: boolean;
@@ -78,6 +95,11 @@ export interface GeniusProfile {
 /** The options of an issue as labels (integers as decimal strings). */
 export function optionLabels(issue: GeniusIssue): string[] {
   if (issue.kind === 'discrete') return issue.values;
+  if (isRangeIssue(issue))
+    throw new ParleyError(
+      'usage',
+      `issue "${issue.name}" is a range, not a list of options (genius-ranges.ts)`,
+    );
   return Array.from({ length: issue.upper - issue.lower + 1 }, (_, k) => String(issue.lower + k));
 }
 
@@ -151,7 +173,24 @@ function refuseNonLinear(doc: XmlDocument, space: XmlElement): void {
 const tooMany = (name: string, count: number) =>
   `issue "${name}" has ${countText(count)} values, above the limit of ${countText(MAX_ISSUE_OPTIONS)} per issue (see "Limits" in docs/deals.md)`;
 
-export function parseGeniusDomain(text: string, file: string): GeniusDomain {
+/** A real issue's bounds: on a `<range>` child (GENIUS's form) or on the issue itself. */
+function realBounds(doc: XmlDocument, element: XmlElement, name: string): { lower: number; upper: number } {
+  const range = childrenNamed(element, 'range')[0] ?? element;
+  const lower = numberAttribute(doc, range, 'lowerbound');
+  const upper = numberAttribute(doc, range, 'upperbound');
+  if (!(upper >= lower)) doc.fail(range, `real issue "${name}" needs lowerbound ≤ upperbound`);
+  return { lower, upper };
+}
+
+/**
+ * With `ranges`, real issues and integer issues above MAX_ISSUE_OPTIONS values are read as
+ * ranges (for the range engine); without it they are refused, as the discrete engines need lists.
+ */
+export function parseGeniusDomain(
+  text: string,
+  file: string,
+  options: { ranges?: boolean } = {},
+): GeniusDomain {
   const doc: XmlDocument = parseXmlDocument(text, file);
   const objective = objectiveOf(doc, utilitySpace(doc));
   if (holdsPreferences(objective))
@@ -186,9 +225,11 @@ export function parseGeniusDomain(text: string, file: string): GeniusDomain {
       const upper = numberAttribute(doc, element, 'upperbound');
       if (!Number.isInteger(lower) || !Number.isInteger(upper) || upper < lower)
         doc.fail(element, `integer issue "${name}" needs integer bounds with lowerbound ≤ upperbound`);
-      if (upper - lower + 1 > MAX_ISSUE_OPTIONS) doc.fail(element, tooMany(name, upper - lower + 1));
+      if (upper - lower + 1 > MAX_ISSUE_OPTIONS && !options.ranges)
+        doc.fail(element, tooMany(name, upper - lower + 1));
       return { index, name, kind, lower, upper };
     }
+    if (kind === 'real' && options.ranges) return { index, name, kind, ...realBounds(doc, element, name) };
     return doc.fail(
       element,
       `issue "${name}" has type "${kind}"; Parley reads discrete and integer issues only`,
@@ -225,6 +266,7 @@ export function parseGeniusProfile(
   const sites = issueSites(objective);
   const weights: number[] = [];
   const evaluations: number[][] = [];
+  const rangeEvaluations: (PiecewiseLinear | null)[] = [];
   for (const issue of domain.issues) {
     const site = sites.find((s) => Number(s.element.attributes.index) === issue.index);
     if (!site)
@@ -244,10 +286,15 @@ export function parseGeniusProfile(
     const weight = numberAttribute(doc, weightElement, 'value');
     if (weight < 0) doc.fail(weightElement, `the weight of issue "${issue.name}" is negative`);
     weights.push(weight);
+    const range =
+      isRangeIssue(issue) && issue.kind !== 'discrete' ? rangeEvaluation(doc, element, issue) : null;
+    rangeEvaluations.push(range);
     evaluations.push(
-      issue.kind === 'discrete'
-        ? discreteEvaluations(doc, element, issue)
-        : integerEvaluations(doc, element, issue),
+      range
+        ? range.ys
+        : issue.kind === 'discrete'
+          ? discreteEvaluations(doc, element, issue)
+          : integerEvaluations(doc, element, issue as Extract<GeniusIssue, { kind: 'integer' }>),
     );
   }
   for (const { element } of sites) {
@@ -298,6 +345,7 @@ export function parseGeniusProfile(
     weights,
     weightSum,
     evaluations,
+    rangeEvaluations,
     reservationValue,
     reservationDefaulted: !reservation,
     discountFactor: discount ? numberAttribute(doc, discount, 'value') : undefined,
@@ -338,35 +386,68 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
  * as the profile writes it, else the domain's) or constant (`parameter0`, else `offset`), clamped
  * to [0, 1] as GENIUS clamps them.
  */
-function integerEvaluations(
+/** A linear evaluator: clamp01(offset + slope × (value − origin)); a constant one has slope 0. */
+interface LinearEvaluator {
+  offset: number;
+  slope: number;
+  origin: number;
+}
+
+function linearEvaluator(
   doc: XmlDocument,
   element: XmlElement,
-  issue: Extract<GeniusIssue, { kind: 'integer' }>,
-): number[] {
+  issue: Exclude<GeniusIssue, { kind: 'discrete' }>,
+): LinearEvaluator {
   const evaluator = childrenNamed(element, 'evaluator')[0];
-  if (!evaluator) doc.fail(element, `integer issue "${issue.name}" has no <evaluator>`);
+  if (!evaluator) doc.fail(element, `${issue.kind} issue "${issue.name}" has no <evaluator>`);
   const ftype = (evaluator.attributes.ftype ?? 'linear').trim().toLowerCase();
-  const values = optionLabels(issue).map(Number);
   if (ftype === 'constant') {
     const name = evaluator.attributes.parameter0 !== undefined ? 'parameter0' : 'offset';
     if (evaluator.attributes[name] === undefined)
       doc.fail(
         evaluator,
-        `the constant evaluator of integer issue "${issue.name}" needs its value in parameter0 (or offset)`,
+        `the constant evaluator of ${issue.kind} issue "${issue.name}" needs its value in parameter0 (or offset)`,
       );
-    const constant = clamp01(numberAttribute(doc, evaluator, name));
-    return values.map(() => constant);
+    return { offset: clamp01(numberAttribute(doc, evaluator, name)), slope: 0, origin: 0 };
   }
   if (ftype !== 'linear')
     doc.fail(
       evaluator,
-      `integer issue "${issue.name}": evaluator type "${evaluator.attributes.ftype}" is not supported (Parley reads linear and constant evaluators)`,
+      `${issue.kind} issue "${issue.name}": evaluator type "${evaluator.attributes.ftype}" is not supported (Parley reads linear and constant evaluators)`,
     );
+  // GENIUS's real evaluator: parameter0 + parameter1 × value.
+  if (issue.kind === 'real' && evaluator.attributes.slope === undefined)
+    return {
+      offset: numberAttribute(doc, evaluator, 'parameter0'),
+      slope: numberAttribute(doc, evaluator, 'parameter1'),
+      origin: 0,
+    };
   const slope = numberAttribute(doc, evaluator, 'slope');
   const offset = numberAttribute(doc, evaluator, 'offset');
-  const lower =
-    element.attributes.lowerbound !== undefined ? numberAttribute(doc, element, 'lowerbound') : issue.lower;
-  return values.map((v) => clamp01(offset + slope * (v - lower)));
+  const origin =
+    issue.kind === 'integer' && element.attributes.lowerbound !== undefined
+      ? numberAttribute(doc, element, 'lowerbound')
+      : issue.lower;
+  return { offset, slope, origin };
+}
+
+function integerEvaluations(
+  doc: XmlDocument,
+  element: XmlElement,
+  issue: Extract<GeniusIssue, { kind: 'integer' }>,
+): number[] {
+  const { offset, slope, origin } = linearEvaluator(doc, element, issue);
+  return optionLabels(issue).map((v) => clamp01(offset + slope * (Number(v) - origin)));
+}
+
+/** A range issue's evaluation as a piecewise-linear function of the number. */
+function rangeEvaluation(
+  doc: XmlDocument,
+  element: XmlElement,
+  issue: Exclude<GeniusIssue, { kind: 'discrete' }>,
+): PiecewiseLinear {
+  const { offset, slope, origin } = linearEvaluator(doc, element, issue);
+  return clampedLinear(issue.lower, issue.upper, offset, slope, origin);
 }
 
 export interface ImportedGenius {
@@ -420,7 +501,7 @@ export function toNegotiationDomain(
 }
 
 /** A readable, unique id from the profile's file name. */
-function profileId(file: string, k: number): string {
+export function profileId(file: string, k: number): string {
   const base = file
     .split(/[\\/]/)
     .pop()!
