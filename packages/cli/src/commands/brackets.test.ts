@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-cli.ts';
 
@@ -20,6 +23,31 @@ describe('parley brackets', () => {
     expect(lines.at(-1)).toBe(
       "trend: converging (brackets 2 → 0); party columns count each party's bracketed proposals and alternatives",
     );
+  });
+
+  it('adds an options column when a version holds UNFCCC option groups', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-brackets-options-'));
+    try {
+      cpSync('packages/case-files/fixtures/minimal', dir, { recursive: true });
+      writeFileSync(
+        path.join(dir, 'drafts/v1.txt'),
+        '# River Accord\n\n## Article 1 Flow\n\n' +
+          '1. **Option 1:** The minimum flow shall be [30] cubic metres per second.\n\n' +
+          '**Option 2:** The minimum flow shall be 50 cubic metres per second.\n\n' +
+          '2. **Option 1:** Reviewed yearly.\n\n**Option 2:** Reviewed every five years.\n\n**Option 3:** Never reviewed.\n',
+      );
+      const r = await runCli(['brackets', dir, 'accord']);
+      expect(r.err).toBe('');
+      const lines = r.out.split('\n');
+      expect(lines[2]).toBe(
+        '│ version │ date       │ brackets │ Δ  │ options │ unattributed │ max depth │ words in brackets │ agreed │ bracketed │ deferred │ dropped │ unmarked │',
+      );
+      expect(lines[4]?.split('│')[5]?.trim()).toBe('2 (5)');
+      expect(lines[6]?.split('│')[5]?.trim()).toBe('0');
+      expect(lines.at(-1)).toMatch(/; options: option groups in the text \(and the options in them\)$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives the series per party as JSON, in date order', async () => {

@@ -29,12 +29,16 @@ export const registerBrackets: CommandRegistrar = (program, output) => {
       const parties = [...new Set(json.entries.flatMap((e) => Object.keys(e.byParty)))].sort((x, y) =>
         x === UNATTRIBUTED ? 1 : y === UNATTRIBUTED ? -1 : x.localeCompare(y),
       );
+      // UNFCCC option groups (`**Option 1:** …`) are undecided choices beside the brackets: a
+      // column of their own, shown only when some version has them.
+      const hasOptions = json.entries.some((e) => e.options);
       const table = new Table({
         head: [
           'version',
           'date',
           'brackets',
           'Δ',
+          ...(hasOptions ? ['options'] : []),
           ...parties,
           'max depth',
           'words in brackets',
@@ -53,6 +57,7 @@ export const registerBrackets: CommandRegistrar = (program, output) => {
           e.date ?? '',
           e.brackets,
           e.delta === undefined ? '' : e.delta > 0 ? `+${e.delta}` : String(e.delta),
+          ...(hasOptions ? [optionsCell(e.options)] : []),
           ...parties.map((p) => e.byParty[p] ?? 0),
           e.maxDepth,
           `${e.wordsInBrackets}/${e.words} (${share}%)`,
@@ -66,7 +71,13 @@ export const registerBrackets: CommandRegistrar = (program, output) => {
       output.out(`${json.document}: ${title}`);
       output.out(table.toString());
       output.out(
-        `trend: ${json.trend} (brackets ${json.entries[0]?.brackets ?? 0} → ${json.entries.at(-1)?.brackets ?? 0}); party columns count each party's bracketed proposals and alternatives`,
+        `trend: ${json.trend} (brackets ${json.entries[0]?.brackets ?? 0} → ${json.entries.at(-1)?.brackets ?? 0}); party columns count each party's bracketed proposals and alternatives` +
+          (hasOptions ? '; options: option groups in the text (and the options in them)' : ''),
       );
     });
 };
+
+/** `3 (8)`: three option groups holding eight options; `0` for a version without any. */
+function optionsCell(options: { groups: number; options: number } | undefined): string {
+  return options ? `${options.groups} (${options.options})` : '0';
+}

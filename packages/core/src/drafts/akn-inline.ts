@@ -26,9 +26,11 @@ export function splitHeading(change: UnitChange): [UnitChange, UnitChange] {
     if (length > 0) head.push({ ...segment, aEnd: cutA, bEnd: cutB });
     if (cutA < segment.aEnd || cutB < segment.bEnd) tail.push({ ...segment, aStart: cutA, bStart: cutB });
   }
+  // A redline's changes read their tokens through getters, which a spread does not copy.
+  const tokens = { aTokens: change.aTokens, bTokens: change.bTokens };
   return [
-    { ...change, segments: head },
-    { ...change, segments: tail },
+    { ...change, ...tokens, segments: head },
+    { ...change, ...tokens, segments: tail },
   ];
 }
 

@@ -73,7 +73,7 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
   const fingerprint = (unit: Paragraph | Section): Fingerprint => {
     let found = fingerprints.get(unit);
     if (!found) {
-      found = vocabulary.fingerprint('tokens' in unit ? unit.tokens : unit.headingTokens);
+      found = vocabulary.unit(unit);
       fingerprints.set(unit, found);
     }
     return found;
@@ -83,13 +83,16 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
   const sectionCandidate = (section: Section): MatchCandidate =>
     new SectionCandidate(section, [section, ...section.paragraphs].map(fingerprint));
 
-  // Every heading and paragraph of both versions weighs its words (see `wordWeights`).
+  // Every heading and paragraph of both versions weighs its words (see `wordWeights`). The
+  // weights serve content similarity only, so they are computed only once a unit is left
+  // unpaired by id, number and heading (a redline of a text against itself never needs them).
   const bags: TokenIds[] = [];
   for (const section of [...a.sections, ...b.sections]) {
     bags.push(fingerprint(section).bag);
     for (const paragraph of section.paragraphs) bags.push(fingerprint(paragraph).bag);
   }
-  const weights = wordWeights(bags, vocabulary.kind.length);
+  let computed: Float64Array | undefined;
+  const weights = () => (computed ??= wordWeights(bags, vocabulary.kind.length));
 
   const sectionMatches = matchUnits(
     a.sections.map(sectionCandidate),
@@ -163,7 +166,7 @@ function pairMovedParagraphs(
   sections: SectionPair[],
   fingerprint: (paragraph: Paragraph) => Fingerprint,
   threshold: number,
-  weights: Float64Array,
+  weights: () => Float64Array,
 ): void {
   const removed: ParagraphPair[] = [];
   const added: { pair: ParagraphPair; section: SectionPair }[] = [];

@@ -1,4 +1,11 @@
-import { isWord, type MarkerToken, type Token } from './model.ts';
+import {
+  isWordText,
+  type MarkerToken,
+  type Paragraph,
+  type Section,
+  type Token,
+  type TokenSpan,
+} from './model.ts';
 
 /**
  * Tokens as small integers, shared by both versions of a comparison: equal ids mean equal
@@ -12,33 +19,67 @@ export class Vocabulary {
   readonly isWord: boolean[] = [];
   /** Per id: the token kind (`word`, `open`, `alt`, `close`). */
   readonly kind: Token['kind'][] = [];
+  /** Per id: a marker's party (undefined for words, closing markers and unattributed markers). */
+  readonly party: (string | undefined)[] = [];
 
   id(token: Token): number {
-    const table =
-      token.kind === 'word' ? this.words : (this.markers[markerTable(token)] as Map<string, number>);
-    const key = token.kind === 'word' ? token.text : (token.party ?? '');
-    const id = table.get(key);
-    return id === undefined ? this.add(table, key, token) : id;
+    return token.kind === 'word'
+      ? this.lookUp(this.words, token.text, 'word')
+      : this.lookUp(
+          this.markers[markerTable(token.kind, token.shape)] as Map<string, number>,
+          token.party ?? '',
+          token.kind,
+        );
   }
 
-  private add(table: Map<string, number>, key: string, token: Token): number {
+  /** The id of token `i` of a parser's store, read without building the token. */
+  storedId(store: TokenSpan['store'], i: number): number {
+    const kind = store.kind(i);
+    return kind === 'word'
+      ? this.lookUp(this.words, store.text(i), 'word')
+      : this.lookUp(
+          this.markers[markerTable(kind, store.shape(i))] as Map<string, number>,
+          store.party(i) ?? '',
+          kind,
+        );
+  }
+
+  private lookUp(table: Map<string, number>, key: string, kind: Token['kind']): number {
+    const found = table.get(key);
+    if (found !== undefined) return found;
     const id = this.isWord.length;
     table.set(key, id);
-    this.isWord.push(isWord(token));
-    this.kind.push(token.kind);
+    this.isWord.push(kind === 'word' && isWordText(key));
+    this.kind.push(kind);
+    this.party.push(kind === 'word' || key === '' ? undefined : key);
     return id;
+  }
+
+  /** A unit's fingerprint, from the parser's store when the unit has its tokens there. */
+  unit(unit: Paragraph | Section): Fingerprint {
+    const isParagraph = 'tokens' in unit;
+    const span = isParagraph ? unit.span : unit.headingSpan;
+    if (span) return this.fingerprintSpan(span);
+    return this.fingerprint(isParagraph ? unit.tokens : unit.headingTokens);
+  }
+
+  fingerprintSpan({ store, from, to }: TokenSpan): Fingerprint {
+    const ids: number[] = new Array<number>(to - from);
+    for (let i = from; i < to; i++) ids[i - from] = this.storedId(store, i);
+    return this.withBag(ids);
   }
 
   fingerprint(tokens: readonly Token[]): Fingerprint {
     // Plain arrays: thousands of small typed arrays measured slower to allocate than these.
     const ids: number[] = new Array<number>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.id(tokens[i] as Token);
+    return this.withBag(ids);
+  }
+
+  private withBag(ids: number[]): Fingerprint {
     const isWordId = this.isWord;
     let words = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const id = this.id(tokens[i] as Token);
-      ids[i] = id;
-      if (isWordId[id]) words++;
-    }
+    for (let i = 0; i < ids.length; i++) if (isWordId[ids[i] as number]) words++;
     const bag: number[] = new Array<number>(words);
     for (let i = 0, w = 0; w < words; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
     return { ids, bag, hash: hashIds(ids) };
@@ -46,8 +87,8 @@ export class Vocabulary {
 }
 
 /** Which marker table a bracket marker's ids live in: one per kind and shape. */
-function markerTable(token: MarkerToken): number {
-  return token.kind === 'alt' ? 0 : (token.kind === 'open' ? 1 : 3) + (token.shape === 'square' ? 0 : 1);
+function markerTable(kind: Token['kind'], shape: MarkerToken['shape']): number {
+  return kind === 'alt' ? 0 : (kind === 'open' ? 1 : 3) + (shape === 'square' ? 0 : 1);
 }
 
 /** Token ids of a unit, or of the words of a unit. */

@@ -1,4 +1,5 @@
-import type { Bracket, DraftDiagnostic, MarkerToken, ParseMode, Token } from './model.ts';
+import type { Bracket, DraftDiagnostic, MarkerToken, ParseMode } from './model.ts';
+import type { TokenStore } from './token-store.ts';
 
 /**
  * Scans the inline text of headings and paragraphs into tokens, pairing brackets with a stack
@@ -93,7 +94,8 @@ function report(
 }
 
 /**
- * Appends the tokens of `text[from, to)`, inline text within one line, to `tokens`.
+ * Appends the tokens of `text[from, to)`, inline text within one line, to `store` (whose source
+ * `text` is), in the unit whose tokens start at `unitFrom`.
  * `column0` is the column of `text[from]` in the source line; `space` says whether a space precedes
  * it (true for continuation lines of a paragraph); `listItem` that `text[from]` is the first
  * character after a list marker (where a task box may stand). The parser passes the whole source text with
@@ -108,13 +110,14 @@ export function scanLine(
   line: number,
   column0: number,
   unit: string,
-  tokens: Token[],
+  store: TokenStore,
+  unitFrom: number,
   space: boolean,
   listItem = false,
 ): void {
   const plain = scanner.mode === 'plain';
   // State of the line in an object with methods rather than closures: this runs for every line.
-  const out = new LineTokens(tokens, line, space);
+  const out = new LineTokens(store, space);
 
   let i = from;
   const length = to;
@@ -126,7 +129,7 @@ export function scanLine(
       // Markdown constructs written with square brackets are one token of text, not brackets.
       const literal = markdownLiteral(scanner, text, i, to, listItem && i === from);
       if (literal) {
-        out.literal(literal, column);
+        out.literal(i, i + literal.length);
         i += literal.length;
         continue;
       }
@@ -135,7 +138,7 @@ export function scanLine(
       // A run of word characters at once; a word may continue after an escape (`US\$100`).
       let end = i + 1;
       while (end < length && charClass[text.charCodeAt(end)] === WORD) end++;
-      out.addWordText(text.slice(i, end), column);
+      out.addWordText(i, end, undefined);
       i = end;
       continue;
     }
@@ -146,13 +149,13 @@ export function scanLine(
       continue;
     }
     if (type === PUNCTUATION) {
-      out.literal(text[i] as string, column);
+      out.literal(i, i + 1);
       i++;
       continue;
     }
     const ch = text[i] as string;
     if (ch === '\\' && i + 1 < length && ESCAPABLE.test(text[i + 1] as string)) {
-      out.addWordText(text[i + 1] as string, column);
+      out.addWordText(i, i + 2, text[i + 1] as string);
       i += 2;
       continue;
     }
@@ -166,13 +169,13 @@ export function scanLine(
           `"${ch}" nests brackets deeper than ${MAX_BRACKET_DEPTH} levels: it and the brackets inside it are read as text`,
         );
       scanner.overflow++;
-      out.addWordText(ch, column);
+      out.addWordText(i, i + 1, undefined);
       i++;
       continue;
     }
     if (scanner.overflow > 0 && (ch === ']' || (!plain && (ch === '}' || ch === '|')))) {
       if (ch !== '|') scanner.overflow--;
-      out.addWordText(ch, column);
+      out.addWordText(i, i + 1, undefined);
       i++;
       continue;
     }
@@ -197,35 +200,42 @@ export function scanLine(
       if (shape === 'choice') bracket.alternatives = [party];
       else if (party) bracket.party = party;
       // `[a] [b]`: a square bracket right after a closed one at the same level is its alternative.
-      const previous = tokens.at(-1);
-      if (shape === 'square' && previous?.kind === 'close' && previous.shape === 'square') {
-        const sibling = scanner.brackets[previous.bracket];
+      const previous = store.count > unitFrom ? store.count - 1 : -1;
+      if (
+        shape === 'square' &&
+        previous >= 0 &&
+        store.kind(previous) === 'close' &&
+        store.shape(previous) === 'square'
+      ) {
+        const sibling = scanner.brackets[store.bracket(previous)];
         if (sibling && sibling.parent === parent) bracket.alternativeTo = sibling.alternativeTo ?? sibling.id;
       }
       scanner.brackets.push(bracket);
       scanner.stack.push(id);
-      out.marker('open', id, shape, party, column);
-      i += 1 + (attribution?.[0].length ?? 0);
+      const end = i + 1 + (attribution?.[0].length ?? 0);
+      out.marker('open', id, shape, party, i, end);
+      i = end;
       continue;
     }
     const top = scanner.stack.at(-1);
     const topBracket = top === undefined ? undefined : scanner.brackets[top];
     if (!plain && ch === '|' && topBracket?.shape === 'choice') {
       out.flush();
-      reportEmptyAlternative(scanner, tokens, topBracket.id, line, column);
+      reportEmptyAlternative(scanner, store, unitFrom, topBracket.id, line, column);
       const attribution = execAt(ATTRIBUTION_IN_CHOICE, text, i + 1);
       const party = attribution?.[1];
       if (party) checkParty(scanner, party, line, column + 1 + attribution[0].indexOf(party));
       topBracket.alternatives?.push(party);
-      out.marker('alt', topBracket.id, 'choice', party, column);
-      i += 1 + (attribution?.[0].length ?? 0);
+      const end = i + 1 + (attribution?.[0].length ?? 0);
+      out.marker('alt', topBracket.id, 'choice', party, i, end);
+      i = end;
       continue;
     }
     if (ch === ']' || (!plain && ch === '}')) {
       const shape = ch === ']' ? 'square' : 'choice';
       if (!topBracket) {
         report(scanner, 'unmatched-close', line, column, `unmatched "${ch}": no bracket is open here`);
-        out.literal(ch, column);
+        out.literal(i, i + 1);
       } else if (topBracket.shape !== shape) {
         const opener = topBracket.shape === 'square' ? '[' : '{';
         report(
@@ -235,19 +245,19 @@ export function scanLine(
           column,
           `"${ch}" cannot close "${opener}" opened at ${topBracket.open.line}:${topBracket.open.column}`,
         );
-        out.literal(ch, column);
+        out.literal(i, i + 1);
       } else {
         out.flush();
-        if (shape === 'choice') reportEmptyAlternative(scanner, tokens, topBracket.id, line, column);
+        if (shape === 'choice') reportEmptyAlternative(scanner, store, unitFrom, topBracket.id, line, column);
         topBracket.close = { line, column };
         scanner.stack.pop();
-        out.marker('close', topBracket.id, shape, undefined, column);
+        out.marker('close', topBracket.id, shape, undefined, i, i + 1);
       }
       i++;
       continue;
     }
     // `{`, `}` and `|` are plain text in plain mode, as is a `|` outside a choice.
-    out.addWordText(ch, column);
+    out.addWordText(i, i + 1, undefined);
     i++;
   }
   out.flush();
@@ -255,33 +265,45 @@ export function scanLine(
 
 /** The tokens of one line as they are scanned: the word being built and whether space precedes. */
 class LineTokens {
-  /** Text of the word being built (a word may span an escape), empty between words. */
-  private word = '';
-  private wordColumn = 0;
+  /** Source span of the word being built (a word may span an escape); empty between words. */
+  private wordStart = -1;
+  private wordEnd = -1;
+  /** The word's text when it is not its source span (after an escape), else undefined. */
+  private word: string | undefined;
 
   constructor(
-    private readonly tokens: Token[],
-    private readonly line: number,
+    private readonly store: TokenStore,
     public pendingSpace: boolean,
   ) {}
 
-  addWordText(text: string, column: number): void {
-    if (!this.word) this.wordColumn = column;
-    this.word += text;
+  /** Source `[start, end)` continues the word; `text` when it reads otherwise (an escape). */
+  addWordText(start: number, end: number, text: string | undefined): void {
+    const source = this.store.source;
+    if (this.wordStart < 0) {
+      this.wordStart = start;
+      this.word = text;
+    } else if (this.word !== undefined || text !== undefined || start !== this.wordEnd) {
+      this.word =
+        (this.word ?? source.slice(this.wordStart, this.wordEnd)) + (text ?? source.slice(start, end));
+    }
+    this.wordEnd = end;
   }
 
   /** Ends the word being built, if any. */
   flush(): void {
-    if (this.word) {
-      this.pushWord(this.word, this.wordColumn);
-      this.word = '';
+    if (this.wordStart >= 0) {
+      this.store.word(this.wordStart, this.wordEnd, this.word, this.pendingSpace);
+      this.pendingSpace = false;
+      this.wordStart = -1;
+      this.word = undefined;
     }
   }
 
-  /** A token of its own: a punctuation mark, a stray closing bracket, a footnote reference. */
-  literal(text: string, column: number): void {
+  /** A token of its own at source `[start, end)`: a punctuation mark, a stray closing bracket, a footnote reference. */
+  literal(start: number, end: number): void {
     this.flush();
-    this.pushWord(text, column);
+    this.store.word(start, end, undefined, this.pendingSpace);
+    this.pendingSpace = false;
   }
 
   marker(
@@ -289,15 +311,10 @@ class LineTokens {
     bracket: number,
     shape: MarkerToken['shape'],
     party: string | undefined,
-    column: number,
+    start: number,
+    end: number,
   ): void {
-    // Every marker has the same fields (an absent party is undefined, which JSON omits).
-    this.tokens.push({ kind, bracket, shape, party, space: this.pendingSpace, line: this.line, column });
-    this.pendingSpace = false;
-  }
-
-  private pushWord(text: string, column: number): void {
-    this.tokens.push({ kind: 'word', text, space: this.pendingSpace, line: this.line, column });
+    this.store.marker(kind, bracket, shape, party, start, end, this.pendingSpace);
     this.pendingSpace = false;
   }
 }
@@ -311,13 +328,15 @@ function checkParty(scanner: InlineScanner, party: string, line: number, column:
 /** `{ua: | ru: x}`: an alternative with no words is a slip, not a position. */
 function reportEmptyAlternative(
   scanner: InlineScanner,
-  tokens: Token[],
+  store: TokenStore,
+  unitFrom: number,
   bracket: number,
   line: number,
   column: number,
 ): void {
-  const previous = tokens.at(-1);
-  if (previous && previous.kind !== 'word' && previous.kind !== 'close' && previous.bracket === bracket) {
+  const previous = store.count > unitFrom ? store.count - 1 : -1;
+  const kind = previous >= 0 ? store.kind(previous) : 'word';
+  if (kind !== 'word' && kind !== 'close' && store.bracket(previous) === bracket) {
     report(
       scanner,
       'empty-alternative',
@@ -370,22 +389,22 @@ function markdownLiteral(
   end: number,
   listItemStart: boolean,
 ): string | undefined {
-  const within = (match: string | undefined) =>
-    match !== undefined && index + match.length <= end ? match : undefined;
   if (text.charCodeAt(index) === 0x21) {
     // `!` is only looked at further when an image `![` starts here.
-    return text.charCodeAt(index + 1) === 0x5b ? within(matchAt(INLINE_LINK, text, index)) : undefined;
+    return text.charCodeAt(index + 1) === 0x5b
+      ? within(matchAt(INLINE_LINK, text, index), index, end)
+      : undefined;
   }
   // Most brackets are followed by neither `(` nor `[` and contain no `^`: cheap looks first.
-  if (text.charCodeAt(index + 1) === 0x5e) return within(matchAt(FOOTNOTE_REF, text, index));
+  if (text.charCodeAt(index + 1) === 0x5e) return within(matchAt(FOOTNOTE_REF, text, index), index, end);
   if (listItemStart) {
-    const box = within(matchAt(TASK_BOX, text, index));
+    const box = within(matchAt(TASK_BOX, text, index), index, end);
     if (box) return box;
   }
   const close = nextClose(scanner, text, index + 1);
   if (close < 0 || close >= end) return undefined;
   const next = text.charCodeAt(close + 1);
-  if (next === 0x28) return within(matchAt(INLINE_LINK, text, index));
+  if (next === 0x28) return within(matchAt(INLINE_LINK, text, index), index, end);
   if (scanner.linkLabels.size === 0) return undefined;
   const match = execAt(REFERENCE_LINK, text, index);
   if (!match || index + match[0].length > end) return undefined;
@@ -394,6 +413,11 @@ function markdownLiteral(
   // `b` undefined is read as two brackets.
   if (match[2] === undefined && next === 0x5b) return undefined;
   return scanner.linkLabels.has(label.toLowerCase()) ? match[0] : undefined;
+}
+
+/** A match at `index` if it ends by `end`. (Not a closure: markdownLiteral runs for every `[`.) */
+function within(match: string | undefined, index: number, end: number): string | undefined {
+  return match !== undefined && index + match.length <= end ? match : undefined;
 }
 
 /** Where the first `]` at or after `from` is (-1: none), remembering the answer for later looks. */

@@ -41,9 +41,10 @@ export interface MatchOptions {
   contentFirst?: boolean;
   /**
    * Word weights by id (see `wordWeights`): when set, similarity is weighted Dice, so rare words
-   * count and "the" hardly does, and a matching number gives no bonus.
+   * count and "the" hardly does, and a matching number gives no bonus. A function is called only
+   * if some units are left to pair by similarity.
    */
-  weights?: Float64Array;
+  weights?: Float64Array | (() => Float64Array);
   /** Above this many pairs, only candidates sharing rare words are scored (see `sharedRareWords`). */
   exhaustiveLimit?: number;
   candidates?: CandidateOptions;
@@ -134,7 +135,7 @@ function similarPairs(
   threshold: number,
   options: MatchOptions,
 ): Scored[] {
-  const weights = options.weights;
+  const weights = typeof options.weights === 'function' ? options.weights() : options.weights;
   // B's words flattened into one typed array (unit k at [startB[k], startB[k + 1])): the
   // scoring loop below then reads one kind of array, whatever arrays the candidates hold.
   const unitsB = restB.map((j) => b[j] as MatchCandidate);

@@ -42,6 +42,32 @@ export interface MarkerToken extends SourcePosition {
 
 export type Token = WordToken | MarkerToken;
 
+/**
+ * Where a parsed text keeps its tokens without one object each (see token-store.ts): token `i`
+ * read field by field, offsets into `source`.
+ */
+export interface TokenSource {
+  readonly source: string;
+  kind(i: number): Token['kind'];
+  /** A word's text. */
+  text(i: number): string;
+  /** Where the token starts and ends in the source (a marker with its attribution). */
+  start(i: number): number;
+  end(i: number): number;
+  bracket(i: number): number;
+  shape(i: number): MarkerToken['shape'];
+  party(i: number): string | undefined;
+  /** Tokens `[from, to)` as objects. */
+  tokens(from: number, to: number): Token[];
+}
+
+/** The tokens of one unit (a paragraph, a heading line): `[from, to)` of a source. */
+export interface TokenSpan {
+  store: TokenSource;
+  from: number;
+  to: number;
+}
+
 /** One disputed span. `id` is its index in `DraftDocument.brackets` (document order of opening). */
 export interface Bracket {
   id: number;
@@ -78,6 +104,8 @@ export interface Paragraph extends ProvisionTags {
   /** Leading spaces of the first line: sub-paragraphs are indented. */
   indent: number;
   tokens: Token[];
+  /** Where a parsed paragraph's tokens lie in its text's compact store (`tokens` is built from it on demand). */
+  span?: TokenSpan;
   position: SourcePosition;
   /** Nesting by indentation (see structure.ts): 1 for a paragraph of the article, 2 for its sub-paragraph… */
   depth?: number;
@@ -123,6 +151,8 @@ export interface Section extends ProvisionTags {
   heading: string;
   /** The whole heading line as tokens (brackets in headings are real brackets too). */
   headingTokens: Token[];
+  /** Where a parsed heading's tokens lie in its text's compact store (`headingTokens` is built from it on demand). */
+  headingSpan?: TokenSpan;
   paragraphs: Paragraph[];
   position: SourcePosition;
 }
@@ -179,5 +209,12 @@ export function effectiveStatus(
 
 /** Words only: punctuation and bracket markers are not words. */
 export function isWord(token: Token): boolean {
-  return token.kind === 'word' && /[\p{L}\p{N}]/u.test(token.text);
+  return token.kind === 'word' && isWordText(token.text);
 }
+
+/** Whether a word token's text is a word (holds a letter or a digit). */
+export function isWordText(text: string): boolean {
+  return LETTER_OR_DIGIT.test(text);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -28,7 +28,13 @@ export interface OptionOutcome {
 /** An option survives when at least this share of its words is kept, unchanged, in the later version. */
 const SURVIVAL_SHARE = 0.5;
 
-export function optionOutcomes(a: DraftDocument, b: DraftDocument, changes: UnitChange[]): OptionOutcome[] {
+/** `wordsOf`: per token of a change's A side, whether it is a word (by default read from the tokens). */
+export function optionOutcomes(
+  a: DraftDocument,
+  b: DraftDocument,
+  changes: UnitChange[],
+  wordsOf: (change: UnitChange) => readonly boolean[] = (change) => change.aTokens.map(isWord),
+): OptionOutcome[] {
   const groups = a.options ?? [];
   if (groups.length === 0) return [];
   const byA = new Map<string, UnitChange>();
@@ -46,11 +52,12 @@ export function optionOutcomes(a: DraftDocument, b: DraftDocument, changes: Unit
       for (const id of option.paragraphs) {
         const change = byA.get(id);
         if (!change) continue;
-        words += change.aTokens.filter(isWord).length;
+        const isWordAt = wordsOf(change);
+        for (const word of isWordAt) if (word) words++;
         let equal = 0;
         for (const segment of change.segments) {
           if (segment.op !== 'equal') continue;
-          for (let i = segment.aStart; i < segment.aEnd; i++) if (isWord(change.aTokens[i] as Token)) equal++;
+          for (let i = segment.aStart; i < segment.aEnd; i++) if (isWordAt[i]) equal++;
         }
         kept += equal;
         if (equal > 0 && change.b) keptIn.push(change.b.id);

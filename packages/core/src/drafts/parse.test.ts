@@ -261,12 +261,29 @@ describe('choices', () => {
   });
 });
 
+/** A parse with token objects in place of the parser's store (whose source offsets differ by line ends). */
+function plainData({ document, diagnostics }: ReturnType<typeof parseDraft>) {
+  const sections = document.sections.map((section) => ({
+    ...section,
+    headingSpan: undefined,
+    built: undefined,
+    headingTokens: section.headingTokens,
+    paragraphs: section.paragraphs.map((p) => ({
+      ...p,
+      span: undefined,
+      built: undefined,
+      tokens: p.tokens,
+    })),
+  }));
+  return { diagnostics, document: { ...document, sections } };
+}
+
 describe('robustness', () => {
   it('reads CRLF line ends as LF ones: the same tokens, brackets, lines and columns', () => {
     const lf = '# T\n\n## Article 1\n\n1. Guarantors [ru: shall\n   consult] {ua: a | ru: b} and\n   act.\n';
     const crlf = lf.replace(/\n/g, '\r\n');
     const parsed = parseDraft(crlf, { ...known, mode: 'parley' });
-    expect(parsed).toEqual(parseDraft(lf, { ...known, mode: 'parley' }));
+    expect(plainData(parsed)).toEqual(plainData(parseDraft(lf, { ...known, mode: 'parley' })));
     const tokens = parsed.document.sections[0]?.paragraphs[0]?.tokens ?? [];
     expect(tokens.map((t) => [t.kind === 'word' ? t.text : t.kind, t.line, t.column])).toEqual([
       ['Guarantors', 5, 4],
@@ -295,7 +312,9 @@ describe('robustness', () => {
         (parts, mode) => {
           const text = parts.join('');
           const options = { ...known, mode: mode as 'parley' };
-          expect(parseDraft(text.replace(/\n/g, '\r\n'), options)).toEqual(parseDraft(text, options));
+          expect(plainData(parseDraft(text.replace(/\n/g, '\r\n'), options))).toEqual(
+            plainData(parseDraft(text, options)),
+          );
         },
       ),
       { numRuns: 300 },

@@ -7,8 +7,10 @@ import type {
   ParseMode,
   Section,
   SectionKind,
-  Token,
+  TokenSpan,
 } from './model.ts';
+import { ParsedParagraph, ParsedSection } from './parsed-units.ts';
+import { TokenStore } from './token-store.ts';
 import { optionMark, readStructure, type OptionMark } from './structure.ts';
 import { applyTag, TAG_LINE, type TagContext, type TagTarget } from './tags.ts';
 
@@ -111,7 +113,9 @@ type TagOwner =
 class DocumentBuilder {
   readonly document: DraftDocument;
   private section: Section | undefined;
-  private paragraph: Paragraph | undefined;
+  private paragraph: ParsedParagraph | undefined;
+  /** Every token of the text, in text order: each unit's tokens are one range of it. */
+  private readonly store: TokenStore;
   /** What the tag lines right below describe; undefined after a blank line. */
   private tagOwner: TagOwner | undefined;
   private readonly sectionIds = new Map<string, number>();
@@ -127,6 +131,7 @@ class DocumentBuilder {
     /** The whole source text, which `raw` lines are cut from. */
     private readonly source: string,
   ) {
+    this.store = new TokenStore(source);
     this.document = {
       mode,
       title: '',
@@ -164,7 +169,7 @@ class DocumentBuilder {
         this.tagOwner = { kind: 'document' };
         return;
       }
-      if (level <= 2) return this.startSection(content, lineNumber, column);
+      if (level <= 2) return this.startSection(content, lineNumber, column, lineStart + column - 1);
     }
 
     const body = indent ? raw.slice(indent) : raw;
@@ -176,21 +181,14 @@ class DocumentBuilder {
       const section = this.currentSection(lineNumber);
       const num =
         marker && marker[1] !== '*' && marker[1] !== '-' && marker[1] !== '+' ? marker[1] : undefined;
-      const paragraph: Paragraph = {
-        id: `${section.id}.p${section.paragraphs.length + 1}`,
-        explicitId: false,
+      const span: TokenSpan = { store: this.store, from: this.store.count, to: this.store.count };
+      const paragraph = new ParsedParagraph(
+        `${section.id}.p${section.paragraphs.length + 1}`,
         num,
         indent,
-        tokens: [],
-        issues: [],
-        sources: [],
-        position: { line: lineNumber, column: indent + 1 },
-        // Set by readStructure; present from the start so that every paragraph has one shape.
-        depth: 1,
-        parent: undefined,
-        label: undefined,
-        option: undefined,
-      };
+        { line: lineNumber, column: indent + 1 },
+        span,
+      );
       section.paragraphs.push(paragraph);
       this.paragraph = paragraph;
       this.tagOwner = { kind: 'paragraph', paragraph };
@@ -214,15 +212,18 @@ class DocumentBuilder {
         lineNumber,
         textStart + 1,
         paragraph.id,
-        paragraph.tokens,
+        this.store,
+        span.from,
         false,
         marker !== null && TASK_LIST_MARKER.test(marker[1] as string),
       );
+      span.to = this.store.count;
       return;
     }
     // A continuation line of the open paragraph: an option mark with text below is no bare header.
     const mark = this.optionMarks.get(this.paragraph);
     if (mark) mark.header = false;
+    const span = this.paragraph.span as TokenSpan;
     scanLine(
       this.scanner,
       this.source,
@@ -231,14 +232,17 @@ class DocumentBuilder {
       lineNumber,
       indent + 1,
       this.paragraph.id,
-      this.paragraph.tokens,
+      this.store,
+      span.from,
       true,
     );
+    span.to = this.store.count;
   }
 
   finish(lastLine: number): void {
     this.endParagraph();
     closeSection(this.scanner, lastLine);
+    this.store.trim();
     for (const section of this.document.sections) {
       this.applyPending(section);
       for (const paragraph of section.paragraphs) this.applyPending(paragraph);
@@ -326,32 +330,32 @@ class DocumentBuilder {
   private currentSection(lineNumber: number): Section {
     if (this.section) return this.section;
     // Text before the first `##` heading is the preamble.
-    return this.addSection({ kind: 'preamble', heading: '', headingTokens: [] }, lineNumber, 1);
+    const empty = { store: this.store, from: this.store.count, to: this.store.count };
+    return this.addSection({ kind: 'preamble', heading: '' }, empty, lineNumber, 1);
   }
 
-  private startSection(content: string, lineNumber: number, column: number): void {
+  /** A `#`/`##` heading whose text `content` starts at `contentStart` in the source. */
+  private startSection(content: string, lineNumber: number, column: number, contentStart: number): void {
     this.endParagraph();
     closeSection(this.scanner, lineNumber - 1);
-    const headingTokens: Token[] = [];
+    const headingSpan: TokenSpan = { store: this.store, from: this.store.count, to: this.store.count };
     const provisionalId = `s${this.document.sections.length + 1}`;
     const firstBracket = this.scanner.brackets.length;
     scanLine(
       this.scanner,
-      content,
-      0,
-      content.length,
+      this.source,
+      contentStart,
+      contentStart + content.length,
       lineNumber,
       column,
       `${provisionalId}.heading`,
-      headingTokens,
+      this.store,
+      headingSpan.from,
       false,
     );
+    headingSpan.to = this.store.count;
     const { kind, num, heading } = classifyHeading(content);
-    const section = this.addSection(
-      { kind, ...(num ? { num } : {}), heading, headingTokens },
-      lineNumber,
-      column,
-    );
+    const section = this.addSection({ kind, num, heading }, headingSpan, lineNumber, column);
     for (let b = firstBracket; b < this.scanner.brackets.length; b++) {
       const bracket = this.scanner.brackets[b] as Bracket;
       if (bracket.unit === `${provisionalId}.heading`) bracket.unit = `${section.id}.heading`;
@@ -360,22 +364,22 @@ class DocumentBuilder {
   }
 
   private addSection(
-    parts: Pick<Section, 'kind' | 'num' | 'heading' | 'headingTokens'>,
+    parts: Pick<Section, 'kind' | 'num' | 'heading'>,
+    headingSpan: TokenSpan,
     lineNumber: number,
     column: number,
   ): Section {
     const base = derivedSectionId(parts.kind, parts.num, parts.heading);
     const seen = this.sectionIds.get(base) ?? 0;
     this.sectionIds.set(base, seen + 1);
-    const section: Section = {
-      ...parts,
-      id: seen === 0 ? base : `${base}-${seen + 1}`,
-      explicitId: false,
-      issues: [],
-      sources: [],
-      paragraphs: [],
-      position: { line: lineNumber, column },
-    };
+    const section = new ParsedSection(
+      seen === 0 ? base : `${base}-${seen + 1}`,
+      parts.kind,
+      parts.num || undefined,
+      parts.heading,
+      { line: lineNumber, column },
+      headingSpan,
+    );
     this.document.sections.push(section);
     this.section = section;
     return section;

@@ -17,12 +17,15 @@ const istanbul = path.join(repoRoot, 'cases/istanbul-2022/drafts');
 function losslessJson(a: string, b: string, mode?: 'parley' | 'plain'): RedlineJson {
   const documentA = parseDraft(a, mode ? { mode } : {}).document;
   const documentB = parseDraft(b, mode ? { mode } : {}).document;
+  const result = redline(documentA, documentB);
   const json = toRedlineJson(
-    redline(documentA, documentB),
+    result,
     { label: 'A', title: documentA.title },
     { label: 'B', title: documentB.title },
     { a: { document: documentA, text: a }, b: { document: documentB, text: b } },
   );
+  // The redline counts spacing-only edits from the parser's stores, as the JSON counts them from its patches.
+  expect(result.summary.whitespaceEdits ?? 0).toBe(json.summary.whitespaceEdits);
   return JSON.parse(JSON.stringify(json)) as RedlineJson;
 }
 

@@ -1,5 +1,5 @@
 import { alignDrafts, type AlignOptions, type Alignment } from './align.ts';
-import { bracketsByParty, markerParty } from './brackets.ts';
+import { bracketsByParty, UNATTRIBUTED } from './brackets.ts';
 import {
   effectiveStatus,
   type DraftDocument,
@@ -13,6 +13,7 @@ import type { TokenIds } from './fingerprint.ts';
 import { editBound, MAX_EDIT_BOUND } from './edit-bound.ts';
 import { MyersDiffer } from './myers.ts';
 import { optionOutcomes, type OptionOutcome } from './option-outcomes.ts';
+import { whitespaceEdits } from './whitespace-edits.ts';
 import { diffTokenIds, type Segment } from './word-diff.ts';
 
 /** Where a unit stands in one version. */
@@ -74,6 +75,11 @@ export interface RedlineSummary {
   degraded: { unit: string; reason: string }[];
   /** The document title, when the versions differ in it (absent when it is the same). */
   title?: { before: string; after: string };
+  /**
+   * Places where only spacing changed between kept words (folded out of the word edits), when
+   * both versions were parsed from texts: the count the lossless JSON reports. Absent when none.
+   */
+  whitespaceEdits?: number;
   /** What became of each option group of A (`**Option 1:** …`); absent when A has none. */
   options?: OptionOutcome[];
 }
@@ -131,13 +137,19 @@ export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOpti
     }
   }
   const summary = summarise(a, b, changes, ids, alignment, maxEditLength);
-  const outcomes = optionOutcomes(a, b, changes);
+  // Which of an option's tokens are words, from the ids: the tokens themselves are not built.
+  const idsOfChange = new Map<UnitChange, UnitIds>();
+  changes.forEach((change, index) => idsOfChange.set(change, ids[index] as UnitIds));
+  const isWordId = alignment.vocabulary.isWord;
+  const outcomes = optionOutcomes(a, b, changes, (change) =>
+    (idsOfChange.get(change as UnitChange)?.a ?? []).map((id) => isWordId[id] as boolean),
+  );
   if (outcomes.length) summary.options = outcomes;
   return { summary, changes };
 }
 
 /** Token ids of both sides of a change, kept beside it for counting words. */
-type UnitIds = { a: TokenIds; b: TokenIds };
+type UnitIds = { a: TokenIds; b: TokenIds; whitespaceEdits: number };
 
 interface Located {
   unit: Section | Paragraph;
@@ -159,56 +171,87 @@ function compareUnits(
     similarity?: number;
   },
 ): [UnitChange, UnitIds] {
-  const aTokens = tokensOf(pair.a);
-  const bTokens = tokensOf(pair.b);
   const statusBefore = statusOf(pair.a);
   const statusAfter = statusOf(pair.b);
-  const unitIds = { a: idsOf(alignment, pair.a, aTokens), b: idsOf(alignment, pair.b, bTokens) };
+  const unitIds = { a: idsOf(alignment, pair.a), b: idsOf(alignment, pair.b), whitespaceEdits: 0 };
   let op: UnitChange['op'];
   let segments: Segment[];
   let degraded = false;
   if (!pair.a) {
     op = 'inserted';
-    segments = [run('insert', 0, 0, 0, bTokens.length)];
+    segments = [run('insert', 0, 0, 0, unitIds.b.length)];
   } else if (!pair.b) {
     op = 'deleted';
-    segments = [run('delete', 0, aTokens.length, 0, 0)];
+    segments = [run('delete', 0, unitIds.a.length, 0, 0)];
   } else {
     ({ segments, degraded } = diffTokenIds(
       unitIds.a,
       unitIds.b,
-      maxEditLength ?? editBound(aTokens.length, bTokens.length),
+      maxEditLength ?? editBound(unitIds.a.length, unitIds.b.length),
       differ,
       alignment.vocabulary.kind,
     ));
     op = segments.some((s) => s.op !== 'equal') || statusBefore !== statusAfter ? 'modified' : 'unchanged';
+    unitIds.whitespaceEdits = whitespaceEdits(pair.a.unit, pair.b.unit, segments);
   }
-  // One object literal with every field (absent ones undefined, which JSON omits): this runs for
-  // every unit of both versions, and spreading optional parts made it several times slower.
-  const change: UnitChange = {
+  const change = new ComparedUnit(
     op,
     unit,
     sectionKind,
-    a: pair.a ? unitRef(pair.a) : undefined,
-    b: pair.b ? unitRef(pair.b) : undefined,
-    moved: pair.moved,
-    movedWith: pair.movedWith,
-    renumbered: pair.renumbered,
-    similarity: pair.similarity,
-    issues: (pair.b ?? pair.a)?.unit.issues ?? [],
+    pair.a ? unitRef(pair.a) : undefined,
+    pair.b ? unitRef(pair.b) : undefined,
+    pair.moved,
+    pair.movedWith,
+    pair.renumbered,
+    pair.similarity,
+    (pair.b ?? pair.a)?.unit.issues ?? [],
     statusBefore,
     statusAfter,
-    aTokens,
-    bTokens,
     segments,
     degraded,
-  };
+    pair.a?.unit,
+    pair.b?.unit,
+  );
   return [change, unitIds];
 }
 
+/**
+ * A unit change as the redline makes it: every field set (absent ones undefined, which JSON
+ * omits), and the token lists read from the units only when a renderer asks for them. The
+ * redline itself works on token ids, so a diff builds token objects only for what it shows.
+ */
+class ComparedUnit implements UnitChange {
+  constructor(
+    public op: UnitChange['op'],
+    public unit: UnitChange['unit'],
+    public sectionKind: SectionKind,
+    public a: UnitRef | undefined,
+    public b: UnitRef | undefined,
+    public moved: boolean,
+    public movedWith: string | undefined,
+    public renumbered: boolean,
+    public similarity: number | undefined,
+    public issues: string[],
+    public statusBefore: ProvisionStatus | undefined,
+    public statusAfter: ProvisionStatus | undefined,
+    public segments: Segment[],
+    public degraded: boolean,
+    private readonly unitA: Section | Paragraph | undefined,
+    private readonly unitB: Section | Paragraph | undefined,
+  ) {}
+
+  get aTokens(): Token[] {
+    return tokensOf(this.unitA);
+  }
+
+  get bTokens(): Token[] {
+    return tokensOf(this.unitB);
+  }
+}
+
 // Module-level helpers rather than closures: compareUnits runs for every unit of both versions.
-function tokensOf(located: Located | undefined): Token[] {
-  return !located ? [] : 'tokens' in located.unit ? located.unit.tokens : located.unit.headingTokens;
+function tokensOf(unit: Section | Paragraph | undefined): Token[] {
+  return !unit ? [] : 'tokens' in unit ? unit.tokens : unit.headingTokens;
 }
 
 function statusOf(located: Located | undefined): ProvisionStatus | undefined {
@@ -219,10 +262,10 @@ function statusOf(located: Located | undefined): ProvisionStatus | undefined {
       : effectiveStatus(located.section);
 }
 
-function idsOf(alignment: Alignment, located: Located | undefined, tokens: Token[]): TokenIds {
+function idsOf(alignment: Alignment, located: Located | undefined): TokenIds {
   return !located
     ? []
-    : (alignment.fingerprints.get(located.unit)?.ids ?? alignment.vocabulary.fingerprint(tokens).ids);
+    : (alignment.fingerprints.get(located.unit)?.ids ?? alignment.vocabulary.unit(located.unit).ids);
 }
 
 function run(op: Segment['op'], aStart: number, aEnd: number, bStart: number, bEnd: number): Segment {
@@ -285,9 +328,12 @@ function summarise(
 
   const isWordId = alignment.vocabulary.isWord;
   const kinds = alignment.vocabulary.kind;
+  const parties = alignment.vocabulary.party;
+  let spacing = 0;
   for (let index = 0; index < changes.length; index++) {
     const change = changes[index] as UnitChange;
     const unitIds = ids[index] as UnitIds;
+    spacing += unitIds.whitespaceEdits;
     summary.units[change.op]++;
     if (change.moved && !change.movedWith) summary.moved++;
     if (change.renumbered) summary.renumbered++;
@@ -313,16 +359,15 @@ function summarise(
       if (segment.op === 'equal') continue;
       // Words counted; each bracket or alternative marker opened (in B) or closed (gone from A) for its party.
       const inserted = segment.op === 'insert';
-      const tokens = inserted ? change.bTokens : change.aTokens;
       const tokenIds = inserted ? unitIds.b : unitIds.a;
       const end = inserted ? segment.bEnd : segment.aEnd;
       let words = 0;
       for (let i = inserted ? segment.bStart : segment.aStart; i < end; i++) {
-        // The ids say what each token is; only markers are looked at for their party.
+        // The ids say what each token is, and a marker's party.
         const id = tokenIds[i] as number;
         if (isWordId[id]) words++;
         else if (kinds[id] === 'open' || kinds[id] === 'alt') {
-          const markerOf = markerParty(tokens[i] as Token) as string;
+          const markerOf = parties[id] ?? UNATTRIBUTED;
           if (inserted) party(markerOf).opened++;
           else party(markerOf).closed++;
         }
@@ -331,5 +376,15 @@ function summarise(
       else summary.wordsRemoved += words;
     }
   }
+  if (spacing > 0 && parsedFromText(a) && parsedFromText(b)) summary.whitespaceEdits = spacing;
   return summary;
+}
+
+/** Whether every unit of the document lies in a parser's store (and so its spacing is known). */
+function parsedFromText(document: DraftDocument): boolean {
+  return document.sections.every(
+    (section) =>
+      section.headingSpan !== undefined &&
+      section.paragraphs.every((paragraph) => paragraph.span !== undefined),
+  );
 }

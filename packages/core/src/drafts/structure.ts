@@ -79,6 +79,18 @@ export function readStructure(
 
 /** `[^2]: …`: in plain mode the reference is one token, followed by the colon. */
 function isFootnoteDefinition(paragraph: Paragraph): boolean {
+  // Read from the parser's store: building the paragraph's token objects here would build them all.
+  const span = paragraph.span;
+  if (span) {
+    const { store, from, to } = span;
+    return (
+      to - from >= 2 &&
+      store.kind(from) === 'word' &&
+      store.text(from).startsWith('[^') &&
+      store.kind(from + 1) === 'word' &&
+      store.text(from + 1) === ':'
+    );
+  }
   const [first, second] = paragraph.tokens;
   return (
     first?.kind === 'word' && first.text.startsWith('[^') && second?.kind === 'word' && second.text === ':'

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseDraft } from './parse.ts';
+import { redline } from './redline.ts';
+
+const known = { knownParties: new Set(['ru', 'ua']), mode: 'parley' as const };
+
+describe('the parser’s token store', () => {
+  it('builds the tokens a reader asks for: escaped words, attributed markers, lines and columns', () => {
+    const text = '## Article 1\r\n\r\n1. Pay US\\$100 [ru: now]\r\n   {ua: a | ru: b}.\r\n';
+    const paragraph = parseDraft(text, known).document.sections[0]?.paragraphs[0];
+    expect(paragraph?.tokens).toEqual([
+      { kind: 'word', text: 'Pay', space: false, line: 3, column: 4 },
+      { kind: 'word', text: 'US$100', space: true, line: 3, column: 8 },
+      { kind: 'open', bracket: 0, shape: 'square', party: 'ru', space: true, line: 3, column: 16 },
+      { kind: 'word', text: 'now', space: false, line: 3, column: 21 },
+      { kind: 'close', bracket: 0, shape: 'square', party: undefined, space: false, line: 3, column: 24 },
+      { kind: 'open', bracket: 1, shape: 'choice', party: 'ua', space: true, line: 4, column: 4 },
+      { kind: 'word', text: 'a', space: false, line: 4, column: 9 },
+      { kind: 'alt', bracket: 1, shape: 'choice', party: 'ru', space: true, line: 4, column: 11 },
+      { kind: 'word', text: 'b', space: false, line: 4, column: 17 },
+      { kind: 'close', bracket: 1, shape: 'choice', party: undefined, space: false, line: 4, column: 18 },
+      { kind: 'word', text: '.', space: false, line: 4, column: 19 },
+    ]);
+    // Built once, then kept: renderers and the lossless JSON key units by their token array.
+    expect(paragraph?.tokens).toBe(paragraph?.tokens);
+  });
+
+  it('is all a redline reads: no token objects are built for the units it compares', () => {
+    const a = parseDraft('## Article 1\n\n1. The [ru: Parties] shall meet.\n\n2. Gone.\n', known).document;
+    const b = parseDraft('## Article 1\n\n1. The Parties shall  meet yearly.\n', known).document;
+    const result = redline(a, b);
+    expect([result.summary.wordsAdded, result.summary.wordsRemoved, result.summary.whitespaceEdits]).toEqual([
+      1, 1, 1,
+    ]);
+    const built = [a, b].flatMap((d) =>
+      d.sections
+        .flatMap((s) => [s, ...s.paragraphs])
+        .map((unit) => (unit as unknown as { built?: unknown }).built),
+    );
+    expect(built).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    // A renderer asking for them gets them.
+    expect(result.changes.find((c) => c.op === 'deleted')?.aTokens.map((t) => t.kind)).toEqual([
+      'word',
+      'word',
+    ]);
+  });
+});

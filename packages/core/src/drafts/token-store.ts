@@ -1,0 +1,167 @@
+import type { MarkerToken, Token, TokenSource } from './model.ts';
+
+/**
+ * Every token of one parsed text, packed into one Int32Array (four numbers a token) instead of
+ * one object each: a treaty concatenated fifty times holds two million tokens, and as objects
+ * with their strings they took about 115 bytes each, as numbers 16. A word's text is cut from
+ * the source when asked for (kept aside only when it differs, after an escape). Units name a
+ * range of the store (`TokenSpan`); their `Token` objects are built only when a renderer asks.
+ */
+export class TokenStore implements TokenSource {
+  /** How many tokens are stored. */
+  count = 0;
+  private data = new Int32Array(STRIDE * 1024);
+  /** Words whose text is not their source slice (`US\$100` reads `US$100`), by token index. */
+  private readonly texts = new Map<number, string>();
+  /** Party names of markers (code - 1). */
+  private readonly parties: string[] = [];
+  private readonly partyIndex = new Map<string, number>();
+  /** Where each line of the source starts, built when a token's line is first asked for. */
+  private lineStarts: Int32Array | undefined;
+
+  /** `source`: the text the offsets point into. */
+  constructor(readonly source: string) {}
+
+  /** Appends a word found at `[start, end)` of the source; `text` only when it differs from that slice. */
+  word(start: number, end: number, text: string | undefined, space: boolean): void {
+    if (text !== undefined) this.texts.set(this.count, text);
+    this.push(WORD | (space ? SPACE : 0) | (text !== undefined ? OWN_TEXT : 0), start, end, -1);
+  }
+
+  /** Appends a bracket marker: `[start, end)` is its mark with the attribution and the spacing after it (`[ru: `). */
+  marker(
+    kind: MarkerToken['kind'],
+    bracket: number,
+    shape: MarkerToken['shape'],
+    party: string | undefined,
+    start: number,
+    end: number,
+    space: boolean,
+  ): void {
+    const code = party === undefined ? 0 : this.partyCode(party);
+    const flags =
+      KIND_CODE[kind] | (space ? SPACE : 0) | (shape === 'choice' ? CHOICE : 0) | (code << PARTY_SHIFT);
+    this.push(flags, start, end, bracket);
+  }
+
+  /** `word`, `open`, `alt` or `close`. */
+  kind(i: number): Token['kind'] {
+    return KINDS[(this.data[i * STRIDE] as number) & KIND_MASK] as Token['kind'];
+  }
+
+  /** A word's text (for a marker: its mark with the attribution, `[ru: `). */
+  text(i: number): string {
+    const at = i * STRIDE;
+    if ((this.data[at] as number) & OWN_TEXT) return this.texts.get(i) as string;
+    return this.source.slice(this.data[at + 1] as number, this.data[at + 2] as number);
+  }
+
+  start(i: number): number {
+    return this.data[i * STRIDE + 1] as number;
+  }
+
+  end(i: number): number {
+    return this.data[i * STRIDE + 2] as number;
+  }
+
+  bracket(i: number): number {
+    return this.data[i * STRIDE + 3] as number;
+  }
+
+  shape(i: number): MarkerToken['shape'] {
+    return (this.data[i * STRIDE] as number) & CHOICE ? 'choice' : 'square';
+  }
+
+  /** A marker's party (undefined for words, closing markers and unattributed brackets). */
+  party(i: number): string | undefined {
+    const code = (this.data[i * STRIDE] as number) >>> PARTY_SHIFT;
+    return code === 0 ? undefined : this.parties[code - 1];
+  }
+
+  /** Token `i` as an object, shaped as the parser always made them. */
+  token(i: number): Token {
+    const at = i * STRIDE;
+    const data = this.data;
+    const flags = data[at] as number;
+    const space = (flags & SPACE) !== 0;
+    // Line and column from the offset: a line starts after each `\n` (a `\r` before it ends the line).
+    const start = data[at + 1] as number;
+    const lineIndex = this.lineOf(start);
+    const line = lineIndex + 1;
+    const column = start - ((this.lineStarts as Int32Array)[lineIndex] as number) + 1;
+    const kind = KINDS[flags & KIND_MASK] as Token['kind'];
+    if (kind === 'word') return { kind, text: this.text(i), space, line, column };
+    const shape = flags & CHOICE ? 'choice' : 'square';
+    return { kind, bracket: data[at + 3] as number, shape, party: this.party(i), space, line, column };
+  }
+
+  /** Tokens `[from, to)` as objects. */
+  tokens(from: number, to: number): Token[] {
+    const tokens = new Array<Token>(to - from);
+    for (let i = from; i < to; i++) tokens[i - from] = this.token(i);
+    return tokens;
+  }
+
+  /** Drops the room reserved for tokens to come, once the text is read. */
+  trim(): void {
+    this.data = this.data.slice(0, this.count * STRIDE);
+  }
+
+  /** The index of the line holding source offset `offset`. */
+  private lineOf(offset: number): number {
+    const starts = (this.lineStarts ??= lineStarts(this.source));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private partyCode(party: string): number {
+    let code = this.partyIndex.get(party);
+    if (code === undefined) {
+      this.parties.push(party);
+      code = this.parties.length;
+      this.partyIndex.set(party, code);
+    }
+    return code;
+  }
+
+  private push(flags: number, start: number, end: number, bracket: number): void {
+    let at = this.count * STRIDE;
+    if (at + STRIDE > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const data = this.data;
+    data[at++] = flags;
+    data[at++] = start;
+    data[at++] = end;
+    data[at] = bracket;
+    this.count++;
+  }
+}
+
+function lineStarts(source: string): Int32Array {
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  return Int32Array.from(starts);
+}
+
+// Per token: flags (kind, space before, choice shape, own text; a marker's party code above
+// them), source start and end, bracket id (markers; -1 for words). Lines and columns are read
+// from the start offset.
+const STRIDE = 4;
+const KIND_MASK = 3;
+const WORD = 0;
+const SPACE = 4;
+const CHOICE = 8;
+/** A word whose text is kept aside in `texts`. */
+const OWN_TEXT = 16;
+const PARTY_SHIFT = 5;
+const KINDS = ['word', 'open', 'alt', 'close'] as const;
+const KIND_CODE = { word: 0, open: 1, alt: 2, close: 3 } as const;

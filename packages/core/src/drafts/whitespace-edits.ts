@@ -1,0 +1,66 @@
+import type { Paragraph, Section, TokenSpan } from './model.ts';
+import type { Segment } from './word-diff.ts';
+
+/**
+ * Places in a unit where only spacing changed between kept words: the count the lossless JSON
+ * (source-patch.ts) folds and reports, read from the parser's stores without building the JSON.
+ * A gap right after inserted or deleted words changes with them and is not counted; nor are the
+ * blank lines and indentation around the unit. Zero when either side was not parsed from a text.
+ */
+export function whitespaceEdits(
+  unitA: Section | Paragraph | undefined,
+  unitB: Section | Paragraph | undefined,
+  segments: readonly Segment[],
+): number {
+  const a = unitA && spanOf(unitA);
+  const b = unitB && spanOf(unitB);
+  if (!a || !b) return 0;
+  let count = 0;
+  let afterEdit = false;
+  for (const segment of segments) {
+    if (segment.op === 'equal') {
+      const length = segment.aEnd - segment.aStart;
+      for (let k = afterEdit ? 1 : 0; k < length; k++)
+        if (spacingOnlyChange(a, segment.aStart + k, b, segment.bStart + k)) count++;
+    }
+    afterEdit = segment.op !== 'equal';
+  }
+  return count;
+}
+
+function spanOf(unit: Section | Paragraph): TokenSpan | undefined {
+  return 'tokens' in unit ? unit.span : unit.headingSpan;
+}
+
+/** Whether the spacing before token `i` of `a` and token `j` of `b` differs, both being spacing only. */
+function spacingOnlyChange(a: TokenSpan, i: number, b: TokenSpan, j: number): boolean {
+  const [fromA, toA] = gap(a, i);
+  const [fromB, toB] = gap(b, j);
+  const sourceA = a.store.source;
+  const sourceB = b.store.source;
+  if (toA - fromA === toB - fromB) {
+    let same = true;
+    for (let k = 0; same && k < toA - fromA; k++)
+      same = sourceA.charCodeAt(fromA + k) === sourceB.charCodeAt(fromB + k);
+    if (same) return false;
+  }
+  return spacingOnly(sourceA, fromA, toA) && spacingOnly(sourceB, fromB, toB);
+}
+
+/** The source range before the unit's token `i`: empty before its first (that is the unit's lead). */
+function gap({ store, from }: TokenSpan, i: number): [number, number] {
+  if (i === 0) return [0, 0];
+  return [store.end(from + i - 1), store.start(from + i)];
+}
+
+const SPACING = /^\s*$/;
+
+function spacingOnly(source: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = source.charCodeAt(k);
+    // Spaces, tabs and line breaks decided at once; anything else as a regex's `\s` reads it.
+    if (code === 32 || code === 9 || code === 10 || code === 13) continue;
+    if (code < 128 || !SPACING.test(source[k] as string)) return false;
+  }
+  return true;
+}
