@@ -24,7 +24,7 @@ import { parseInput } from '@parley/app/inputs/parse-input.ts';
 import { simulateInput } from '@parley/app/simulate/input.ts';
 import { planCaseSimulation } from '@parley/app/simulate/simulate.ts';
 import { loadCase } from '@parley/case-files/load.ts';
-import { runOnWorkers } from '@parley/cli/simulate/monte-carlo-pool.ts';
+import { runOnWorkers } from '@parley/server/simulate/monte-carlo-pool.ts';
 import {
   anacCorpus,
   anacDomains,

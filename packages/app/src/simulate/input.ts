@@ -30,6 +30,8 @@ export const simulateInput = z
     from: edtfDateField('from', '2030-03-01').optional(),
     tactic: z.array(z.string()).default([]),
     accept: z.array(z.string()).default([]),
+    /** What the parties know of the guarantors: `mode` or `party=mode` (tactic-spec.ts); default informed. */
+    guarantors: z.array(z.string()).default([]),
     discount: z
       .unknown()
       .transform((value, ctx) => {

@@ -6,6 +6,7 @@ import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
 import { outcomeCount, partyIndices, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
 import { acceptanceName } from '@parley/core/simulate/acceptance.ts';
 import { consecutiveDays, type Calendar } from '@parley/core/simulate/calendar.ts';
+import type { GuarantorKnowledge } from '@parley/core/simulate/guarantors.ts';
 import {
   monteCarloRuns,
   type Drawn,
@@ -23,7 +24,14 @@ import { dayToAnalyse, modelInputFor } from '../deals/model-input.ts';
 import type { GeniusText } from '../deals/genius.ts';
 import type { SimulateInput } from './input.ts';
 import { scriptedPositions } from './recorded-positions.ts';
-import { assignSpecs, parseAcceptance, parseNoise, parseTactic, type PartyNames } from './tactic-spec.ts';
+import {
+  assignGuarantors,
+  assignSpecs,
+  parseAcceptance,
+  parseNoise,
+  parseTactic,
+  type PartyNames,
+} from './tactic-spec.ts';
 
 /** A party's tactic when none is given: Boulware (e = 0.2), accepting by AC_next. */
 const DEFAULT_PLAY: PlayDraw = { tactic: { kind: 'time-dependent', e: 0.2 }, acceptance: { kind: 'next' } };
@@ -46,6 +54,8 @@ export interface SimulationReport {
     names: string[];
     tactic: string;
     acceptance: string;
+    /** What it knows of the guarantors (core simulate/guarantors.ts). */
+    guarantors: GuarantorKnowledge;
     reservationValue: number;
     discount: number;
   }[];
@@ -132,6 +142,7 @@ export function planDomainSimulation(
   const lookup: PartyNames = new Map(names.flatMap((aliases, k) => aliases.map((a) => [a, k] as const)));
   const tactics = assignSpecs('--tactic', input.tactic, lookup, parseTactic);
   const acceptances = assignSpecs('--accept', input.accept, lookup, parseAcceptance);
+  const knowledge = assignGuarantors(input.guarantors, lookup);
   if (
     tactics.some((t) => t?.kind === 'subgame-perfect') &&
     (parties.length !== 2 || input.protocol !== 'saop')
@@ -148,6 +159,7 @@ export function planDomainSimulation(
       tactic:
         tactic.kind === 'scripted' ? { kind: 'scripted', positions: options.scripts?.get(k) ?? [] } : tactic,
       acceptance: acceptances[k] ?? DEFAULT_PLAY.acceptance,
+      guarantors: knowledge[k]!,
     };
   });
   const effective = input.discount === undefined ? discounts : domain.stakeholders.map(() => input.discount!);
@@ -190,6 +202,7 @@ export function planDomainSimulation(
         names: names[k]!,
         tactic: tacticName(plays[k]!.tactic),
         acceptance: acceptanceName(plays[k]!.acceptance),
+        guarantors: knowledge[k]!,
         reservationValue: domain.stakeholders[q]!.reservationValue,
         discount: effective[q] ?? 1,
       })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignSpecs, parseAcceptance, parseTactic } from './tactic-spec.ts';
+import { assignGuarantors, assignSpecs, parseAcceptance, parseTactic } from './tactic-spec.ts';
 
 const names = new Map([
   ['profile-1', 0],
@@ -77,6 +77,22 @@ describe('tactic and acceptance specs', () => {
     );
     expect(() => assignSpecs('--accept', ['england=soon'], names, parseAcceptance)).toThrow(
       '--accept #1 "england=soon": unknown acceptance condition "soon"',
+    );
+  });
+
+  it('assigns what each party knows of the guarantors: one mode for all, per party, default informed', () => {
+    expect(assignGuarantors([], names)).toEqual(['informed', 'informed']);
+    expect(assignGuarantors(['learn'], names)).toEqual(['learn', 'learn']);
+    expect(assignGuarantors(['blind', 'england=informed'], names)).toEqual(['informed', 'blind']);
+    expect(assignGuarantors(['profile-2=learn'], names)).toEqual(['informed', 'learn']);
+    expect(() => assignGuarantors(['deaf'], names)).toThrow(
+      '--guarantors #1 "deaf": unknown guarantor knowledge "deaf"; expected informed, learn, blind',
+    );
+    expect(() => assignGuarantors(['learn', 'blind'], names)).toThrow(
+      '--guarantors #2 "blind": give one mode for every party, or party=mode',
+    );
+    expect(() => assignGuarantors(['wales=learn'], names)).toThrow(
+      '--guarantors #1 "wales=learn": no party "wales"; the parties are profile-1, england, profile-2',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import type { Acceptance } from '@parley/core/simulate/acceptance.ts';
 import type { Drawn, TacticDraw } from '@parley/core/simulate/monte-carlo.ts';
+import { GUARANTOR_KNOWLEDGE, type GuarantorKnowledge } from '@parley/core/simulate/guarantors.ts';
 
 /**
  * `--tactic party=spec` and `--accept party=spec`. Messages quote the argument as given, name the
@@ -132,4 +133,29 @@ export function assignSpecs<T>(
     specs[party] = parse(at, spec);
   });
   return specs;
+}
+
+/**
+ * `--guarantors mode` (every party) or `--guarantors party=mode` (repeatable): what each party
+ * knows of the guarantors (core simulate/guarantors.ts). A party given none is informed.
+ */
+export function assignGuarantors(texts: readonly string[], names: PartyNames): GuarantorKnowledge[] {
+  const modes: (GuarantorKnowledge | undefined)[] = new Array(new Set(names.values()).size).fill(undefined);
+  let everyone: GuarantorKnowledge | undefined;
+  texts.forEach((text, k) => {
+    const at = { flag: '--guarantors', position: k + 1, text };
+    const mode = (spec: string): GuarantorKnowledge => {
+      if ((GUARANTOR_KNOWLEDGE as readonly string[]).includes(spec)) return spec as GuarantorKnowledge;
+      throw fail(at, `unknown guarantor knowledge "${spec}"; expected ${GUARANTOR_KNOWLEDGE.join(', ')}`);
+    };
+    if (!text.includes('=')) {
+      if (everyone !== undefined) throw fail(at, 'give one mode for every party, or party=mode');
+      everyone = mode(text);
+      return;
+    }
+    const { party, spec } = assignment(at, names);
+    if (modes[party] !== undefined) throw fail(at, 'this party already has one');
+    modes[party] = mode(spec);
+  });
+  return modes.map((m) => m ?? everyone ?? 'informed');
 }

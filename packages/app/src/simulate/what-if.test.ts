@@ -63,5 +63,7 @@ describe('the ceasefire-first what-if', () => {
       "the agreement set is open on 17 of 20 days (2022-03-29 to 2022-04-14, days 1–17), margin at most +0.028; on 2022-04-14 the parties' concession curves, paced to day 20, still asked +0.022 (ru) and +0.019 (ua) above their limits (median run); no run agreed while it was open",
     );
     expect(report.acceptances).toEqual({ ru: 'next|last', ua: 'next|last' });
+    // The parties see the guarantors unless told otherwise (core simulate/guarantors.ts).
+    expect(report.guarantors).toEqual({ ru: 'informed', ua: 'informed' });
   });
 });

@@ -6,6 +6,7 @@ import { agreementSet } from '@parley/core/bargaining/agreement.ts';
 import { partyIndices, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
 import type { Calendar } from '@parley/core/simulate/calendar.ts';
 import { acceptanceName } from '@parley/core/simulate/acceptance.ts';
+import type { GuarantorKnowledge } from '@parley/core/simulate/guarantors.ts';
 import { targetAt } from '@parley/core/simulate/tactics/time-dependent.ts';
 import { onAgenda } from '@parley/core/simulate/agenda.ts';
 import { wilson, type Estimate } from '@parley/core/simulate/measures.ts';
@@ -19,7 +20,7 @@ import { edtfDateField, asOfDay, wholeNumber } from '../inputs/fields.ts';
 import { modelInputFor } from '../deals/model-input.ts';
 import { caseAgendas, type Agenda } from './agendas.ts';
 import { caseCalendar, type MonteCarloJob } from './simulate.ts';
-import { assignSpecs, parseAcceptance, parseNoise, parseTactic } from './tactic-spec.ts';
+import { assignGuarantors, assignSpecs, parseAcceptance, parseNoise, parseTactic } from './tactic-spec.ts';
 
 /**
  * The ceasefire-first question (`parley simulate whatif`): under each scenario of the analyst
@@ -35,6 +36,8 @@ export const whatIfInput = z.object({
   from: edtfDateField('from', '2022-03-29').optional(),
   tactic: z.array(z.string()).default([]),
   accept: z.array(z.string()).default([]),
+  /** What the parties know of the guarantors: `mode` or `party=mode`; default informed. */
+  guarantors: z.array(z.string()).default([]),
   noise: z.string().optional(),
   workers: wholeNumber('workers', 1, 256).optional(),
 });
@@ -104,6 +107,8 @@ export interface WhatIfReport {
   seed: number;
   tactics: Record<string, string>;
   acceptances: Record<string, string>;
+  /** What each party knows of the guarantors (core simulate/guarantors.ts). */
+  guarantors: Record<string, GuarantorKnowledge>;
   agendas: Agenda[];
   scenarios: { id: string; title: string }[];
   cells: WhatIfCell[];
@@ -127,6 +132,7 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
   const jobs: WhatIfPlan['jobs'] = [];
   let tactics: Record<string, string> = {};
   let acceptances: Record<string, string> = {};
+  let guarantors: Record<string, GuarantorKnowledge> = {};
   for (const scenario of scenarios) {
     const prepared = prepare({ ...base, scenario: scenario.id === 'baseline' ? undefined : scenario.id });
     const { domain, calendar } = caseCalendar(prepared, first, input.deadline);
@@ -139,10 +145,13 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
         'whatif compares agendas with formula tactics; scripted and subgame-perfect do not apply',
       );
     const accepts = assignSpecs('--accept', input.accept, names, parseAcceptance);
+    const knowledge = assignGuarantors(input.guarantors, names);
     const plays = parties.map((_, k) => ({
       tactic: drawn[k] ?? WHAT_IF_PLAY.tactic,
       acceptance: accepts[k] ?? WHAT_IF_PLAY.acceptance,
+      guarantors: knowledge[k]!,
     }));
+    guarantors = Object.fromEntries(parties.map((q, k) => [domain.stakeholders[q]!.id, knowledge[k]!]));
     tactics = Object.fromEntries(
       parties.map((q) => {
         const id = domain.stakeholders[q]!.id;
@@ -213,6 +222,7 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
         seed: input.seed,
         tactics,
         acceptances,
+        guarantors,
         agendas,
         scenarios,
         cells,

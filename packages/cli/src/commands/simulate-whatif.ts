@@ -2,10 +2,10 @@ import { parseInput } from '@parley/app/inputs/parse-input.ts';
 import { planWhatIf, whatIfInput, type WhatIfReport } from '@parley/app/simulate/what-if.ts';
 import type { RunRecord } from '@parley/core/simulate/monte-carlo.ts';
 import { consecutiveDays } from '@parley/core/simulate/calendar.ts';
+import { runOnWorkers } from '@parley/server/simulate/monte-carlo-pool.ts';
 import { printJson, type Output } from '../output.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import { modelStep } from '../deals/model-step.ts';
-import { runOnWorkers } from '../simulate/monte-carlo-pool.ts';
 import { progressLine } from '../simulate/progress-line.ts';
 
 /**
@@ -49,6 +49,11 @@ const checkpoints = (days: number) =>
     (d, k, all) => all.indexOf(d) === k,
   );
 
+const byParty = (values: Record<string, string>) =>
+  Object.entries(values)
+    .map(([id, x]) => `${id} ${x}`)
+    .join(', ');
+
 export function formatWhatIf(report: WhatIfReport): string {
   const days = report.cells[0]?.curve.length ?? 0;
   const marks = checkpoints(days);
@@ -60,11 +65,8 @@ export function formatWhatIf(report: WhatIfReport): string {
     'tactics are simulated parties, not the delegations.',
     '',
     `${report.caseId}: the ceasefire-first question, ${report.from} to ${report.to}, one round a day, ${report.runs} runs per cell from seed ${report.seed}`,
-    `Tactics: ${Object.entries(report.tactics)
-      .map(([id, t]) => `${id} ${t}`)
-      .join(', ')} (a range is drawn per run); acceptance ${Object.entries(report.acceptances)
-      .map(([id, a]) => `${id} ${a}`)
-      .join(', ')} (next: AC_next; last: anything at or above its limit on its last chance).`,
+    `Tactics: ${byParty(report.tactics)} (a range is drawn per run); acceptance ${byParty(report.acceptances)} (next: AC_next; last: anything at or above its limit on its last chance).`,
+    `Guarantors: ${byParty(report.guarantors)} (informed: a party offers and accepts only packages every obliged guarantor signs; learn: it excludes what a veto taught it; blind: it ignores them).`,
     'Agendas:',
     ...report.agendas.map((a) => `  ${a.id}: ${a.title} — ${a.basis}: ${a.issues.join(', ') || 'none'}`),
     '',

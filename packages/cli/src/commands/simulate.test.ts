@@ -95,7 +95,12 @@ describe('parley simulate', () => {
 
   it('answers the ceasefire-first question as labelled model output', { timeout: 120_000 }, async () => {
     const embedded = path.join(repoRoot, 'cases/istanbul-2022');
-    const r = await run('simulate', 'whatif', embedded, '--runs', '2', '--deadline', '7', '--workers', '1');
+    const r = await run(
+      'simulate',
+      'whatif',
+      embedded,
+      ...['--runs', '2', '--deadline', '7', '--workers', '1', '--guarantors', 'ua=learn'],
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
@@ -107,8 +112,16 @@ describe('parley simulate', () => {
     expect(r.out).toContain(
       '  baseline / framework: agreement set from 2022-03-29 open (margin +0.028, binding ua)',
     );
+    expect(r.out).toContain(
+      'Guarantors: ru informed, ua learn (informed: a party offers and accepts only packages every obliged guarantor signs; learn: it excludes what a veto taught it; blind: it ignores them).',
+    );
     const bad = await run('simulate', 'whatif', embedded, '--tactic', 'ru=scripted');
     expect(bad.code).toBe(2);
+    const deaf = await run('simulate', 'whatif', embedded, '--guarantors', 'deaf');
+    expect(deaf.code).toBe(2);
+    expect(deaf.err).toContain(
+      'parley: --guarantors #1 "deaf": unknown guarantor knowledge "deaf"; expected informed, learn, blind',
+    );
   });
 
   it('refuses a bad tactic with a located message and exit 2', async () => {

@@ -11,13 +11,13 @@ import {
   type SimulationReport,
 } from '@parley/app/simulate/simulate.ts';
 import type { Estimate } from '@parley/core/simulate/measures.ts';
+import { runOnWorkers } from '@parley/server/simulate/monte-carlo-pool.ts';
 import { readGeniusFile } from '../read-genius-file.ts';
 import type { CommandRegistrar } from '../command-registrar.ts';
 import { printJson } from '../output.ts';
 import { loadCaseForCli } from '../load-case.ts';
 import { modelStep } from '../deals/model-step.ts';
 import { writeErrorText } from '../exit-codes.ts';
-import { runOnWorkers } from '../simulate/monte-carlo-pool.ts';
 import { progressLine } from '../simulate/progress-line.ts';
 import { runWhatIf } from './simulate-whatif.ts';
 
@@ -59,6 +59,11 @@ export const registerSimulate: CommandRegistrar = (program, output) => {
     .option(
       '--accept <party=spec>',
       "a party's acceptance condition: next, const:α, time:T, joined by & or | (repeatable; default next)",
+      collect,
+    )
+    .option(
+      '--guarantors <mode>',
+      'what the parties know of the guarantors: informed (default; they offer and accept only what every obliged guarantor signs), learn (from vetoes) or blind; or party=mode (repeatable)',
       collect,
     )
     .option('--deadline <n>', 'rounds (SAOP) or mediator steps (single text); default 100')
@@ -127,7 +132,7 @@ export function formatSimulation(report: SimulationReport): string {
     `${report.domain}${report.from ? ` from ${report.from} to ${report.to}` : ''}: ${report.protocol}${report.variant ? ` (${report.variant})` : ''}, deadline ${report.deadline}, ${report.runs} run${report.runs === 1 ? '' : 's'} from seed ${report.seed}`,
     ...report.parties.map(
       (p) =>
-        `  ${p.id}: ${p.tactic}, accept ${p.acceptance}, reservation value ${fixed(p.reservationValue)}${p.discount < 1 ? `, discount ${p.discount}` : ''}`,
+        `  ${p.id}: ${p.tactic}, accept ${p.acceptance}${p.guarantors === 'informed' ? '' : `, guarantors ${p.guarantors}`}, reservation value ${fixed(p.reservationValue)}${p.discount < 1 ? `, discount ${p.discount}` : ''}`,
     ),
   ];
   if (report.result) {

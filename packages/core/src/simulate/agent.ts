@@ -2,6 +2,7 @@ import type { NegotiationDomain, Outcome } from '../bargaining/outcome-space.ts'
 import type { SeededRandom } from '../random/seeded-random.ts';
 import { accepts, acceptanceName, type Acceptance } from './acceptance.ts';
 import { BidSearch, type BidSearchResult } from './bid-search.ts';
+import { GuarantorView, type GuarantorKnowledge } from './guarantors.ts';
 import type { Move, Negotiator, Turn } from './negotiator.ts';
 import { FrequencyModel } from './opponent-model.ts';
 import type { Tactic } from './tactics/tactic.ts';
@@ -19,6 +20,12 @@ export type BidSelection = (
  * least the target, the one best for them (bid-search.ts), and an acceptance condition decides
  * whether the offer on the table is taken instead. It never accepts, and never asks for, less than
  * its reservation value.
+ *
+ * Guarantors (guarantors.ts): a party that takes them into account (informed, or learning from
+ * vetoes) searches only packages every obliged guarantor would sign, and accepts no other. When
+ * its target is above every such package it asks for the best of them for itself (its curve is
+ * capped there); when none reaches its own limit that day it holds its unconstrained offer — a
+ * deal may open on a later day — rather than walking away.
  */
 export class Agent implements Negotiator {
   readonly tactic: string;
@@ -36,6 +43,12 @@ export class Agent implements Negotiator {
   private readonly others: Float64Array;
   /** Its previous offer: the bid search's first incumbent while it still meets the target. */
   private lastBid: Outcome | undefined;
+  /** What it knows of the guarantors, and its own table flat (to find its best signable package). */
+  private readonly guarantors: GuarantorView;
+  private readonly own: Float64Array;
+  /** Its best signable package worth at least its limit, and the limit and floors it was found under. */
+  private bestSignable: BidSearchResult | undefined;
+  private bestSignableFor: { rv: number; floors: Float64Array } | undefined;
 
   constructor(
     private readonly domain: NegotiationDomain,
@@ -44,11 +57,14 @@ export class Agent implements Negotiator {
     private readonly acceptance: Acceptance,
     private readonly random: SeededRandom,
     modelNoise = 0,
+    knowledge: GuarantorKnowledge = 'informed',
     /** How a bid is chosen: absent, the bid search (bid-search.ts); an enumeration baseline in benchmarks. */
     private readonly select?: BidSelection,
   ) {
     const me = domain.stakeholders[party]!;
-    this.search = new BidSearch(me.scores);
+    this.guarantors = new GuarantorView(domain, knowledge);
+    this.search = new BidSearch(me.scores, this.guarantors.signers());
+    this.own = this.search.flatten(me.scores);
     // Opponent-model noise (Monte Carlo): a fixed misreading of the other side, drawn once per run,
     // uniform in [0, noise) per option, added to what the frequency model learns.
     this.noise = this.search.flatten(
@@ -58,7 +74,7 @@ export class Agent implements Negotiator {
     this.scores = me.scores;
     this.reservationValue = me.reservationValue;
     this.best = me.scores.reduce((s, row) => s + Math.max(...row), 0);
-    this.tactic = `${concession.name}, accept ${acceptanceName(acceptance)}`;
+    this.tactic = `${concession.name}, accept ${acceptanceName(acceptance)}${knowledge === 'informed' ? '' : `, guarantors ${knowledge}`}`;
   }
 
   utility(outcome: Outcome): number {
@@ -76,6 +92,10 @@ export class Agent implements Negotiator {
     }
     model.observe(outcome);
     this.received.push(this.utility(outcome));
+  }
+
+  vetoed(by: number, outcome: Outcome): void {
+    this.guarantors.vetoed(by, outcome);
   }
 
   wouldSign(time: number, outcome: Outcome): boolean {
@@ -97,12 +117,14 @@ export class Agent implements Negotiator {
   move(turn: Turn): Move {
     const rv = turn.reservationValue ?? this.reservationValue;
     const target = this.targetAt(turn.time, rv);
-    const bid = this.bid(target);
+    const floors = this.guarantors.floorsOn(turn.limits);
+    const bid = floors ? this.signableBid(target, rv, floors) : this.bid(target);
     if (turn.standing) {
       const offered = this.utility(turn.standing);
       const next = bid ? bid.mine : -Infinity;
       if (
         offered >= rv &&
+        this.search.signable(turn.standing, floors) &&
         accepts(this.acceptance, { time: turn.time, offered, next, last: turn.last === true })
       )
         return { kind: 'accept' };
@@ -114,9 +136,29 @@ export class Agent implements Negotiator {
     return { kind: 'offer', outcome: bid.outcome };
   }
 
-  private bid(target: number): BidSearchResult | undefined {
+  /**
+   * Its bid among the packages the guarantors would sign: the usual one if one reaches the
+   * target; else its best signable package, if that reaches its limit; else (nothing signable
+   * for it today) its unconstrained bid, holding its position.
+   */
+  private signableBid(target: number, rv: number, floors: Float64Array): BidSearchResult | undefined {
+    // Its best signable package depends on its limit and the floors only, so it is searched for
+    // when they change (a new day's reservation values, a veto learnt), not every turn.
+    const seen = this.bestSignableFor;
+    if (!seen || seen.rv !== rv || seen.floors.some((f, c) => f !== floors[c])) {
+      this.bestSignable = this.search.find(this.own, rv, undefined, undefined, floors);
+      this.bestSignableFor = { rv, floors: Float64Array.from(floors) };
+    }
+    const best = this.bestSignable;
+    if (!best) return this.bid(target);
+    if (best.mine < target) return best;
+    return this.bid(target, floors);
+  }
+
+  private bid(target: number, floors?: Float64Array): BidSearchResult | undefined {
     const others = this.modelledOthers();
-    if (!this.select) return this.search.find(others, target, undefined, this.lastBid);
+    if (!this.select) return this.search.find(others, target, undefined, this.lastBid, floors);
+    // The enumeration baseline (benchmarks on GENIUS domains, which have no guarantors) ignores floors.
     const nested = this.scores.map((row, i) => row.map((_, j) => others[this.search.start[i]! + j]!));
     return this.select(this.scores, nested, target, this.lastBid);
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outcomeCount } from '../bargaining/outcome-space.ts';
 import { randomDomain } from '../bargaining/random-domain.ts';
-import { CLOSER, SLACK, searchBid } from './bid-search.ts';
+import { BidSearch, CLOSER, SLACK, searchBid } from './bid-search.ts';
 import { simulateOnce } from './run.ts';
 
 const sum = (table: number[][], o: number[]) => o.reduce((s, j, i) => s + table[i]![j]!, 0);
@@ -49,6 +49,46 @@ describe('searchBid', () => {
         },
       ),
       { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('with signers, finds the best package among those every obliged signer signs, as brute force does', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          issues: fc.integer({ min: 1, max: 5 }),
+          options: fc.integer({ min: 2, max: 5 }),
+          seed: fc.integer({ min: 0, max: 1e9 }),
+          share: fc.double({ min: 0, max: 1, noNaN: true }),
+          floors: fc.array(fc.double({ min: 0, max: 0.8, noNaN: true }), { minLength: 2, maxLength: 2 }),
+          trigger: fc.integer({ min: 0, max: 4 }),
+        }),
+        ({ issues, options, seed, share, floors, trigger }) => {
+          const domain = randomDomain({ issues, options, parties: 4, seed });
+          const [mine, theirs, g1, g2] = domain.stakeholders.map((s) => s.scores) as number[][][];
+          // The first signer is obliged when the trigger issue takes its first two options; the second always.
+          const issue = trigger % issues;
+          const signers = [{ scores: g1!, obligedWhen: { issue, options: [0, 1] } }, { scores: g2! }];
+          const target = share * mine!.reduce((s, row) => s + Math.max(...row), 0);
+          const search = new BidSearch(mine!, signers);
+          const found = search.find(search.flatten(theirs!), target, undefined, undefined, floors);
+          const signs = (o: number[]) =>
+            (o[issue]! > 1 || sum(g1!, o) >= floors[0]! - SLACK) && sum(g2!, o) >= floors[1]! - SLACK;
+          const feasible = allOutcomes(mine!.map((r) => r.length)).filter(
+            (o) => sum(mine!, o) >= target - SLACK && signs(o),
+          );
+          if (feasible.length === 0) {
+            expect(found).toBeUndefined();
+            return;
+          }
+          const value = (o: number[]) => sum(theirs!, o) - CLOSER * sum(mine!, o);
+          expect(found).toBeDefined();
+          expect(signs(found!.outcome)).toBe(true);
+          expect(search.signable(found!.outcome, floors)).toBe(true);
+          expect(value(found!.outcome)).toBeGreaterThanOrEqual(Math.max(...feasible.map(value)) - 1e-11);
+        },
+      ),
+      { seed: 11, numRuns: 300 },
     );
   });
 

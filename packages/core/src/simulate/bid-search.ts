@@ -1,4 +1,4 @@
-import type { Outcome } from '../bargaining/outcome-space.ts';
+import type { ObligationTrigger, Outcome } from '../bargaining/outcome-space.ts';
 
 /**
  * Bid selection without enumeration: among the packages worth at least `target` to me, one that
@@ -25,7 +25,19 @@ import type { Outcome } from '../bargaining/outcome-space.ts';
  * every search reuses the same buffers, allocating only its result. This is what makes a case
  * Monte Carlo fast (docs/simulate.md); the arithmetic is the same, in the same order, as a
  * search from scratch, so the bids are too.
+ *
+ * Signers (guarantors.ts): a package that obliges a signer must also give it at least a floor
+ * (per search; −∞: no constraint). A third pruning test: once the node has fixed the signer's
+ * trigger issue on an obliging option (or it has none), the signer's partial sum plus the best
+ * of its free issues must reach the floor. The Lagrangian bound ignores the signers: it bounds a
+ * superset, so it stays valid.
  */
+
+/** A stakeholder whose signature a package may need: its table and when the package obliges it. */
+export interface Signer {
+  scores: readonly (readonly number[])[];
+  obligedWhen?: ObligationTrigger;
+}
 
 export interface BidSearchResult {
   outcome: Outcome;
@@ -76,8 +88,24 @@ export class BidSearch {
   private found = false;
   private bestMine = 0;
   private bestTheirs = 0;
+  /** Signers: tables (flat, one after another), suffix maxima, triggers (−1: always obliged). */
+  private readonly signers: number;
+  private readonly signerTable: Float64Array;
+  private readonly signerSuffix: Float64Array;
+  private readonly trigger: Int32Array;
+  private readonly obliging: Uint8Array;
+  /** Per search: each signer's floor, the signers it constrains, partial sums by depth, obliged on the path. */
+  private readonly floor: Float64Array;
+  private readonly active: Int32Array;
+  private activeCount = 0;
+  private readonly partial: Float64Array;
+  private readonly obliged: Uint8Array;
+  /** Per search and signer: the price μ of its floor in the bound, and the suffix sums at (λ, μ). */
+  private readonly mu: Float64Array;
+  private readonly signerPriced: Float64Array;
+  private readonly shifted: Float64Array;
 
-  constructor(mine: readonly (readonly number[])[]) {
+  constructor(mine: readonly (readonly number[])[], signers: readonly Signer[] = []) {
     const n = mine.length;
     this.n = n;
     this.start = new Int32Array(n + 1);
@@ -100,10 +128,72 @@ export class BidSearch {
     this.breakOrder = new Int32Array(size);
     this.path = new Int32Array(n);
     this.bestPath = new Int32Array(n);
+    const m = signers.length;
+    this.signers = m;
+    this.signerTable = new Float64Array(m * size);
+    this.signerSuffix = new Float64Array(m * (n + 1));
+    this.trigger = new Int32Array(m).fill(-1);
+    this.obliging = new Uint8Array(m * size);
+    signers.forEach((signer, c) => {
+      this.flatten(signer.scores, this.signerTable.subarray(c * size, (c + 1) * size));
+      for (let i = n - 1; i >= 0; i--)
+        this.signerSuffix[c * (n + 1) + i] =
+          this.signerSuffix[c * (n + 1) + i + 1]! + Math.max(...signer.scores[i]!);
+      if (signer.obligedWhen) {
+        this.trigger[c] = signer.obligedWhen.issue;
+        for (const j of signer.obligedWhen.options)
+          this.obliging[c * size + this.start[signer.obligedWhen.issue]! + j] = 1;
+      }
+    });
+    this.floor = new Float64Array(m);
+    this.active = new Int32Array(m);
+    this.partial = new Float64Array(m * (n + 1));
+    this.obliged = new Uint8Array(m);
+    this.mu = new Float64Array(m);
+    this.signerPriced = new Float64Array(m * (n + 1));
+    this.shifted = new Float64Array(size);
+  }
+
+  /**
+   * The bound under an obliged signer c, for any μ ≥ 0: theirs ≤ theirs + λ(mine − target) +
+   * μ(g − floor) + Σ_free max(their + λ·mine + μ·g). μ is chosen per search as bestPrice chooses
+   * λ, on the table their + λ·mine against the signer's floor (the relaxation's price of that
+   * constraint were it always binding); any μ gives a valid bound, this one a tight one.
+   */
+  private priceSigners(): void {
+    if (this.activeCount === 0) return;
+    const size = this.start[this.n]!;
+    const row = this.n + 1;
+    for (let s = 0; s < size; s++) this.shifted[s] = this.theirs[s]! + this.lambda * this.mine[s]!;
+    for (let x = 0; x < this.activeCount; x++) {
+      const c = this.active[x]!;
+      const table = this.signerTable.subarray(c * size, (c + 1) * size);
+      const mu = this.bestPrice(this.shifted, table, this.floor[c]!);
+      this.mu[c] = mu;
+      this.suffix(this.shifted, table, mu, this.signerPriced.subarray(c * row, (c + 1) * row));
+    }
+  }
+
+  /** Whether the package gives every signer it obliges at least its floor (undefined: no floors). */
+  signable(outcome: Outcome, floors: ArrayLike<number> | undefined): boolean {
+    if (!floors) return true;
+    const size = this.start[this.n]!;
+    for (let c = 0; c < this.signers; c++) {
+      if (!(floors[c]! > -Infinity)) continue;
+      const t = this.trigger[c]!;
+      if (t >= 0 && !this.obliging[c * size + this.start[t]! + outcome[t]!]) continue;
+      let u = 0;
+      for (let i = 0; i < this.n; i++) u += this.signerTable[c * size + this.start[i]! + outcome[i]!]!;
+      if (u < floors[c]! - SLACK) return false;
+    }
+    return true;
   }
 
   /** A nested table (scores[issue][option]) in this search's flat layout. */
-  flatten(table: readonly (readonly number[])[], out = new Float64Array(this.start[this.n]!)): Float64Array {
+  flatten(
+    table: readonly (readonly number[])[],
+    out: Float64Array<ArrayBufferLike> = new Float64Array(this.start[this.n]!),
+  ): Float64Array<ArrayBufferLike> {
     for (let i = 0; i < this.n; i++) {
       const row = table[i]!;
       for (let j = 0; j < row.length; j++) out[this.start[i]! + j] = row[j]!;
@@ -115,24 +205,35 @@ export class BidSearch {
    * The package best for `theirsModel` (flat) among those worth at least `target` to me, or
    * undefined when none is. `hint`, a package known beforehand (the party's previous offer), is the
    * first incumbent when it still meets the target, so the search only explores what beats it
-   * (the result is the same optimum up to ties within IMPROVEMENT).
+   * (the result is the same optimum up to ties within IMPROVEMENT). `floors`, per signer (the
+   * constructor's order), restricts the search to signable packages; −∞ or absent: unconstrained.
    */
   find(
     theirsModel: Float64Array,
     target: number,
     maxNodes = BID_SEARCH_NODES,
     hint?: Outcome,
+    floors?: ArrayLike<number>,
   ): BidSearchResult | undefined {
     const { n, start, mine, theirs } = this;
+    this.activeCount = 0;
+    if (floors)
+      for (let c = 0; c < this.signers; c++) {
+        if (!(floors[c]! > -Infinity)) continue;
+        this.floor[c] = floors[c]! - SLACK;
+        this.partial[c * (n + 1)] = 0;
+        this.active[this.activeCount++] = c;
+      }
     for (let s = 0; s < theirs.length; s++) theirs[s] = theirsModel[s]! - CLOSER * mine[s]!;
     // Sums in another order may differ in the last bit: a package within SLACK of the target meets it.
     this.target = target;
     this.need = target - SLACK;
     if (this.suffixMine[0]! < this.need) return undefined;
-    const lambda = this.bestPrice();
+    const lambda = this.bestPrice(theirs, mine, target);
     this.lambda = lambda;
-    this.suffix(0, this.box);
-    this.suffix(lambda, this.priced);
+    this.suffix(theirs, mine, 0, this.box);
+    this.suffix(theirs, mine, lambda, this.priced);
+    this.priceSigners();
     for (let i = 0; i < n; i++) this.sortIssue(i, lambda);
 
     this.found = false;
@@ -143,7 +244,7 @@ export class BidSearch {
         a += mine[start[i]! + hint[i]!]!;
         b += theirs[start[i]! + hint[i]!]!;
       }
-      if (a >= this.need) {
+      if (a >= this.need && this.signable(hint, floors)) {
         this.found = true;
         this.bestMine = a;
         this.bestTheirs = b;
@@ -154,7 +255,7 @@ export class BidSearch {
     this.maxNodes = maxNodes;
     const line = this.found ? this.bestTheirs + IMPROVEMENT : -Infinity;
     if (n === 0) {
-      if (!this.found && this.need <= 0) {
+      if (!this.found && this.need <= 0 && this.signable([], floors)) {
         this.found = true;
         this.bestMine = 0;
         this.bestTheirs = 0;
@@ -190,6 +291,7 @@ export class BidSearch {
       const line = this.found ? this.bestTheirs + IMPROVEMENT : -Infinity;
       if (theirs + this.lambda * (mine - this.target) + priced < line) return;
       if (theirs + box < line) continue;
+      if (this.activeCount > 0 && !this.mayBeSigned(k, from + j, mine, theirs, line)) continue;
       this.path[k] = j;
       if (!last) {
         this.descend(k + 1, mine, theirs);
@@ -202,17 +304,53 @@ export class BidSearch {
     }
   }
 
-  /** Best option of issue i at the price: max_j their + price·mine. */
-  private bestPriced(i: number, price: number): number {
+  /**
+   * Signers, for the child that puts flat option s on issue k: extends each constrained signer's
+   * partial sum, notes whether the path obliges it once its trigger issue is fixed, and fails
+   * when an obliged signer can no longer reach its floor.
+   */
+  private mayBeSigned(k: number, s: number, mine: number, theirs: number, line: number): boolean {
+    const size = this.start[this.n]!;
+    const row = this.n + 1;
+    for (let x = 0; x < this.activeCount; x++) {
+      const c = this.active[x]!;
+      const t = this.trigger[c]!;
+      // Until its trigger issue is fixed the signer may not be needed; once fixed, only if obliged.
+      if (t > k) continue;
+      let sum: number;
+      if (t === k) {
+        this.obliged[c] = this.obliging[c * size + s]!;
+        if (this.obliged[c] === 0) continue;
+        // Entering the obliged subtree: its partial sum over the path so far, once.
+        sum = this.signerTable[c * size + s]!;
+        for (let i = 0; i < k; i++) sum += this.signerTable[c * size + this.start[i]! + this.path[i]!]!;
+      } else if (t >= 0 && this.obliged[c] === 0) continue;
+      else sum = this.partial[c * row + k]! + this.signerTable[c * size + s]!;
+      this.partial[c * row + k + 1] = sum;
+      const floor = this.floor[c]!;
+      if (sum + this.signerSuffix[c * row + k + 1]! < floor) return false;
+      const mu = this.mu[c]!;
+      const bound =
+        theirs +
+        this.lambda * (mine - this.target) +
+        mu * (sum - floor) +
+        this.signerPriced[c * row + k + 1]!;
+      if (mu > 0 && bound < line) return false;
+    }
+    return true;
+  }
+
+  /** Best option of issue i at the price: max_j value + price·weight (their + λ·mine for the root bound). */
+  private bestPriced(value: Float64Array, weight: Float64Array, i: number, price: number): number {
     let m = -Infinity;
-    for (let s = this.start[i]!; s < this.start[i + 1]!; s++)
-      m = Math.max(m, this.theirs[s]! + price * this.mine[s]!);
+    for (let s = this.start[i]!; s < this.start[i + 1]!; s++) m = Math.max(m, value[s]! + price * weight[s]!);
     return m;
   }
 
-  private suffix(price: number, out: Float64Array): void {
+  /** out[i] = Σ_{issues ≥ i} bestPriced. */
+  private suffix(value: Float64Array, weight: Float64Array, price: number, out: Float64Array): void {
     out[this.n] = 0;
-    for (let i = this.n - 1; i >= 0; i--) out[i] = out[i + 1]! + this.bestPriced(i, price);
+    for (let i = this.n - 1; i >= 0; i--) out[i] = out[i + 1]! + this.bestPriced(value, weight, i, price);
   }
 
   /**
@@ -222,9 +360,9 @@ export class BidSearch {
    * issue's upper envelope. So: walk each envelope from λ = 0 (its breakpoints and slope steps),
    * sort the breakpoints, and stop at the first where the slope is no longer negative.
    */
-  private bestPrice(): number {
-    const { n, start, mine, theirs, breakAt: at, breakStep: step, breakOrder: order } = this;
-    let slope = -this.target;
+  private bestPrice(theirs: Float64Array, mine: Float64Array, target: number): number {
+    const { n, start, breakAt: at, breakStep: step, breakOrder: order } = this;
+    let slope = -target;
     let count = 0;
     for (let i = 0; i < n; i++) {
       let cur = start[i]!;

@@ -1,8 +1,7 @@
 import { SeededRandom } from '../random/seeded-random.ts';
 import type { NegotiationDomain } from '../bargaining/outcome-space.ts';
-import type { Acceptance } from './acceptance.ts';
 import type { Agreement, RunResult } from './run-result.ts';
-import { simulateOnce, type SimulationSpec, type TacticSpec } from './run.ts';
+import { simulateOnce, type PartyPlay, type SimulationSpec, type TacticSpec } from './run.ts';
 import type { TraceEntry } from './trace.ts';
 
 /**
@@ -23,9 +22,8 @@ export type Drawn = number | Range;
 export type TacticDraw =
   Exclude<TacticSpec, { kind: 'time-dependent' }> | { kind: 'time-dependent'; e: Drawn; k?: Drawn };
 
-export interface PlayDraw {
+export interface PlayDraw extends Omit<PartyPlay, 'tactic'> {
   tactic: TacticDraw;
-  acceptance: Acceptance;
 }
 
 export interface MonteCarloSpec extends Omit<SimulationSpec, 'plays' | 'modelNoise'> {
@@ -59,13 +57,13 @@ const draw = (value: Drawn, random: SeededRandom) =>
 /** The concrete spec of a run: every range drawn once (party by party, then the noise). */
 export function drawSpec(spec: MonteCarloSpec, seed: number): SimulationSpec {
   const random = parameterRandom(seed);
-  const plays = spec.plays.map((play) => {
+  const plays = spec.plays.map((play): PartyPlay => {
     const t = play.tactic;
-    if (t.kind !== 'time-dependent') return { tactic: t, acceptance: play.acceptance };
+    if (t.kind !== 'time-dependent') return { ...play, tactic: t };
     const e = draw(t.e, random);
     const tactic: TacticSpec =
       t.k === undefined ? { kind: 'time-dependent', e } : { kind: 'time-dependent', e, k: draw(t.k, random) };
-    return { tactic, acceptance: play.acceptance };
+    return { ...play, tactic };
   });
   const noise = spec.modelNoise === undefined ? 0 : draw(spec.modelNoise, random);
   const { modelNoise: _unused, ...rest } = spec;

@@ -11,6 +11,8 @@ export interface Turn {
   standing: Outcome | undefined;
   /** The mover's reservation value on this turn's day (case calendar); absent: its profile's. */
   reservationValue?: number;
+  /** Every stakeholder's reservation value that day (case calendar; what an informed party knows of the guarantors). */
+  limits?: readonly number[];
   /** The turn's calendar day (case calendar runs), YYYY-MM-DD. */
   day?: string;
   /** SAOP: the mover's last chance — an offer made now could no longer be agreed by the deadline. */
@@ -24,6 +26,8 @@ export interface Negotiator {
   readonly tactic: string;
   /** Every offer made, by any party (its own included), in order. */
   observe(by: number, outcome: Outcome): void;
+  /** A stakeholder (a guarantor, or a party whose limit rose) vetoed a package all parties had accepted. */
+  vetoed?(by: number, outcome: Outcome): void;
   move(turn: Turn): Move;
   /** Its utility of a package, undiscounted (used by mediated protocols to ask for answers). */
   utility(outcome: Outcome): number;

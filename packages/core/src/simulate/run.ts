@@ -4,6 +4,7 @@ import type { Acceptance } from './acceptance.ts';
 import type { Calendar } from './calendar.ts';
 import { Agent } from './agent.ts';
 import { enumerateBid } from './bid-enumeration.ts';
+import type { GuarantorKnowledge } from './guarantors.ts';
 import type { Negotiator } from './negotiator.ts';
 import { runSaop } from './protocol/saop.ts';
 import { runSingleText } from './protocol/single-text.ts';
@@ -27,6 +28,8 @@ export type TacticSpec =
 export interface PartyPlay {
   tactic: TacticSpec;
   acceptance: Acceptance;
+  /** What it knows of the guarantors (guarantors.ts); default informed. Formula tactics only. */
+  guarantors?: GuarantorKnowledge;
 }
 
 export interface SimulationSpec {
@@ -70,17 +73,16 @@ export function simulateOnce(domain: NegotiationDomain, spec: SimulationSpec, se
       return new SubgamePerfect(domain, q, plans, discounts[q]!);
     }
     if (play.tactic.kind === 'scripted') return new Scripted(domain, q, play.tactic.positions);
-    return spec.bidSelection === 'enumeration'
-      ? new Agent(
-          domain,
-          q,
-          concessionOf(play.tactic),
-          play.acceptance,
-          random,
-          spec.modelNoise,
-          enumerateBid,
-        )
-      : new Agent(domain, q, concessionOf(play.tactic), play.acceptance, random, spec.modelNoise);
+    return new Agent(
+      domain,
+      q,
+      concessionOf(play.tactic),
+      play.acceptance,
+      random,
+      spec.modelNoise,
+      play.guarantors,
+      spec.bidSelection === 'enumeration' ? enumerateBid : undefined,
+    );
   });
   return spec.protocol === 'saop'
     ? runSaop(domain, negotiators, {

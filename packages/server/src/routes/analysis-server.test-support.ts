@@ -10,7 +10,7 @@ import { importCase } from '@parley/store/cases.ts';
 import type { Database } from '@parley/store/database.ts';
 import { audienceOf, type Membership } from '@parley/store/membership.ts';
 import { grantRole } from '@parley/store/members.ts';
-import { engines, useTestDatabase } from '@parley/store/test-databases.test-support.ts';
+import { engines, useTestDatabase, type TestEngine } from '@parley/store/test-databases.test-support.ts';
 import { visibleCase } from '@parley/store/visible-case.ts';
 import { createServerApp } from '../server-app.ts';
 
@@ -45,9 +45,14 @@ export interface AnalysisServer {
   raw(path: string, headers: Record<string, string>): Promise<Response>;
 }
 
-/** One database and app for the enclosing describe block (PGlite only: the analyses read, never write). */
-export function useAnalysisServer(options: { library?: readonly LibraryEntry[] } = {}): () => AnalysisServer {
-  const database = useTestDatabase(engines[0]!);
+/**
+ * One database and app for the enclosing describe block: PGlite unless `engine` says otherwise
+ * (the analyses read, never write; a route whose answer goes through the store runs on both).
+ */
+export function useAnalysisServer(
+  options: { library?: readonly LibraryEntry[]; engine?: TestEngine } = {},
+): () => AnalysisServer {
+  const database = useTestDatabase(options.engine ?? engines[0]!);
   let server: AnalysisServer | undefined;
   beforeAll(async () => {
     const db = database();
@@ -95,7 +100,7 @@ export function useAnalysisServer(options: { library?: readonly LibraryEntry[] }
       anonymous: (method, path, json) => call(method, path, json, undefined),
       raw: async (path, headers) => app.request(path, { headers: { ...headers, Authorization: bearer } }),
     };
-  }, 60_000);
+  }, 120_000);
   return () => {
     if (!server) throw new Error('the analysis server is not ready yet');
     return server;

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScenarioReport } from '@parley/core/guarantees/assess.ts';
 import { loadTestCase, testLibrary } from '@parley/case-files/cases.test-support.ts';
 import { compareGuarantees } from '@parley/app/guarantees/comparison.ts';
 import { guaranteeContextFor } from '@parley/app/guarantees/context.ts';
 import { comparisonInput } from '@parley/app/guarantees/input.ts';
 import { guaranteesReport } from '@parley/app/guarantees/report.ts';
-import { createApiToken } from '@parley/store/accounts/api-tokens.ts';
-import { createUser } from '@parley/store/accounts/users.ts';
-import { importCase } from '@parley/store/cases.ts';
-import { grantRole } from '@parley/store/members.ts';
-import { engines, useTestDatabase, type TestEngine } from '@parley/store/test-databases.test-support.ts';
-import { startTestServer, type TestServer } from '../test-server.test-support.ts';
+import { SCRATCH_ORIGIN } from '@parley/app/guarantees/scratch-copy.ts';
+import { engines } from '@parley/store/test-databases.test-support.ts';
 import { CASE_ID, useAnalysisServer } from './analysis-server.test-support.ts';
-import { MAX_SERVER_RUNS, SCRATCH_ORIGIN } from './guarantees.ts';
+import { MAX_SERVER_RUNS } from './guarantees.ts';
 
 const library = await testLibrary();
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -85,40 +81,16 @@ describe('guarantee comparisons over the API', () => {
   });
 });
 
-/** The embedded case served over HTTP on one engine, to a member who sees every record. */
-function useServed(engine: TestEngine) {
-  const database = useTestDatabase(engine);
-  let served: { server: TestServer; token: string } | undefined;
-  beforeAll(async () => {
-    const db = database();
-    await importCase(db, await loadTestCase('embedded'));
-    const user = await createUser(db, {
-      email: 'lab@example.org',
-      displayName: 'Lab',
-      passwordHash: 'unused',
-      isAdmin: false,
-    });
-    await grantRole(db, CASE_ID, user.id, { role: 'mediator-lead', party: null });
-    const { token } = await createApiToken(db, user.id, 'scratch copies');
-    served = { server: await startTestServer({ database: db, library }), token };
-  }, 120_000);
-  afterAll(async () => {
-    await served?.server.close();
-  });
-  return (method: string, path: string, json?: unknown) =>
-    served!.server.call(method, path, { bearer: served!.token, ...(json !== undefined ? { json } : {}) });
-}
-
 describe.each(engines)('scratch copies of an instrument on $name', (engine) => {
-  const call = useServed(engine);
+  const server = useAnalysisServer({ library, engine });
   const russian = 'draft-2022-04-15-russia';
   const cell = 'attacker=ru&place=core&runs=2000&seed=1';
-  const recorded = async () => (await call('GET', `${guarantees}/instruments/${russian}`)).body.instrument;
-  const evaluate = (query: string, body: unknown) => call('POST', `${guarantees}/evaluate?${query}`, body);
+  const recorded = async () => (await server().get(`${guarantees}/instruments/${russian}`)).body.instrument;
+  const evaluate = (query: string, body: unknown) => server().post(`${guarantees}/evaluate?${query}`, body);
 
   it('gives the instrument as recorded, and names an unknown one', async () => {
     const embedded = await loadTestCase('embedded');
-    const answer = await call('GET', `${guarantees}/instruments/${russian}`);
+    const answer = await server().get(`${guarantees}/instruments/${russian}`);
     expect([answer.status, answer.body.origin]).toEqual([200, 'case']);
     expect(answer.body.instrument).toEqual(
       asJson(embedded.guarantees!.instruments.find((i) => i.id === russian)),
@@ -126,14 +98,14 @@ describe.each(engines)('scratch copies of an instrument on $name', (engine) => {
     expect(answer.body.places.map((p: { id: string }) => p.id)).toEqual(
       embedded.guarantees!.places!.filter((p) => p.of === 'ua').map((p) => p.id),
     );
-    const library = await call('GET', `${guarantees}/instruments/nato-article-5`);
+    const library = await server().get(`${guarantees}/instruments/nato-article-5`);
     expect([library.status, library.body.origin]).toEqual([200, 'library/instruments/nato-article-5.yaml']);
-    const unknown = await call('GET', `${guarantees}/instruments/yalta-1945`);
+    const unknown = await server().get(`${guarantees}/instruments/yalta-1945`);
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown-id']);
   });
 
   it('evaluates an unchanged copy exactly as the comparison evaluates the original', async () => {
-    const original = await call('GET', `${guarantees}?instrument=${russian}&${cell}`);
+    const original = await server().get(`${guarantees}?instrument=${russian}&${cell}`);
     const copy = await evaluate(cell, await recorded());
     expect(copy.status).toBe(200);
     expect(copy.body.results).toEqual(
@@ -155,14 +127,14 @@ describe.each(engines)('scratch copies of an instrument on $name', (engine) => {
     ]);
     expect(summary(majority)).toEqual([{ blockers: [], obliged: ['uk', 'cn', 'us', 'fr'], anyHelp: 0.416 }]);
     // Nothing was stored: the recorded instrument still needs everyone's agreement.
-    const after = await call('GET', `${guarantees}?instrument=${russian}&${cell}`);
+    const after = await server().get(`${guarantees}?instrument=${russian}&${cell}`);
     expect(after.body.instruments[0].decisionRule).toBe('unanimity-all');
     expect(summary(after)).toEqual(summary(unanimity));
   });
 
   it("keeps the comparison's columns when the copy drops its exclusions", async () => {
     const query = 'attacker=ru&runs=500';
-    const original = await call('GET', `${guarantees}?instrument=${russian}&${query}`);
+    const original = await server().get(`${guarantees}?instrument=${russian}&${query}`);
     const copy = await evaluate(query, { ...(await recorded()), excludes: [] });
     expect(copy.body.columns).toEqual(original.body.columns);
     const statuses = (answer: { body: { results: ScenarioReport[] } }) =>

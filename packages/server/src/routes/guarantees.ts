@@ -1,18 +1,11 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { draftKey, type Case } from '@parley/model/case.ts';
-import { formatPath, type Diagnostic } from '@parley/model/diagnostic.ts';
-import {
-  guaranteeInstrumentSchema,
-  triggerKind,
-  type GuaranteeInstrument,
-} from '@parley/model/schema/guarantee.ts';
+import { guaranteeInstrumentSchema, triggerKind } from '@parley/model/schema/guarantee.ts';
 import { ParleyError } from '@parley/model/errors.ts';
-import { thirdState, type GuaranteeContext } from '@parley/core/guarantees/context.ts';
-import { checkGuaranteeReferences } from '@parley/core/guarantees/references.ts';
-import { compareGuarantees, comparisonOf } from '@parley/app/guarantees/comparison.ts';
+import { compareGuarantees } from '@parley/app/guarantees/comparison.ts';
 import { guaranteeContextFor } from '@parley/app/guarantees/context.ts';
 import { guaranteesFlags } from '@parley/app/guarantees/input.ts';
 import { guaranteesReport } from '@parley/app/guarantees/report.ts';
+import { compareScratchCopy } from '@parley/app/guarantees/scratch-copy.ts';
 import { parseInput } from '@parley/app/inputs/parse-input.ts';
 import { guardedRoute } from '../access.ts';
 import type { ServerDeps, ServerEnv } from '../server-env.ts';
@@ -34,9 +27,6 @@ const QUERY_NAMES = {
  * machine; the server answers many callers on one event loop, so a request stays within seconds.
  */
 export const MAX_SERVER_RUNS = 100_000;
-
-/** The origin a scratch copy reports in place of the case's or the library's. */
-export const SCRATCH_ORIGIN = 'scratch copy';
 
 const id = z.string().min(1).max(200);
 
@@ -68,49 +58,6 @@ function comparisonFlags(query: z.infer<typeof scenarioQuery> & { instrument?: s
       `runs "${flags.runs}" is above the server's limit of ${MAX_SERVER_RUNS} per cell (the CLI allows more)`,
     );
   return flags;
-}
-
-/**
- * The context with `copy` in place of the instrument of its id (or beside the others when none
- * has it), after checking the copy as `validate` checks a case's instrument: every id it names
- * resolves and its clauses fit together. Problems are located at the body's field paths.
- */
-export function scratchContext(
-  caseData: Case,
-  context: GuaranteeContext,
-  copy: GuaranteeInstrument,
-): GuaranteeContext {
-  const others = context.instruments.filter((e) => e.instrument.id !== copy.id);
-  const problems: Diagnostic[] = [];
-  checkGuaranteeReferences(
-    { instruments: [copy] },
-    {
-      actors: new Set([...context.actorNames.keys()].filter((a) => a !== thirdState)),
-      sources: new Set(),
-      drafts: new Set(caseData.drafts.flatMap((d) => d.versions.map((v) => draftKey(d.id, v.id)))),
-      issues: new Set(caseData.issues.map((i) => i.id)),
-      places: context.places,
-      councils: new Set(context.councils.keys()),
-      instruments: new Set(others.map((e) => e.instrument.id)),
-    },
-    // Paths come as instruments[0].…: the body is that one instrument.
-    (path, message, code?: string) =>
-      problems.push({
-        code: code ?? 'guarantee-rule',
-        severity: 'error',
-        path: formatPath(path.slice(2)),
-        message,
-      }),
-  );
-  if (problems.length > 0) {
-    const count = problems.length;
-    throw new ParleyError(
-      'invalid-input',
-      `the instrument has ${count} problem${count === 1 ? '' : 's'}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      problems,
-    );
-  }
-  return { ...context, instruments: [...others, { instrument: copy, origin: SCRATCH_ORIGIN }] };
 }
 
 const instrumentParams = caseParams.extend({ instrumentId: id });
@@ -233,19 +180,11 @@ export function registerGuaranteeRoutes(app: OpenAPIHono<ServerEnv>, deps: Serve
       const access = c.get('access')!;
       const caseData = await callerCase(deps, access);
       const context = guaranteeContextFor(caseData, flags.library ? (deps.library ?? []) : []);
-      // The comparison's columns stay those of the recorded instruments, even when the copy
-      // excludes other places, so each cell sits beside the original's.
-      const columns = comparisonOf(caseData, context);
-      const scratchCase: Case = {
-        ...caseData,
-        guarantees: { ...(caseData.guarantees ?? { instruments: [] }), comparison: columns },
-      };
-      const scratch = scratchContext(caseData, context, copy);
       return c.json(
-        guaranteesReport(access.caseId, compareGuarantees(scratchCase, scratch, flags)) as unknown as Record<
-          string,
-          unknown
-        >,
+        guaranteesReport(
+          access.caseId,
+          compareScratchCopy(caseData, context, copy, flags),
+        ) as unknown as Record<string, unknown>,
         200,
       );
     },

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '@parley/model/case.ts';
 import { applyScenario } from '@parley/core/bargaining/assumptions.ts';
+import { monteCarloRun } from '@parley/core/simulate/monte-carlo.ts';
 import { simulateInput } from '@parley/app/simulate/input.ts';
 import { planCaseSimulation, runInProcess } from '@parley/app/simulate/simulate.ts';
 import { createApiToken } from '@parley/store/accounts/api-tokens.ts';
@@ -14,6 +15,7 @@ import { engines, useTestDatabase } from '@parley/store/test-databases.test-supp
 import { visibleCase } from '@parley/store/visible-case.ts';
 import { CASE, startConductServer, type ConductServer } from '../conduct-server.test-support.ts';
 import type { Answer } from '../test-server.test-support.ts';
+import { simulationPool } from '../simulate/simulation-pool.ts';
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
 
@@ -171,6 +173,38 @@ describe.each(engines)('simulate over the API on $name', (engine) => {
     expect(answer.body.trace).toEqual(asJson(cli.traces[0]!.trace));
   });
 
+  it('runs 200 runs on a worker: a cheap route answers meanwhile, the runs as in process', async () => {
+    const tactics = { north: 'conceder:2..5', south: 'boulware:0.1..0.9' };
+    const json = { deadline: 20, runs: 200, seed: 9, noise: '0..0.2', tactics };
+    const finished: string[] = [];
+    const simulation = simulate(json).then((answer) => (finished.push('simulation'), answer));
+    const me = await s.server.call('GET', '/api/auth/me', { bearer: both });
+    finished.push('me');
+    const answer = await simulation;
+    expect([me.status, me.body.user.email]).toEqual([200, 'both@example.org']);
+    expect(finished).toEqual(['me', 'simulation']);
+    expect(answer.status).toBe(200);
+    const input = simulateInput.parse({ ...json, tactic: Object.entries(tactics).map((t) => t.join('=')) });
+    const plan = planCaseSimulation(seen, input, CASE);
+    const records = runInProcess(plan.job);
+    expect(answer.body.report).toEqual(asJson(plan.finish(records).report));
+    expect(answer.body.runs).toHaveLength(200);
+    expect(
+      answer.body.runs.map((r: { seed: number; ending: string; steps: number; round: number | null }) => [
+        r.seed,
+        r.ending,
+        r.steps,
+        r.round,
+      ]),
+    ).toEqual(records.map((r) => [r.seed, r.ending, r.steps, r.agreement?.round ?? null]));
+    expect(answer.body.report.endings).toEqual({ agreement: 194, deadline: 6, walkedAway: {} });
+    // The runs and the utility space went to two workers side by side (one on a one-core machine).
+    const { size } = simulationPool();
+    expect(simulationPool().stats()).toEqual({ workers: Math.min(2, size), running: 0, queued: 0 });
+    // The worker traced the first run only, as the in-process run traces it.
+    expect(answer.body.trace).toEqual(asJson(monteCarloRun(plan.job.domain, plan.job.spec, 0, true).trace));
+  });
+
   it('applies a scenario of the model as the deals routes do', async () => {
     const json = { tactics: { north: 'conceder', south: 'linear' }, seed: 3, scenario: 'patient-south' };
     const answer = await simulate(json);
@@ -186,6 +220,29 @@ describe.each(engines)('simulate over the API on $name', (engine) => {
       404,
       'unknown scenario "monsoon" (the model defines: patient-south)',
     ]);
+  });
+
+  it('tells every party what it knows of the guarantors, as --guarantors does', async () => {
+    const json = { tactics: { north: 'conceder', south: 'linear' }, seed: 3, guarantors: 'blind' };
+    const answer = await simulate(json);
+    expect(answer.status).toBe(200);
+    const cli = cliReport(seen, {
+      tactic: ['north=conceder', 'south=linear'],
+      seed: 3,
+      guarantors: ['blind'],
+    });
+    expect(answer.body.report).toEqual(asJson(cli.report));
+    expect(answer.body.report.parties.map((p: { guarantors: string }) => p.guarantors)).toEqual([
+      'blind',
+      'blind',
+    ]);
+    const informed = await simulate({ ...json, guarantors: undefined });
+    expect(informed.body.report.parties.map((p: { guarantors: string }) => p.guarantors)).toEqual([
+      'informed',
+      'informed',
+    ]);
+    const wrong = await simulate({ guarantors: 'psychic' });
+    expect([wrong.status, wrong.body.error.diagnostics[0].path]).toEqual([422, 'guarantors']);
   });
 
   it("never plays the other side's hidden model: a delegation that sees its own only is refused", async () => {
@@ -215,7 +272,7 @@ describe.each(engines)('simulate over the API on $name', (engine) => {
     expect(await refused({ runs: 1e9 })).toEqual(
       at(
         'body.runs',
-        '1000000000 must be a whole number from 1 to 200: the server runs at most 200 runs in one request, in-process (`parley simulate --runs` runs more, on every core)',
+        '1000000000 must be a whole number from 1 to 200: the server runs at most 200 runs in one request (`parley simulate --runs` runs more, on every core)',
       ),
     );
     expect(await refused({ runs: 150, deadline: 1000 })).toEqual(

@@ -4,8 +4,7 @@ import type { Diagnostic } from '@parley/model/diagnostic.ts';
 import { ParleyError } from '@parley/model/errors.ts';
 import { applyScenario } from '@parley/core/bargaining/assumptions.ts';
 import { partyIndices } from '@parley/core/bargaining/outcome-space.ts';
-import { monteCarloRun, type RunRecord } from '@parley/core/simulate/monte-carlo.ts';
-import { pairFrontier } from '@parley/app/deals/pair-frontier.ts';
+import type { RunRecord } from '@parley/core/simulate/monte-carlo.ts';
 import { modelInputFor } from '@parley/app/deals/model-input.ts';
 import { nameFields } from '@parley/app/inputs/parse-input.ts';
 import { simulateInput, type SimulateInput } from '@parley/app/simulate/input.ts';
@@ -13,19 +12,19 @@ import { planCaseSimulation, type SimulationPlan } from '@parley/app/simulate/si
 import { guardedRoute } from '../access.ts';
 import { problemSchema } from '../http-errors.ts';
 import type { ServerDeps, ServerEnv } from '../server-env.ts';
+import { simulationPool } from '../simulate/simulation-pool.ts';
 import { callerCase } from './caller-case.ts';
 import { analysisErrors, analysisJson, caseParams, jsonResponse } from './openapi-parts.ts';
 
 /**
- * Runs per request. The runs go in-process, between other requests (a few dozen milliseconds
- * each on the embedded case): more is a job for `parley simulate --runs`, which uses every core.
+ * Runs per request. The runs go to the server's worker pool (simulate/simulation-pool.ts), one
+ * request per worker, a few dozen milliseconds each on the embedded case: more is a job for
+ * `parley simulate --runs`, which uses every core of the analyst's machine.
  */
 export const MAX_HTTP_RUNS = 200;
 /** Rounds per run, and rounds per request (runs × deadline): 200 runs of 100 rounds at most. */
 export const MAX_HTTP_DEADLINE = 1000;
 export const MAX_HTTP_ROUNDS = 20_000;
-/** Runs between two yields to the event loop, so other requests are answered meanwhile. */
-const RUNS_PER_SLICE = 5;
 
 /** The body's fields as messages name them: the app's messages say `runs`, the answer `body.runs`. */
 const BODY_FIELDS = [
@@ -40,6 +39,7 @@ const BODY_FIELDS = [
   'scenario',
   'tactics',
   'accept',
+  'guarantors',
   'a',
   'b',
 ] as const;
@@ -69,6 +69,12 @@ export const simulateBody = z
       .optional()
       .describe(
         'Party id → acceptance condition, as --accept: next, const:α, time:T, joined by & or | (default next)',
+      ),
+    guarantors: z
+      .enum(['informed', 'learn', 'blind'])
+      .optional()
+      .describe(
+        'What every party knows of the guarantors, as --guarantors: informed (default; it offers and accepts only what every obliged guarantor signs), learn (from vetoes) or blind',
       ),
     deadline: z.number().optional().describe(`Rounds, one a day (1 to ${MAX_HTTP_DEADLINE}; default 100)`),
     runs: z
@@ -183,13 +189,19 @@ export function registerSimulateRoutes(app: OpenAPIHono<ServerEnv>, deps: Server
           `the model as you may see it values the outcomes of ${ids.length === 0 ? 'no party' : `one party only (${ids[0]})`}: a simulation needs two, and the others' models are hidden from you`,
         );
       const [a, b] = plotted(body, ids);
-      const records = await runAll(plan);
+      // Both on workers, side by side, so the event loop answers other requests meanwhile: the
+      // runs (the first keeps its trace) and the utility space on the first day of the calendar.
+      const pool = simulationPool();
+      const at = plan.job.spec.calendar!.days[0]!;
+      const [records, space] = await Promise.all([
+        pool.run(plan.job, 1),
+        pool.frontier({
+          caseData: seen,
+          input: { a, b, at, ...(body.scenario ? { scenario: body.scenario } : {}) },
+          caseName: access.caseId,
+        }),
+      ]);
       const simulation = plan.finish(records);
-      const space = pairFrontier(
-        seen,
-        { a, b, at: simulation.report.from!, ...(body.scenario ? { scenario: body.scenario } : {}) },
-        access.caseId,
-      );
       const nash = space.solutions.partiesOnly.nash;
       const answer: SimulationAnswer = {
         report: simulation.report as unknown as Record<string, unknown>,
@@ -227,7 +239,7 @@ function simulationInput(body: z.infer<typeof simulateBody>): SimulateInput {
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_HTTP_RUNS)
     throw fieldError(
       'body.runs',
-      `${runs} must be a whole number from 1 to ${MAX_HTTP_RUNS}: the server runs at most ${MAX_HTTP_RUNS} runs in one request, in-process (\`parley simulate --runs\` runs more, on every core)`,
+      `${runs} must be a whole number from 1 to ${MAX_HTTP_RUNS}: the server runs at most ${MAX_HTTP_RUNS} runs in one request (\`parley simulate --runs\` runs more, on every core)`,
     );
   if (!Number.isInteger(deadline) || deadline < 1 || deadline > MAX_HTTP_DEADLINE)
     throw fieldError(
@@ -252,6 +264,7 @@ function simulationInput(body: z.infer<typeof simulateBody>): SimulateInput {
     from: body.from,
     tactic: specs(body.tactics),
     accept: specs(body.accept),
+    guarantors: body.guarantors ? [body.guarantors] : [],
   });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
@@ -314,17 +327,6 @@ function plotted(body: z.infer<typeof simulateBody>, ids: string[]): [string, st
       );
   if (a === b) throw fieldError('body.b', `\`a\` and \`b\` must be two different parties (both are "${a}")`);
   return [a, b];
-}
-
-/** Every run in order, yielding to the event loop between slices; the first run keeps its trace. */
-async function runAll(plan: SimulationPlan): Promise<RunRecord[]> {
-  const { domain, spec, runs } = plan.job;
-  const records: RunRecord[] = [];
-  for (let i = 0; i < runs; i++) {
-    if (i > 0 && i % RUNS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-    records.push(monteCarloRun(domain, spec, i, i === 0));
-  }
-  return records;
 }
 
 function outcomeOf(plan: SimulationPlan, record: RunRecord): z.infer<typeof runOutcome> {

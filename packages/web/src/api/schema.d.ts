@@ -6691,6 +6691,11 @@ export interface components {
       accept?: {
         [key: string]: string;
       };
+      /**
+       * @description What every party knows of the guarantors, as --guarantors: informed (default; it offers and accepts only what every obliged guarantor signs), learn (from vetoes) or blind
+       * @enum {string}
+       */
+      guarantors?: 'informed' | 'learn' | 'blind';
       /** @description Rounds, one a day (1 to 1000; default 100) */
       deadline?: number;
       /** @description Runs (Monte Carlo), seeds seed, seed+1, … (1 to 200, and runs × deadline at most 20000; default 1) */

@@ -6,6 +6,7 @@ import { finePie, pie } from '../pie.test-support.ts';
 import { simulateOnce, type PartyPlay, type SimulationSpec } from '../run.ts';
 import { targetAt } from '../tactics/time-dependent.ts';
 import { consecutiveDays } from '../calendar.ts';
+import type { GuarantorKnowledge } from '../guarantors.ts';
 
 const linear: PartyPlay = { tactic: { kind: 'time-dependent', e: 1 }, acceptance: { kind: 'next' } };
 const spec = (plays: PartyPlay[], deadline: number, extra: Partial<SimulationSpec> = {}): SimulationSpec => ({
@@ -146,31 +147,65 @@ describe('stacked alternating offers', () => {
     expect(last[2]!.responses).toEqual(Object.fromEntries(last.map((e) => [e.party, 'accept'])));
   });
 
-  it('a guarantor obliged by the package vetoes it below its reservation value', () => {
+  // g loses when a takes more than half; it must sign when a takes 6 slices or more.
+  const guarded = () => {
     const domain = pie(10);
     domain.stakeholders.push({
       id: 'g',
       role: 'guarantor',
-      // g loses when a takes more than half; it must sign when a takes 6 slices or more.
       scores: [domain.issues[0]!.options.map((_, j) => (j <= 5 ? 1 : 0))],
       reservationValue: 0.5,
       obligedWhen: { issue: 0, options: [6, 7, 8, 9, 10] },
     });
-    const boulware: PartyPlay = { tactic: { kind: 'time-dependent', e: 0.2 }, acceptance: { kind: 'next' } };
-    const conceder: PartyPlay = {
-      tactic: { kind: 'time-dependent', e: 5 },
-      acceptance: { kind: 'const', alpha: 0.3 },
-    };
+    return domain;
+  };
+  const guardedPlays = (guarantors: GuarantorKnowledge): PartyPlay[] => [
+    { tactic: { kind: 'time-dependent', e: 0.2 }, acceptance: { kind: 'next' }, guarantors },
+    { tactic: { kind: 'time-dependent', e: 5 }, acceptance: { kind: 'const', alpha: 0.3 }, guarantors },
+  ];
+
+  it('a guarantor obliged by the package vetoes it below its reservation value (blind parties)', () => {
     // Without g, b concedes 9 slices to a, and a accepts at turn 26.
-    const alone = simulateOnce(pie(10), spec([boulware, conceder], 20));
+    const alone = simulateOnce(pie(10), spec(guardedPlays('blind'), 20));
     expect(alone.agreement).toMatchObject({ step: 26, package: { share: '9' } });
-    // With g, the same acceptance is vetoed; the parties do not learn from vetoes, so b keeps
+    // With g, the same acceptance is vetoed; blind parties do not learn from vetoes, so b keeps
     // offering 9 slices until the deadline.
-    const run = simulateOnce(domain, spec([boulware, conceder], 20));
+    const run = simulateOnce(guarded(), spec(guardedPlays('blind'), 20));
     const vetoes = run.trace.filter((e) => e.action === 'veto');
     expect(vetoes.map((e) => [e.step, e.party, e.offer!.share])[0]).toEqual([26, 'g', '9']);
     expect(vetoes).toHaveLength(7);
     expect(run.agreement).toBeNull();
+  });
+
+  it('informed parties offer and accept only what the obliged guarantor signs', () => {
+    // a's best package g would sign is 5 slices (g signs anything up to 5, obliged from 6): its
+    // Boulware curve is capped there, so it opens with 5 and b (accepting anything worth 0.3) takes it.
+    const run = simulateOnce(guarded(), spec(guardedPlays('informed'), 20));
+    expect(run.trace.map((e) => `${e.step}${e.party}:${e.offer?.share}:${e.action}`)).toEqual([
+      '0a:5:offer',
+      '1b:5:accept',
+    ]);
+    expect(run.agreement).toMatchObject({ step: 1, package: { share: '5' }, utilities: [0.5, 0.5, 1] });
+    // The default is informed.
+    const plays = guardedPlays('informed').map(({ guarantors: _, ...play }) => play);
+    expect(simulateOnce(guarded(), spec(plays, 20)).agreement).toEqual(run.agreement);
+  });
+
+  it('learning parties exclude what a veto taught them and bargain on', () => {
+    // As blind until the first veto (turn 26, 9 slices); then every package obliging g and worth
+    // no more to it than the vetoed one (0) is out: b offers 5 slices, and a, whose curve the
+    // learnt floor caps at 5, accepts.
+    const run = simulateOnce(guarded(), spec(guardedPlays('learn'), 20));
+    expect(run.trace.slice(-5).map((e) => `${e.step}${e.party}:${e.offer?.share}:${e.action}`)).toEqual([
+      '25b:9:offer',
+      '26a:9:accept',
+      '26g:9:veto',
+      '27b:5:offer',
+      '28a:5:accept',
+    ]);
+    expect(run.agreement).toMatchObject({ step: 28, package: { share: '5' }, utilities: [0.5, 0.5, 1] });
+    // The same seed gives the same trace.
+    expect(simulateOnce(guarded(), spec(guardedPlays('learn'), 20)).trace).toEqual(run.trace);
   });
 
   it("on a case calendar, a party's reservation value is the day's, and the deal moves with it", () => {

@@ -22,6 +22,7 @@ import { entryFor, type TraceEntry } from '../trace.ts';
  * Required signatories: guarantors do not bargain, but a package that obliges one (the case
  * model's trigger) is agreed only if it gives that guarantor at least its reservation value;
  * otherwise the guarantor vetoes it, the offer is withdrawn and the next party must offer anew.
+ * Every party hears of the veto (a learning party takes it into account: guarantors.ts).
  *
  * Case calendar (optional): round r is a day, and every reservation value — each party's limit
  * and each guarantor's veto — is that day's (calendar.ts). An offer accepted on a later day than
@@ -60,8 +61,8 @@ export function runSaop(
     const round = Math.floor(step / n) + 1;
     const mover = negotiators[step % n]!;
     const day = options.calendar?.days[round - 1];
-    const reservation = (q: number) =>
-      options.calendar?.reservationValues[round - 1]?.[q] ?? domain.stakeholders[q]!.reservationValue;
+    const limits = options.calendar?.reservationValues[round - 1];
+    const reservation = (q: number) => limits?.[q] ?? domain.stakeholders[q]!.reservationValue;
     const move = mover.move({
       step,
       time,
@@ -69,6 +70,7 @@ export function runSaop(
       // An offer at step s needs the n − 1 others to accept by the last step: s + n − 1 < total.
       last: step > total - n,
       ...(options.calendar ? { reservationValue: reservation(mover.party) } : {}),
+      ...(limits ? { limits } : {}),
       ...(day ? { day } : {}),
     });
     const at = { step, round, time, ...(day ? { day } : {}), party: ids[mover.party]! };
@@ -95,8 +97,10 @@ export function runSaop(
       .map((_, q) => q)
       .filter((q) => isRequiredSignatory(domain.stakeholders[q]!, agreed) && utilities[q]! < reservation(q));
     if (vetoes.length > 0) {
-      for (const q of vetoes)
+      for (const q of vetoes) {
         trace.push({ ...at, party: ids[q]!, action: 'veto', ...entryFor(domain, agreed) });
+        for (const other of negotiators) other.vetoed?.(q, agreed);
+      }
       standing = undefined;
       accepted = [];
       continue;

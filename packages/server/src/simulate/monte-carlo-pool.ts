@@ -1,15 +1,22 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ParleyError } from '@parley/model/errors.ts';
 import type { RunRecord } from '@parley/core/simulate/monte-carlo.ts';
 import { runInProcess, type MonteCarloJob } from '@parley/app/simulate/simulate.ts';
-import { WORKER_MARK, WORKER_URL, type FromWorker, type ToWorker } from './monte-carlo-worker.ts';
+import {
+  failureOf,
+  WORKER_MARK,
+  WORKER_URL,
+  type FromWorker,
+  type ToWorker,
+  type WorkerStart,
+} from './monte-carlo-worker.ts';
 
 /**
- * Monte Carlo runs spread over worker threads. Workers ask for shares of run indices as they
- * finish (so a slow share does not hold the others up); records come back by index and are put in
- * order, and since a run depends only on the job and its index (core monte-carlo.ts) the result is
- * the same for any number of workers. One worker, or one run, stays in this thread.
+ * One large Monte Carlo (`parley simulate --runs`) spread over worker threads. Workers ask for
+ * shares of run indices as they finish (so a slow share does not hold the others up); records come
+ * back by index and are put in order, and since a run depends only on the job and its index (core
+ * monte-carlo.ts) the result is the same for any number of workers. One worker, or one run, stays
+ * in this thread. The server's many small simulations go to simulation-pool.ts instead.
  */
 
 export interface PoolOptions {
@@ -51,12 +58,11 @@ export async function runOnWorkers(job: MonteCarloJob, options: PoolOptions = {}
         worker.postMessage({ from, to: next } satisfies ToWorker);
       };
       for (let w = 0; w < workers; w++) {
-        const worker = startWorker(job);
+        const worker = startWorker({ [WORKER_MARK]: true, job });
         threads.push(worker);
         worker.on('message', (message: FromWorker) => {
           if ('failed' in message) {
-            const { code, message: text } = message.failed;
-            reject(code ? new ParleyError(code, text) : new Error(text));
+            reject(failureOf(message.failed));
             return;
           }
           if ('records' in message) {
@@ -83,8 +89,7 @@ export async function runOnWorkers(job: MonteCarloJob, options: PoolOptions = {}
  * JavaScript; from the TypeScript source (tsx, vitest) the worker first registers tsx's loader,
  * which a worker thread does not inherit.
  */
-function startWorker(job: MonteCarloJob): Worker {
-  const workerData = { [WORKER_MARK]: true, job };
+export function startWorker(workerData: WorkerStart): Worker {
   if (!WORKER_URL.endsWith('.ts')) return new Worker(new URL(WORKER_URL), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
