@@ -1,32 +1,43 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import type { DraftsJson } from '@parley/app/views/drafts.ts';
-import type { UnitChangeJson } from '@parley/core/drafts/render-json.ts';
 import { exportHref, useActorNames, useBrackets, useRedline } from '../../api/drafts.ts';
 import { useView } from '../../api/queries.ts';
 import { PlotFigure } from '../../charts/PlotFigure.tsx';
 import { useAddressChoices } from '../../shell/address-choices.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
+import { LocalCompare } from './LocalCompare.tsx';
 import { SingleText } from './SingleText.tsx';
-import { redlineRuns, sideRuns, UNATTRIBUTED, type RedlineRun } from './redline-segments.ts';
+import { PartySwatch, RedlineBody, type Colours, type NameOf, type RedlineMode } from './RedlineBody.tsx';
+import { UNATTRIBUTED } from './redline-segments.ts';
 import { bracketParties, bracketRows, partyColours, versionTree } from './versions.ts';
 import './drafts.css';
 
 type DraftDoc = DraftsJson['documents'][number];
-type Colours = Map<string, string>;
-type NameOf = (id: string) => string;
 
 /**
  * A document's versions (a list and the tree of basis links, with downloads), the redline between
  * any two of them, and its brackets per party over the versions. The chosen document and versions
- * live in the address (?doc=…&from=…&to=…&mode=…), so a redline can be linked.
+ * live in the address (?doc=…&from=…&to=…&mode=…), so a redline can be linked. `?compare=texts`
+ * is a redline of two texts of the user's own instead, computed in the browser.
  */
 export default function DraftsView() {
   const caseId = useCaseId();
   const drafts = useView(caseId, 'drafts');
   const nameOf = useActorNames(caseId);
   const [params, set] = useAddressChoices();
+  if (params.get('compare') === 'texts')
+    return (
+      <article aria-labelledby="drafts-title">
+        <h1 id="drafts-title">Drafts</h1>
+        <p>
+          <Link to={{ search: '' }}>← The case&apos;s drafts</Link>
+        </p>
+        <LocalCompare nameOf={nameOf} />
+      </article>
+    );
   if (drafts.isPending) return <Loading what="the drafts" />;
   if (drafts.error) return <Failure error={drafts.error} />;
   const documents = drafts.data.documents;
@@ -34,6 +45,10 @@ export default function DraftsView() {
   return (
     <article aria-labelledby="drafts-title">
       <h1 id="drafts-title">Drafts</h1>
+      <p>
+        <Link to={{ search: '?compare=texts' }}>Compare two texts of your own</Link>{' '}
+        <span className="hint">(redlined in this browser; the texts are not uploaded)</span>
+      </p>
       {!doc ? (
         <p>The case holds no draft document.</p>
       ) : (
@@ -248,10 +263,6 @@ function Brackets({
   );
 }
 
-function PartySwatch({ party, colours }: { party: string; colours: Colours }) {
-  return <span className="swatch" aria-hidden="true" style={{ background: colours.get(party) }} />;
-}
-
 function Redline({
   caseId,
   doc,
@@ -268,7 +279,7 @@ function Redline({
   colours: Colours;
   from: string | null;
   to: string | null;
-  mode: 'inline' | 'side-by-side';
+  mode: RedlineMode;
   onChange: (changes: Record<string, string>) => void;
 }) {
   const ids = doc.versions.map((v) => v.id);
@@ -276,8 +287,6 @@ function Redline({
   const after = to && ids.includes(to) ? to : ids.at(-1)!;
   const redline = useRedline(caseId, doc.id, before, after);
   const r = redline.data;
-  const shown = r?.changes.filter((c) => c.op !== 'unchanged' || c.moved || c.renumbered) ?? [];
-  const quiet = (r?.changes.length ?? 0) - shown.length;
   return (
     <section aria-labelledby="redline-title">
       <h2 id="redline-title">Redline</h2>
@@ -327,178 +336,8 @@ function Redline({
       {redline.isPending && <Loading what="the redline" />}
       {redline.error && <Failure error={redline.error} />}
       {r && (
-        <div data-testid="redline" aria-busy={redline.isFetching}>
-          <p data-testid="redline-summary">
-            {r.a.label} → {r.b.label}: words +{r.summary.wordsAdded} −{r.summary.wordsRemoved} · moved{' '}
-            {r.summary.moved} · renumbered {r.summary.renumbered} · units: {r.summary.units.modified}{' '}
-            modified, {r.summary.units.inserted} inserted, {r.summary.units.deleted} deleted,{' '}
-            {r.summary.units.unchanged} unchanged
-          </p>
-          <BracketChanges summary={r.summary} nameOf={nameOf} colours={colours} />
-          {r.summary.statusChanges.length > 0 && (
-            <ul aria-label="Provision status changes" data-testid="status-changes">
-              {r.summary.statusChanges.map((s) => (
-                <li key={s.unit}>
-                  {s.label}: {s.before ?? '—'} → {s.after ?? '—'}
-                </li>
-              ))}
-            </ul>
-          )}
-          <ol className="units" aria-label="Changed units">
-            {shown.map((c, i) => (
-              <UnitChange key={i} change={c} mode={mode} nameOf={nameOf} colours={colours} />
-            ))}
-          </ol>
-          {quiet > 0 && <p className="hint">{quiet} units unchanged (not shown).</p>}
-        </div>
+        <RedlineBody redline={r} mode={mode} nameOf={nameOf} colours={colours} busy={redline.isFetching} />
       )}
     </section>
-  );
-}
-
-function BracketChanges({
-  summary,
-  nameOf,
-  colours,
-}: {
-  summary: { brackets: Record<string, { before: number; after: number; opened: number; closed: number }> };
-  nameOf: NameOf;
-  colours: Colours;
-}) {
-  const parties = Object.keys(summary.brackets);
-  if (parties.length === 0) return null;
-  return (
-    <div className="scroll">
-      <table data-testid="redline-brackets">
-        <caption>Brackets per party in this redline</caption>
-        <thead>
-          <tr>
-            <th scope="col">Party</th>
-            <th scope="col" className="number">
-              Before
-            </th>
-            <th scope="col" className="number">
-              After
-            </th>
-            <th scope="col" className="number">
-              Opened
-            </th>
-            <th scope="col" className="number">
-              Closed
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {parties.map((p) => {
-            const b = summary.brackets[p]!;
-            return (
-              <tr key={p}>
-                <th scope="row">
-                  <PartySwatch party={p} colours={colours} /> {nameOf(p)}
-                </th>
-                <td className="number">{b.before}</td>
-                <td className="number">{b.after}</td>
-                <td className="number">+{b.opened}</td>
-                <td className="number">−{b.closed}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-const OP_WORDS = {
-  modified: 'changed',
-  inserted: 'added',
-  deleted: 'removed',
-  unchanged: 'unchanged',
-} as const;
-
-function UnitChange({
-  change: c,
-  mode,
-  nameOf,
-  colours,
-}: {
-  change: UnitChangeJson;
-  mode: 'inline' | 'side-by-side';
-  nameOf: NameOf;
-  colours: Colours;
-}) {
-  const runs = useMemo(() => redlineRuns(c.edits ?? []), [c.edits]);
-  const label = c.b?.label ?? c.a?.label ?? c.unit;
-  const notes: string[] = [OP_WORDS[c.op]];
-  if (c.moved) notes.push(`moved from ${c.a?.label}`);
-  else if (c.renumbered && c.a && c.b) notes.push(`renumbered from ${c.a.label}`);
-  if (c.statusBefore !== c.statusAfter && (c.statusBefore || c.statusAfter))
-    notes.push(`${c.statusBefore ?? '—'} → ${c.statusAfter ?? '—'}`);
-  if (c.degraded) notes.push('shown as replaced (too many word edits)');
-  return (
-    <li className={`unit unit-${c.op}`} data-unit={c.b?.id ?? c.a?.id}>
-      <h3 className="unit-label">
-        {label} <span className="hint">({notes.join('; ')})</span>
-      </h3>
-      {runs.length > 0 &&
-        (mode === 'inline' ? (
-          <p className="redline-text">
-            <Runs runs={runs} nameOf={nameOf} colours={colours} />
-          </p>
-        ) : (
-          <div className="side-by-side">
-            <div>
-              <p className="side-label">{c.a ? `Before (${c.a.label})` : 'Before: not in this version'}</p>
-              <p className="redline-text">
-                <Runs runs={sideRuns(runs, 'before')} nameOf={nameOf} colours={colours} />
-              </p>
-            </div>
-            <div>
-              <p className="side-label">{c.b ? `After (${c.b.label})` : 'After: not in this version'}</p>
-              <p className="redline-text">
-                <Runs runs={sideRuns(runs, 'after')} nameOf={nameOf} colours={colours} />
-              </p>
-            </div>
-          </div>
-        ))}
-    </li>
-  );
-}
-
-/** The runs of a unit: added and removed words as <ins>/<del>, brackets named by party and underlined in its colour. */
-function Runs({ runs, nameOf, colours }: { runs: readonly RedlineRun[]; nameOf: NameOf; colours: Colours }) {
-  const partyName = (p: string) => (p === UNATTRIBUTED ? 'unattributed' : nameOf(p));
-  return (
-    <>
-      {runs.map((r, i) => {
-        const space = r.space ? ' ' : '';
-        let body: React.ReactNode;
-        if (r.kind === 'text') {
-          body = r.party ? (
-            <span className="bracketed" style={{ borderColor: colours.get(r.party) }} data-party={r.party}>
-              {r.text}
-            </span>
-          ) : (
-            r.text
-          );
-        } else if (r.kind === 'close') {
-          body = <span className="bracket-mark">{r.choice ? '}' : ']'}</span>;
-        } else {
-          body = (
-            <span className="bracket-mark" style={{ borderColor: colours.get(r.party) }} data-party={r.party}>
-              {r.kind === 'open' ? (r.choice ? '{' : '[') : '| '}
-              <b>{partyName(r.party)}:</b>{' '}
-            </span>
-          );
-        }
-        const Tag = r.op === 'insert' ? 'ins' : r.op === 'delete' ? 'del' : 'span';
-        return (
-          <span key={i}>
-            {space}
-            <Tag>{body}</Tag>
-          </span>
-        );
-      })}
-    </>
   );
 }
