@@ -1,6 +1,7 @@
 import { ParleyError } from '@parley/model/errors.ts';
 import type { Case } from '@parley/model/case.ts';
-import { domainOn, type CaseBargaining } from '@parley/core/bargaining/case-model.ts';
+import { analysedOn, domainOn, type CaseBargaining } from '@parley/core/bargaining/case-model.ts';
+import type { FoldedDomain } from '@parley/core/bargaining/nonlinear/fold-terms.ts';
 import { prepare } from '@parley/core/bargaining/case-report.ts';
 import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
 import { outcomeCount, partyIndices, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
@@ -24,6 +25,7 @@ import { dayToAnalyse, modelInputFor } from '../deals/model-input.ts';
 import type { GeniusText } from '../deals/genius.ts';
 import type { SimulateInput } from './input.ts';
 import { scriptedPositions } from './recorded-positions.ts';
+import { foldPositions, unfoldAgreement, unfoldTrace } from './interactions.ts';
 import {
   assignGuarantors,
   assignSpecs,
@@ -126,6 +128,8 @@ export interface PlanOptions {
   scripts?: ReadonlyMap<number, ScriptedPosition[]>;
   /** Keep every run's trace (for --trace); off, records carry the outcome only. */
   withTrace?: boolean;
+  /** The domain is this fold of the case's (interactions.ts): reports unfold its packages. */
+  folded?: FoldedDomain;
 }
 
 /** Plans the simulation on an additive domain whose parties go by `names` (per party, its aliases). */
@@ -175,8 +179,12 @@ export function planDomainSimulation(
     ...(noise !== undefined ? { modelNoise: noise } : {}),
   };
   const job: MonteCarloJob = { domain, spec, runs: input.runs, withTrace: options.withTrace ?? false };
+  const { folded } = options;
+  const shown = folded?.original ?? domain;
   const finish = (records: readonly RunRecord[]): Simulation => {
-    const traces = records.flatMap((r) => (r.trace ? [{ seed: r.seed, trace: r.trace }] : []));
+    const traces = records.flatMap((r) =>
+      r.trace ? [{ seed: r.seed, trace: folded ? unfoldTrace(folded, r.trace) : r.trace }] : [],
+    );
     const only = records.length === 1 ? records[0]! : undefined;
     const summary = summarise(domain, records, effective);
     const dayOf = (round: number) =>
@@ -209,7 +217,9 @@ export function planDomainSimulation(
       ...(only
         ? {
             result: {
-              agreement: only.agreement && agreementReport(domain, only.agreement),
+              agreement:
+                only.agreement &&
+                agreementReport(domain, folded ? unfoldAgreement(folded, only.agreement) : only.agreement),
               ending: only.ending,
               steps: only.steps,
             },
@@ -232,7 +242,7 @@ export function planDomainSimulation(
       },
       vetoes,
     };
-    return { report, traces, csv: () => traceCsv(domain, traces) };
+    return { report, traces, csv: () => traceCsv(shown, traces) };
   };
   return { job, finish };
 }
@@ -297,7 +307,10 @@ export const simulateGeniusFiles = (files: readonly GeniusText[], input: Simulat
   return plan.finish(runInProcess(plan.job));
 };
 
-/** A case's model on its calendar from `first`: the domain of that day and each round's day and limits. */
+/**
+ * A case's model on its calendar from `first`: the additive domain of that day (without the
+ * interactions: fold it, or restrict it to an agenda and then fold) and each round's day and limits.
+ */
 export function caseCalendar(
   prepared: CaseBargaining,
   first: string,
@@ -317,7 +330,8 @@ export function caseCalendar(
 
 /**
  * A case on its calendar: round r is day from + r − 1 (from: `from`, default the case's asOf), the
- * utilities are the model's, and each stakeholder's reservation value is the model's for the day.
+ * utilities are the model's with its interactions (played on the folded domain, reported on the
+ * case's issues), and each stakeholder's reservation value is the model's for the day.
  */
 export function planCaseSimulation(
   caseData: Case,
@@ -328,13 +342,24 @@ export function planCaseSimulation(
   const model = modelInputFor(caseData, undefined, caseName);
   const first = asOfDay(dayToAnalyse(model, input.from));
   const prepared = prepare(model);
-  const { domain, calendar } = caseCalendar(prepared, first, input.deadline);
+  const { calendar } = caseCalendar(prepared, first, input.deadline);
+  // Folding leaves each day's reservation values as they are, so the calendar stands.
+  const folded = analysedOn(prepared, first);
+  const { domain } = folded;
   const parties = partyIndices(domain);
   const names = parties.map((q) => [domain.stakeholders[q]!.id]);
   const scripts = new Map(
-    parties.map((q, k) => [k, scriptedPositions(caseData, prepared, domain.stakeholders[q]!.id)] as const),
+    parties.map((q, k) => {
+      const recorded = scriptedPositions(caseData, prepared, domain.stakeholders[q]!.id);
+      return [k, foldPositions(folded, domain.stakeholders[q]!.scores, recorded)] as const;
+    }),
   );
-  return planDomainSimulation(model.caseId, domain, names, input, { calendar, scripts, withTrace });
+  return planDomainSimulation(model.caseId, domain, names, input, {
+    calendar,
+    scripts,
+    withTrace,
+    folded,
+  });
 }
 
 export const simulateCaseModel = (caseData: Case, input: SimulateInput, caseName: string): Simulation => {

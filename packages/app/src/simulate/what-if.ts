@@ -20,6 +20,7 @@ import { edtfDateField, asOfDay, wholeNumber } from '../inputs/fields.ts';
 import { modelInputFor } from '../deals/model-input.ts';
 import { caseAgendas, type Agenda } from './agendas.ts';
 import { caseCalendar, type MonteCarloJob } from './simulate.ts';
+import { foldOnAgenda } from './interactions.ts';
 import { assignGuarantors, assignSpecs, parseAcceptance, parseNoise, parseTactic } from './tactic-spec.ts';
 
 /**
@@ -27,7 +28,7 @@ import { assignGuarantors, assignSpecs, parseAcceptance, parseNoise, parseTactic
  * model, how likely is agreement, day by day, if the parties bargain over the comprehensive
  * agenda, a narrow first agreement, or the framework's agenda (agendas.ts)? Each cell is a Monte
  * Carlo of SAOP runs on the case calendar (core monte-carlo.ts) on the agenda's issues only
- * (core agenda.ts). Everything it reports is model output on assumptions.
+ * (core agenda.ts), with the interactions among them folded in (interactions.ts). Everything it reports is model output on assumptions.
  */
 export const whatIfInput = z.object({
   runs: wholeNumber('runs', 1, 1_000_000).default(200),
@@ -169,6 +170,7 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
         return total > 0 ? on / total : 0;
       });
       const restricted = onAgenda(domain, calendar, issues, shares);
+      const played = foldOnAgenda(domain, restricted.domain, prepared.terms, issues, shares).domain;
       const spec: MonteCarloSpec = {
         protocol: 'saop',
         deadline: input.deadline,
@@ -180,8 +182,8 @@ export function planWhatIf(caseData: Case, input: WhatIfInput, caseName: string)
       jobs.push({
         scenario: scenario.id,
         agenda: agenda.id,
-        job: { domain: restricted.domain, spec, runs: input.runs, withTrace: false },
-        window: agendaWindow(restricted.domain, restricted.calendar),
+        job: { domain: played, spec, runs: input.runs, withTrace: false },
+        window: agendaWindow(played, restricted.calendar),
       });
     }
   }

@@ -110,7 +110,7 @@ describe('parley simulate', () => {
       '  narrow: Narrow first agreement (ceasefire and humanitarian issues first) — issues of categories ceasefire, withdrawal, humanitarian, prisoners: withdrawal',
     );
     expect(r.out).toContain(
-      '  baseline / framework: agreement set from 2022-03-29 open (margin +0.028, binding ua)',
+      '  baseline / framework: agreement set from 2022-03-29 open (margin +0.012, binding ua)',
     );
     expect(r.out).toContain(
       'Guarantors: ru informed, ua learn (informed: a party offers and accepts only packages every obliged guarantor signs; learn: it excludes what a veto taught it; blind: it ignores them).',
