@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { fetchOrEarly } from './early-answers.ts';
 import type { paths } from './schema.d.ts';
 
 /**
@@ -20,7 +21,11 @@ const csrf: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+export const api = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  fetch: fetchOrEarly,
+});
 api.use(csrf);
 
 /** A refused API call, with the server's error message (the `problem` shape of http-errors.ts). */
