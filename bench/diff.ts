@@ -12,7 +12,8 @@
  * than the rest). Garbage collection is not forced between runs (doing so
  * measured slower: V8 then shrinks the young generation again), so each run pays for the
  * collections its own and earlier runs' garbage cause. Each size runs in a process of its own, so
- * that its peak memory (maxRSS) is its own.
+ * that its peak memory (maxRSS) is its own; a second process per size runs one redline only, whose
+ * peak is what a user running `parley diff` once needs (the timed runs' peak holds earlier garbage).
  *
  * The target compares the redline itself (the data every output format is made from) with git,
  * whose figure includes formatting and writing its text. A second, shorter series then measures
@@ -21,7 +22,7 @@
  *   npm run bench:diff
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,9 +56,14 @@ const folder = scale === 1 ? undefined : mkdtempSync(path.join(os.tmpdir(), 'par
 const concatenated = (file: string) => {
   if (!folder) return file;
   const copy = path.join(folder, path.basename(file));
-  writeFileSync(copy, Array.from({ length: scale }, () => readFileSync(file, 'utf8')).join('\n'));
+  // Appended copy by copy, as bytes: a joined string would leave megabytes of garbage on the heap
+  // before the measured runs (counted in their peak, though no user's `parley diff` has it).
+  const bytes = readFileSync(file);
+  writeFileSync(copy, bytes);
+  for (let copies = 1; copies < scale; copies++) appendFileSync(copy, Buffer.concat([NEWLINE, bytes]));
   return copy;
 };
+const NEWLINE = Buffer.from('\n');
 const fileA = concatenated(draftA);
 const fileB = concatenated(draftB);
 
@@ -106,8 +112,17 @@ const p90 = (values: number[]) =>
 const spread = (values: number[]) =>
   `min ${Math.min(...values).toFixed(1)} ms, p90 ${p90(values).toFixed(1)} ms`;
 
-const readBytes = readFileSync(fileA).length + readFileSync(fileB).length;
 const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
+// One redline in a fresh process, as `parley diff a b` runs it: its peak is the honest memory
+// figure (the timed runs below follow each other, each peak holding the earlier runs' garbage).
+if (process.env.PARLEY_BENCH_ONCE) {
+  const ms = time(parleyRedline);
+  const once: Once = { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb };
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  console.log(JSON.stringify(once));
+  process.exit(0);
+}
+const readBytes = readFileSync(fileA).length + readFileSync(fileB).length;
 const cold = time(parleyRedline);
 let gitBytes = 0;
 const gitCold = time(() => (gitBytes = gitWordDiff()));
@@ -167,6 +182,13 @@ const measured: Measured = {
 };
 console.log(JSON.stringify(measured));
 
+/** One cold redline in a process of its own. */
+interface Once {
+  ms: number;
+  maxRssMb: number;
+  rssBeforeMb: number;
+}
+
 interface Measured {
   scale: number;
   runs: number;
@@ -178,6 +200,7 @@ interface Measured {
   maxRssMb: number;
   rssBeforeMb: number;
   heapMb: number;
+  once?: Once;
   summary: {
     added: number;
     removed: number;
@@ -191,18 +214,19 @@ interface Measured {
 
 /** Runs each size in a child process (this script again) and prints the comparison. */
 function runAllScales(): void {
-  const results: Measured[] = [];
-  for (const size of SCALES) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-      env: { ...process.env, PARLEY_BENCH_SCALE: String(size) },
+  const child = <T>(size: number, once: boolean): T => {
+    const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      env: { ...process.env, PARLEY_BENCH_SCALE: String(size), PARLEY_BENCH_ONCE: once ? '1' : '' },
       maxBuffer: 16 * 1024 * 1024,
     });
-    const line = child.stdout.toString().trim().split('\n').at(-1) ?? '';
-    if (child.status !== 0 || !line.startsWith('{')) {
-      throw new Error(`the ×${size} run failed (status ${child.status}): ${child.stderr.toString()}`);
+    const line = run.stdout.toString().trim().split('\n').at(-1) ?? '';
+    if (run.status !== 0 || !line.startsWith('{')) {
+      throw new Error(`the ×${size} run failed (status ${run.status}): ${run.stderr.toString()}`);
     }
-    results.push(JSON.parse(line) as Measured);
-  }
+    return JSON.parse(line) as T;
+  };
+  const results: Measured[] = [];
+  for (const size of SCALES) results.push({ ...child<Measured>(size, false), once: child<Once>(size, true) });
   const first = results[0] as Measured;
   const ratio = (m: Measured) => m.parley.median / m.git.median;
   console.log(
@@ -231,8 +255,13 @@ function runAllScales(): void {
       );
     }
     const memoryTarget = m.scale === 1 ? 'target < 200 MB' : m.scale === 50 ? 'target < 300 MB' : 'no target';
+    if (m.once) {
+      console.log(
+        `  peak memory of one redline in a fresh process (as \`parley diff\` runs): maxRSS ${m.once.maxRssMb.toFixed(0)} MB (${memoryTarget}; ${m.once.rssBeforeMb.toFixed(0)} MB held before it: node, tsx and the modules), ${m.once.ms.toFixed(0)} ms cold`,
+      );
+    }
     console.log(
-      `  peak memory: maxRSS ${m.maxRssMb.toFixed(0)} MB (${memoryTarget}; the process held ${m.rssBeforeMb.toFixed(0)} MB before the first run), heap in use at end ${m.heapMb.toFixed(0)} MB`,
+      `  peak memory over all the timed runs: maxRSS ${m.maxRssMb.toFixed(0)} MB (the process held ${m.rssBeforeMb.toFixed(0)} MB before the first run), heap in use at end ${m.heapMb.toFixed(0)} MB`,
     );
     const { summary } = m;
     console.log(

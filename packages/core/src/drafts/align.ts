@@ -86,13 +86,14 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
   // Every heading and paragraph of both versions weighs its words (see `wordWeights`). The
   // weights serve content similarity only, so they are computed only once a unit is left
   // unpaired by id, number and heading (a redline of a text against itself never needs them).
-  const bags: TokenIds[] = [];
+  // Read from the units' token ids (words only), so that no unit's bag is built for them.
+  const units: TokenIds[] = [];
   for (const section of [...a.sections, ...b.sections]) {
-    bags.push(fingerprint(section).bag);
-    for (const paragraph of section.paragraphs) bags.push(fingerprint(paragraph).bag);
+    units.push(fingerprint(section).ids);
+    for (const paragraph of section.paragraphs) units.push(fingerprint(paragraph).ids);
   }
   let computed: Float64Array | undefined;
-  const weights = () => (computed ??= wordWeights(bags, vocabulary.kind.length));
+  const weights = () => (computed ??= wordWeights(units, vocabulary.kind.length, vocabulary.isWord));
 
   const sectionMatches = matchUnits(
     a.sections.map(sectionCandidate),
@@ -231,7 +232,7 @@ class ParagraphCandidate implements MatchCandidate {
     this.exactKey = print.hash;
     this.exactIds = print.ids;
     this.num = paragraph.num;
-    this.bagSize = print.bag.length;
+    this.bagSize = print.bagSize;
   }
 
   bag(): TokenIds {
@@ -257,7 +258,7 @@ class SectionCandidate implements MatchCandidate {
         ? `${section.kind}|${section.heading.toLowerCase().replace(/\s+/g, ' ')}`
         : undefined;
     this.num = section.num;
-    this.bagSize = prints.reduce((n, p) => n + p.bag.length, 0);
+    this.bagSize = prints.reduce((n, p) => n + p.bagSize, 0);
   }
 
   bag(): TokenIds {

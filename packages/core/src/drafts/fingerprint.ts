@@ -80,9 +80,30 @@ export class Vocabulary {
     const isWordId = this.isWord;
     let words = 0;
     for (let i = 0; i < ids.length; i++) if (isWordId[ids[i] as number]) words++;
-    const bag: number[] = new Array<number>(words);
-    for (let i = 0, w = 0; w < words; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
-    return { ids, bag, hash: hashIds(ids) };
+    return new UnitPrint(ids, words, hashIds(ids), isWordId);
+  }
+}
+
+/**
+ * A fingerprint whose bag is built when first asked for: only units left unpaired by id and
+ * identical text are compared by their words, and a long text's bags held every word id twice.
+ */
+class UnitPrint implements Fingerprint {
+  private words: TokenIds | undefined;
+
+  constructor(
+    readonly ids: TokenIds,
+    readonly bagSize: number,
+    readonly hash: number,
+    private readonly isWordId: readonly boolean[],
+  ) {}
+
+  get bag(): TokenIds {
+    if (this.words) return this.words;
+    const { ids, isWordId } = this;
+    const bag: number[] = new Array<number>(this.bagSize);
+    for (let i = 0, w = 0; w < bag.length; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
+    return (this.words = bag);
   }
 }
 
@@ -98,7 +119,9 @@ export interface Fingerprint {
   /** Token ids in order: what the word diff compares. */
   ids: TokenIds;
   /** Ids of the words only, in text order: what similarity compares. */
-  bag: TokenIds;
+  readonly bag: TokenIds;
+  /** How many words `bag` holds (known without building it). */
+  readonly bagSize: number;
   /** A hash of `ids`: equal token sequences have equal hashes (confirm with `sameIds`). */
   hash: number;
 }

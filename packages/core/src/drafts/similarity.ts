@@ -7,12 +7,18 @@ import type { TokenIds } from './fingerprint.ts';
  * measured with these weights: counted plainly, two unrelated long articles of the COP21 drafts
  * share up to 54% of their words, weighted at most 36%.
  */
-export function wordWeights(units: readonly TokenIds[], vocabularySize: number): Float64Array {
+export function wordWeights(
+  units: readonly TokenIds[],
+  vocabularySize: number,
+  /** When set, only the ids flagged here count (units given as all their token ids, not bags). */
+  isWord?: readonly boolean[],
+): Float64Array {
   const df = new Int32Array(vocabularySize);
   const seen = new Int32Array(vocabularySize).fill(-1);
   units.forEach((bag, u) => {
     for (let w = 0; w < bag.length; w++) {
       const id = bag[w] as number;
+      if (isWord && !isWord[id]) continue;
       if (seen[id] !== u) {
         seen[id] = u;
         df[id] = (df[id] as number) + 1;

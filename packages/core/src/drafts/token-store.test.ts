@@ -25,6 +25,19 @@ describe('the parser’s token store', () => {
     expect(paragraph?.tokens).toBe(paragraph?.tokens);
   });
 
+  it('outgrows the room reserved for its text when the tokens are denser than prose', () => {
+    // Two characters a token: the first array (a token per five characters) fills and grows three times.
+    const text = `## Article 1\n\n1. ${'x '.repeat(6000)}[ru: y]\n`;
+    const tokens = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.tokens ?? [];
+    expect(tokens).toHaveLength(6003);
+    expect(tokens[5999]).toEqual({ kind: 'word', text: 'x', space: true, line: 3, column: 12002 });
+    expect(tokens.slice(6000).map((t) => (t.kind === 'word' ? t.text : `${t.kind}:${t.party}`))).toEqual([
+      'open:ru',
+      'y',
+      'close:undefined',
+    ]);
+  });
+
   it('is all a redline reads: no token objects are built for the units it compares', () => {
     const a = parseDraft('## Article 1\n\n1. The [ru: Parties] shall meet.\n\n2. Gone.\n', known).document;
     const b = parseDraft('## Article 1\n\n1. The Parties shall  meet yearly.\n', known).document;

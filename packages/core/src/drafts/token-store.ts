@@ -10,7 +10,7 @@ import type { MarkerToken, Token, TokenSource } from './model.ts';
 export class TokenStore implements TokenSource {
   /** How many tokens are stored. */
   count = 0;
-  private data = new Int32Array(STRIDE * 1024);
+  private data: Int32Array;
   /** Words whose text is not their source slice (`US\$100` reads `US$100`), by token index. */
   private readonly texts = new Map<number, string>();
   /** Party names of markers (code - 1). */
@@ -20,7 +20,12 @@ export class TokenStore implements TokenSource {
   private lineStarts: Int32Array | undefined;
 
   /** `source`: the text the offsets point into. */
-  constructor(readonly source: string) {}
+  constructor(readonly source: string) {
+    // Room for the tokens a text of this length usually holds (prose runs 5.5 characters a
+    // token): growing by doubling from a small array held the old and the new copy at once,
+    // and trimming copied once more, 3× the final size at the peak for a long text.
+    this.data = new Int32Array(STRIDE * Math.max(1024, Math.ceil(source.length / CHARACTERS_PER_TOKEN)));
+  }
 
   /** Appends a word found at `[start, end)` of the source; `text` only when it differs from that slice. */
   word(start: number, end: number, text: string | undefined, space: boolean): void {
@@ -102,9 +107,10 @@ export class TokenStore implements TokenSource {
     return tokens;
   }
 
-  /** Drops the room reserved for tokens to come, once the text is read. */
+  /** Drops the room reserved for tokens to come, once the text is read, unless it is little. */
   trim(): void {
-    this.data = this.data.slice(0, this.count * STRIDE);
+    const used = this.count * STRIDE;
+    if (this.data.length - used > used / 4) this.data = this.data.slice(0, used);
   }
 
   /** The index of the line holding source offset `offset`. */
@@ -133,7 +139,7 @@ export class TokenStore implements TokenSource {
   private push(flags: number, start: number, end: number, bracket: number): void {
     let at = this.count * STRIDE;
     if (at + STRIDE > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = new Int32Array(Math.ceil((this.data.length * 1.5) / STRIDE) * STRIDE);
       grown.set(this.data);
       this.data = grown;
     }
@@ -156,6 +162,8 @@ function lineStarts(source: string): Int32Array {
 // them), source start and end, bracket id (markers; -1 for words). Lines and columns are read
 // from the start offset.
 const STRIDE = 4;
+/** Fewer characters a token than prose has (5.5 in the COP21 drafts), so a text seldom outgrows its first array. */
+const CHARACTERS_PER_TOKEN = 5;
 const KIND_MASK = 3;
 const WORD = 0;
 const SPACE = 4;
