@@ -10,7 +10,14 @@ import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import { LocalCompare } from './LocalCompare.tsx';
 import { SingleText } from './SingleText.tsx';
-import { PartySwatch, RedlineBody, type Colours, type NameOf, type RedlineMode } from './RedlineBody.tsx';
+import {
+  PartySwatch,
+  RedlineBody,
+  RedlineModeChoice,
+  type Colours,
+  type NameOf,
+  type RedlineMode,
+} from './RedlineBody.tsx';
 import { UNATTRIBUTED } from './redline-segments.ts';
 import { bracketParties, bracketRows, partyColours, versionTree } from './versions.ts';
 import './drafts.css';
@@ -307,20 +314,7 @@ function Redline({
             ))}
           </select>
         </label>
-        <fieldset className="mode">
-          <legend>Show</legend>
-          {(['inline', 'side-by-side'] as const).map((m) => (
-            <label key={m}>
-              <input
-                type="radio"
-                name="redline-mode"
-                checked={mode === m}
-                onChange={() => onChange({ mode: m })}
-              />{' '}
-              {m === 'inline' ? 'Inline' : 'Side by side'}
-            </label>
-          ))}
-        </fieldset>
+        <RedlineModeChoice name="redline-mode" mode={mode} onChange={(m) => onChange({ mode: m })} />
         <a
           href={exportHref(caseId, doc.id, after, 'html') + `&against=${encodeURIComponent(before)}`}
           download

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RedlineJson } from '@parley/core/drafts/render-json.ts';
 import type { LocalProblem, LocalText, TextSide } from './local-redline.ts';
-import { RedlineBody, type NameOf, type RedlineMode } from './RedlineBody.tsx';
+import { RedlineBody, RedlineModeChoice, type NameOf, type RedlineMode } from './RedlineBody.tsx';
 import { UNATTRIBUTED } from './redline-segments.ts';
 import { useLocalRedline } from './use-local-redline.ts';
 import { partyColours } from './versions.ts';
@@ -61,20 +61,7 @@ export function LocalCompare({ nameOf }: { nameOf: NameOf }) {
               Stop
             </button>
           )}
-          <fieldset className="mode">
-            <legend>Show</legend>
-            {(['inline', 'side-by-side'] as const).map((m) => (
-              <label key={m}>
-                <input
-                  type="radio"
-                  name="local-redline-mode"
-                  checked={mode === m}
-                  onChange={() => setMode(m)}
-                />{' '}
-                {m === 'inline' ? 'Inline' : 'Side by side'}
-              </label>
-            ))}
-          </fieldset>
+          <RedlineModeChoice name="local-redline-mode" mode={mode} onChange={setMode} />
         </div>
       </form>
       {computing && (

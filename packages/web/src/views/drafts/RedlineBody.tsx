@@ -252,3 +252,27 @@ function Runs({ runs, nameOf, colours }: { runs: readonly RedlineRun[]; nameOf: 
     </>
   );
 }
+
+/** The choice between an inline redline and the two texts side by side. */
+export function RedlineModeChoice({
+  name,
+  mode,
+  onChange,
+}: {
+  /** The radio group's name: unique on the page. */
+  name: string;
+  mode: RedlineMode;
+  onChange: (mode: RedlineMode) => void;
+}) {
+  return (
+    <fieldset className="mode">
+      <legend>Show</legend>
+      {(['inline', 'side-by-side'] as const).map((m) => (
+        <label key={m}>
+          <input type="radio" name={name} checked={mode === m} onChange={() => onChange(m)} />{' '}
+          {m === 'inline' ? 'Inline' : 'Side by side'}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
