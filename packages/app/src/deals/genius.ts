@@ -2,6 +2,7 @@ import { ParleyError } from '@parley/model/errors.ts';
 import {
   geniusReport,
   NORMALIZED_WEIGHTS,
+  profileInfo,
   RAW_WEIGHTS,
   type GeniusReport,
 } from '@parley/core/bargaining/genius/genius-report.ts';
@@ -77,14 +78,7 @@ export function geniusFromFiles(
   const report = geniusReport(
     imported.domain.name,
     imported.negotiation,
-    imported.profiles.map((p) => ({
-      file: p.file,
-      reservationValue: p.reservationValue,
-      reservationDefaulted: p.reservationDefaulted,
-      discountFactor: p.discountFactor ?? null,
-      weightSum: p.weightSum,
-      capped: p.capped,
-    })),
+    imported.profiles.map(profileInfo),
     {
       convention: input.convention,
       search: searchBudget(input),

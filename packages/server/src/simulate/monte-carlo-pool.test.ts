@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { randomDomain } from '@parley/core/bargaining/random-domain.ts';
 import type { MonteCarloJob } from '@parley/app/simulate/simulate.ts';
 import { runOnWorkers } from './monte-carlo-pool.ts';
+import { saopJob } from './pool-job.test-support.ts';
 
-const job: MonteCarloJob = {
-  domain: randomDomain({ issues: 5, options: 4, parties: 2, seed: 5 }),
-  spec: {
-    protocol: 'saop',
-    deadline: 30,
-    seed: 7,
-    plays: [
-      { tactic: { kind: 'time-dependent', e: { low: 0.1, high: 0.9 } }, acceptance: { kind: 'next' } },
-      { tactic: { kind: 'random' }, acceptance: { kind: 'next' } },
-    ],
-    modelNoise: { low: 0, high: 0.1 },
-  },
-  runs: 60,
-  withTrace: false,
-};
+const job = saopJob({ issues: 5, domainSeed: 5, seed: 7, runs: 60 });
 
 describe('Monte Carlo on worker threads', () => {
   it('gives the same records, in run order, for one, two or three workers', async () => {

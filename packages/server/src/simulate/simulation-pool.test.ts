@@ -3,23 +3,10 @@ import { isParleyError } from '@parley/model/errors.ts';
 import { randomDomain } from '@parley/core/bargaining/random-domain.ts';
 import { monteCarloRun } from '@parley/core/simulate/monte-carlo.ts';
 import { runInProcess, type MonteCarloJob } from '@parley/app/simulate/simulate.ts';
+import { saopJob } from './pool-job.test-support.ts';
 import { SimulationPool } from './simulation-pool.ts';
 
-const job: MonteCarloJob = {
-  domain: randomDomain({ issues: 4, options: 4, parties: 2, seed: 3 }),
-  spec: {
-    protocol: 'saop',
-    deadline: 30,
-    seed: 11,
-    plays: [
-      { tactic: { kind: 'time-dependent', e: { low: 0.1, high: 0.9 } }, acceptance: { kind: 'next' } },
-      { tactic: { kind: 'random' }, acceptance: { kind: 'next' } },
-    ],
-    modelNoise: { low: 0, high: 0.1 },
-  },
-  runs: 20,
-  withTrace: false,
-};
+const job = saopJob({ issues: 4, domainSeed: 3, seed: 11, runs: 20 });
 
 /** A job long enough that no budget of a few milliseconds covers it, nor the worker's start. */
 const long: MonteCarloJob = {

@@ -9,6 +9,8 @@ import { conventionOf, type Convention } from './conventions.ts';
 import { hasRangeIssues, importGeniusRanges } from './genius-ranges.ts';
 import {
   NORMALIZED_WEIGHTS,
+  profileInfo,
+  searchedPoint,
   type GeniusPointReport,
   type GeniusRangesSection,
   type GeniusReport,
@@ -50,38 +52,15 @@ export function geniusRangesReport(
   });
   const { mixed } = imported;
   const solved = mixedSolutions(mixed, options.search ?? {});
-  const point = (which: SolutionName): GeniusPointReport => {
-    const label = conventionOf('parley', which);
-    const p = solved.points[which];
-    if (!('candidate' in p))
-      return { utilities: null, outcome: null, reason: p.reason, ...label, method: 'branch-and-bound' };
-    return {
-      utilities: p.candidate.utilities,
-      outcome: describeMixedOutcome(mixed, p.candidate.outcome),
-      ...label,
-      method: 'branch-and-bound',
-      certificate: {
-        proven: p.certificate.proven,
-        value: p.certificate.value,
-        upperBound: p.certificate.upperBound,
-        nodes: p.certificate.nodes,
-      },
-    };
-  };
+  const point = (which: SolutionName): GeniusPointReport =>
+    searchedPoint(conventionOf('parley', which), solved.points[which], (o) => describeMixedOutcome(mixed, o));
   const frontier = mixedFrontier(mixed);
   const count = mixedOutcomeCount(mixed);
   const pieces = frontier.pieces?.length ?? 0;
   return {
     domain: imported.domain.name,
     issues: imported.domain.issues.length,
-    profiles: imported.profiles.map((p) => ({
-      file: p.file,
-      reservationValue: p.reservationValue,
-      reservationDefaulted: p.reservationDefaulted,
-      discountFactor: p.discountFactor ?? null,
-      weightSum: p.weightSum,
-      capped: p.capped,
-    })),
+    profiles: imported.profiles.map(profileInfo),
     outcomes: count,
     weights: imported.weightHandling === 'normalized' ? NORMALIZED_WEIGHTS : RANGE_WEIGHTS,
     convention,

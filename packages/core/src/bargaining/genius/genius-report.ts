@@ -101,6 +101,48 @@ export const NORMALIZED_WEIGHTS: GeniusWeights = {
   rule: 'divided by their sum (--normalize-weights): utility = Σ (weight / sum) × evaluation',
 };
 
+/** A profile as the report lists it, from what either importer (listed issues or ranges) read. */
+export const profileInfo = (p: {
+  file: string;
+  reservationValue: number;
+  reservationDefaulted: boolean;
+  discountFactor?: number | undefined;
+  weightSum: number;
+  capped: boolean;
+}): GeniusProfileInfo => ({
+  file: p.file,
+  reservationValue: p.reservationValue,
+  reservationDefaulted: p.reservationDefaulted,
+  discountFactor: p.discountFactor ?? null,
+  weightSum: p.weightSum,
+  capped: p.capped,
+});
+
+/**
+ * A point the exact search answered — over listed issues or over ranges — as the report shows it:
+ * its package and certificate, or why there is none.
+ */
+export function searchedPoint<O>(
+  label: Pick<GeniusPointReport, 'convention' | 'definition'>,
+  p:
+    | { candidate: { utilities: number[]; outcome: O }; certificate: OptimalityCertificateFields }
+    | { reason: string },
+  describe: (outcome: O) => Record<string, string>,
+): GeniusPointReport {
+  if (!('candidate' in p))
+    return { utilities: null, outcome: null, reason: p.reason, ...label, method: 'branch-and-bound' };
+  const { proven, value, upperBound, nodes } = p.certificate;
+  return {
+    utilities: p.candidate.utilities,
+    outcome: describe(p.candidate.outcome),
+    ...label,
+    method: 'branch-and-bound',
+    certificate: { proven, value, upperBound, nodes },
+  };
+}
+
+type OptimalityCertificateFields = NonNullable<GeniusPointReport['certificate']>;
+
 export function geniusReport(
   name: string,
   domain: NegotiationDomain,
@@ -115,24 +157,8 @@ export function geniusReport(
   const solved = searched.length ? bargainingSolutions(domain, options.search ?? {}, searched) : undefined;
   const point = (which: SolutionName): GeniusPointReport => {
     const label = conventionOf(convention, which);
-    if (solved) {
-      const p = solved.points[which];
-      if (p && !('candidate' in p))
-        return { utilities: null, outcome: null, reason: p.reason, ...label, method: 'branch-and-bound' };
-      if (p)
-        return {
-          utilities: p.candidate.utilities,
-          outcome: describeOutcome(domain, p.candidate.outcome),
-          ...label,
-          method: 'branch-and-bound',
-          certificate: {
-            proven: p.certificate.proven,
-            value: p.certificate.value,
-            upperBound: p.certificate.upperBound,
-            nodes: p.certificate.nodes,
-          },
-        };
-    }
+    const p = solved?.points[which];
+    if (p) return searchedPoint(label, p, (o) => describeOutcome(domain, o));
     const none = (reason: string): GeniusPointReport => ({
       utilities: null,
       outcome: null,
