@@ -26,6 +26,7 @@ export const exitFor: Record<ErrorCode, { exitCode: number; showUsage: boolean }
   // A stored case or record clashes with the call (import of a case id already stored).
   conflict: { exitCode: 1, showUsage: false },
   'too-large': { exitCode: 1, showUsage: false },
+  'over-budget': { exitCode: 1, showUsage: false },
   // sysexits' EX_UNAVAILABLE: the database server is down or unreachable.
   unavailable: { exitCode: 69, showUsage: false },
   // The server's codes: the CLI itself meets them only through a database it was refused.

@@ -22,6 +22,8 @@ export const errorCodes = {
   unauthenticated: 'no valid login: no session, an expired one, or a wrong password or token',
   forbidden: "the caller's role in the case does not allow this",
   'too-large': 'a body or file is larger than Parley accepts',
+  'over-budget':
+    'a request asks the server for more work than it runs for one request (a simulation past its time budget): ask for less',
   unavailable: 'a service Parley needs cannot be reached: the database server of DATABASE_URL',
   'rate-limited':
     'too many failed attempts in a short time: wait for the time the answer names, then try again',

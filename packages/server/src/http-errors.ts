@@ -19,6 +19,8 @@ export const statusFor: Record<ErrorCode, ContentfulStatusCode> = {
   unauthenticated: 401,
   forbidden: 403,
   'too-large': 413,
+  // Well-formed, but more work than one request may take: the same request will be refused again.
+  'over-budget': 422,
   unavailable: 503,
   'rate-limited': 429,
   'cannot-write': 500,

@@ -170,6 +170,10 @@ export function registerSimulateRoutes(app: OpenAPIHono<ServerEnv>, deps: Server
             problemSchema,
             'A malformed field, named by its path (body.runs, body.tactics.ru)',
           ),
+          422: jsonResponse(
+            problemSchema,
+            'The model cannot answer this, or the simulation ran past the time a request may run (over-budget)',
+          ),
         },
       },
       { to: 'case', roles: 'member' },

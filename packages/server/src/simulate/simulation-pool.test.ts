@@ -74,7 +74,7 @@ describe('a simulation past its budget', () => {
       'the server is running 1 simulation and 1 more are waiting: try again in a moment',
     ]);
     const stopped = [
-      'too-large',
+      'over-budget',
       'the simulation ran longer than the 20 ms a request may run on the server, and was stopped: give fewer runs or a nearer deadline (`parley simulate --runs` runs as long as it takes, on every core)',
     ];
     expect(await refusal(first)).toEqual(stopped);

@@ -160,7 +160,7 @@ export class SimulationPool {
     void slot.worker.terminate();
     task?.reject(
       new ParleyError(
-        'too-large',
+        'over-budget',
         `the simulation ran longer than the ${seconds(this.budgetMs)} a request may run on the server, and was stopped: give fewer runs or a nearer deadline (\`parley simulate --runs\` runs as long as it takes, on every core)`,
       ),
     );

@@ -6020,7 +6020,7 @@ export interface paths {
             'application/json': components['schemas']['Problem'];
           };
         };
-        /** @description The case or its model cannot answer this */
+        /** @description The model cannot answer this, or the simulation ran past the time a request may run (over-budget) */
         422: {
           headers: {
             [name: string]: unknown;
