@@ -66,3 +66,47 @@ describe('a kept answer is served gzipped to a client that accepts it', () => {
     expect(again.headers.get('content-encoding')).toBeNull();
   });
 });
+
+describe('a browser revalidates a kept answer with If-None-Match', () => {
+  const server = useAnalysisServer();
+  const exportPath = `/api/cases/${CASE_ID}/export`;
+  const actor = { id: 'east', kind: 'state', name: 'East', description: 'A test actor.', sources: ['s2'] };
+
+  it('answers 304 with no body while the answer is the same, 200 with a new tag once a write changes it', async () => {
+    const first = await server().raw(exportPath, { 'Accept-Encoding': 'br' });
+    expect(first.status).toBe(200);
+    const tag = first.headers.get('etag')!;
+    // Named by the content (a weak tag: any encoding of the same JSON), never by the case's revision.
+    expect(tag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const body = await first.text();
+
+    const again = await server().raw(exportPath, { 'Accept-Encoding': 'br', 'If-None-Match': tag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(tag);
+    expect(again.headers.get('cache-control')).toBe('private, no-cache');
+    expect(again.headers.get('vary')).toBe('accept-encoding');
+    // A list naming it, or the strong form of the same tag, match too (weak comparison).
+    expect((await server().raw(exportPath, { 'If-None-Match': `"x", ${tag.slice(2)}` })).status).toBe(304);
+    const other = await server().raw(exportPath, { 'If-None-Match': 'W/"something-else"' });
+    expect(other.status).toBe(200);
+    expect(await other.text()).toBe(body);
+
+    expect((await server().post(`/api/cases/${CASE_ID}/records/actor`, { body: actor })).status).toBe(201);
+    const changed = await server().raw(exportPath, { 'If-None-Match': tag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tag);
+    expect(await changed.text()).toContain('"East"');
+  });
+
+  it("revalidates a record by its version's ETag, the one If-Match takes", async () => {
+    const path = `/api/cases/${CASE_ID}/records/actor/ua`;
+    const first = await server().raw(path, {});
+    const version = first.headers.get('etag')!;
+    expect(version).toMatch(/^"\d+"$/);
+    // Kept from the second read on: the first computed it.
+    expect((await server().raw(path, { 'If-None-Match': version })).status).toBe(304);
+    expect((await server().raw(path, { 'If-None-Match': '"0"' })).status).toBe(200);
+  });
+});

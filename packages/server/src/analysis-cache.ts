@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
@@ -11,6 +12,8 @@ interface Answer {
   headers: [string, string][];
   /** Bytes, not an ArrayBuffer: @hono/node-server writes a Uint8Array body straight out. */
   body: Uint8Array<ArrayBuffer>;
+  /** The ETag a browser revalidates with (If-None-Match); 200 answers only. */
+  etag?: string;
   /**
    * The same body compressed, for a client that accepts it (every browser does); large bodies only,
    * and only once the compression, done off the event loop, has finished.
@@ -57,6 +60,7 @@ export function analysisCache(database: () => Database): MiddlewareHandler<Serve
     const key = `${db.id}\u0000${access.caseId}\u0000${revision}\u0000${audienceKey(access.audience)}\u0000${c.req.url}`;
     const kept = answers.get(key);
     if (kept) {
+      if (kept.etag && matches(c.req.header('if-none-match'), kept.etag)) return notModified(kept);
       const encoding = kept.encoded && preferredEncoding(c.req.header('accept-encoding'));
       if (encoding)
         return new Response(kept.encoded![encoding], {
@@ -74,7 +78,19 @@ export function analysisCache(database: () => Database): MiddlewareHandler<Serve
       const compress = body.byteLength >= COMPRESS_FROM_BYTES && !copy.headers.has('etag');
       // Any variant may be served for this URL from now on: caches on the way must know.
       if (compress) headers.push(['vary', 'accept-encoding']);
-      const answer: Answer = { status: copy.status, headers, body };
+      const etag = copy.status === 200 ? (copy.headers.get('etag') ?? contentTag(body)) : undefined;
+      if (etag && !copy.headers.has('etag')) {
+        // A browser keeps the answer and asks again with If-None-Match: an unchanged one costs a
+        // 304 and no body. Private: the answer is this caller's view of the case.
+        const added: [string, string][] = [
+          ['etag', etag],
+          ['cache-control', 'private, no-cache'],
+        ];
+        headers.push(...added);
+        for (const [name, value] of added) c.res.headers.set(name, value);
+        if (compress) c.res.headers.set('vary', 'accept-encoding');
+      }
+      const answer: Answer = { status: copy.status, headers, body, ...(etag ? { etag } : {}) };
       keep(key, answer, body.byteLength);
       if (compress)
         void compressed(body).then(
@@ -88,6 +104,27 @@ export function analysisCache(database: () => Database): MiddlewareHandler<Serve
         );
     }
   };
+}
+
+/**
+ * The answer's own content names it (a weak tag: the same JSON gzipped, in brotli or plain), so the
+ * tag says nothing the body does not — not the case's revision, which every hidden write moves.
+ */
+export const contentTag = (body: Uint8Array) =>
+  `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+/** If-None-Match names this tag (weak comparison, RFC 9110 §13.1.2), or is `*`. */
+export function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const mine = opaque(etag);
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === mine);
+}
+
+/** 304: the headers a 200 would carry that describe the stored answer, and no body. */
+function notModified(kept: Answer): Response {
+  const describing = new Set(['etag', 'cache-control', 'vary', 'content-location', 'expires']);
+  return new Response(null, { status: 304, headers: kept.headers.filter(([name]) => describing.has(name)) });
 }
 
 function keep(key: string, answer: Answer, bytes: number): void {

@@ -25,6 +25,7 @@ import { engines, useTestDatabase } from '@parley/store/test-databases.test-supp
 import { closeUnderReferences } from '@parley/store/visible-case.ts';
 import { everything } from '@parley/store/visibility.ts';
 import type { Visibility } from '@parley/store/visibility.ts';
+import { contentTag } from './analysis-cache.ts';
 import { routeAccess } from './access.ts';
 import { everyCaseGet, people, startConductServer, type Person } from './conduct-server.test-support.ts';
 import { createServerApp } from './server-app.ts';
@@ -441,11 +442,17 @@ describe.each(engines)('no leaks on $name', (engine) => {
     const app = createServerApp({ database: database() });
     get = async (token, path) => {
       const response = await app.request(path, { headers: { Authorization: `Bearer ${token}` } });
+      const text = await response.text();
+      const etag = response.headers.get('ETag');
+      // A weak ETag names the answer's own bytes (analysis-cache.ts), so it says nothing the body
+      // does not: checked to be exactly that, then set aside, as the bytes differ with the case id.
+      const content = etag?.startsWith('W/');
+      if (content) expect(etag, path).toBe(contentTag(new TextEncoder().encode(text)));
       return {
         status: response.status,
         contentType: response.headers.get('Content-Type'),
-        etag: response.headers.get('ETag'),
-        text: await response.text(),
+        etag: content ? 'content' : etag,
+        text,
       };
     };
   }, 120_000);
