@@ -26,11 +26,22 @@ import type { ObligationTrigger, Outcome } from '../bargaining/outcome-space.ts'
  * Monte Carlo fast (docs/simulate.md); the arithmetic is the same, in the same order, as a
  * search from scratch, so the bids are too.
  *
+ * The root's λ is the best price for the whole tree, not for a node deep in it, where my sum may
+ * sit well above or just at the target: a ladder of other prices (multiples of λ, LADDER) is
+ * tried at every node too, each one more valid bound. And the last issues (the tail, at most
+ * TAIL_PACKAGES packages) are searched exactly before the search enters them: their packages in
+ * decreasing value for the model, the first that meets every constraint bounds the subtree.
+ *
  * Signers (guarantors.ts): a package that obliges a signer must also give it at least a floor
  * (per search; −∞: no constraint). A third pruning test: once the node has fixed the signer's
  * trigger issue on an obliging option (or it has none), the signer's partial sum plus the best
- * of its free issues must reach the floor. The Lagrangian bound ignores the signers: it bounds a
- * superset, so it stays valid.
+ * of its free issues must reach the floor. The Lagrangian bounds ignore the signers (they bound a
+ * superset, so they stay valid); the tail's does not.
+ *
+ * The added tests (ladder, tail; a signer whose floor another's implies, left out) only cut
+ * subtrees that hold no package the search would take, so it takes the same packages in the same
+ * order and selects the same bids (short of the node budget); the ladder and the tail cut only
+ * below the line less MARGIN, since their sums run in another order than the path's.
  */
 
 /** A stakeholder whose signature a package may need: its table and when the package obliges it. */
@@ -58,6 +69,15 @@ export const SLACK = 1e-12;
 
 /** Weight of the tie-break toward my target: 1e-6 of my utility. */
 export const CLOSER = 1e-6;
+
+/** My target's prices tried at every node besides 0 and λ, as multiples of λ. */
+const LADDER = [0.5, 1.5, 2, 3];
+
+/** The tail searched exactly: the last issues whose packages number at most this. */
+const TAIL_PACKAGES = 16;
+
+/** The ladder and the tail cut only below the line less this (absolute, 0..1 scale). */
+const MARGIN = 1e-9;
 
 /** Their value must beat the incumbent by more than this to replace it (absolute, 0..1 scale). */
 const IMPROVEMENT = 1e-12;
@@ -100,10 +120,30 @@ export class BidSearch {
   private activeCount = 0;
   private readonly partial: Float64Array;
   private readonly obliged: Uint8Array;
+  /**
+   * covers[c·m + d]: signer d's constraint implies c's whenever d's floor is at least c's — the
+   * same table, and d obliged whenever c is (always, or on a superset of c's trigger options).
+   * Such a c is left out of the search (guarantors acting together often share a table).
+   */
+  private readonly covers: Uint8Array;
   /** Per search and signer: the price μ of its floor in the bound, and the suffix sums at (λ, μ). */
   private readonly mu: Float64Array;
   private readonly signerPriced: Float64Array;
   private readonly shifted: Float64Array;
+  /** Per search: the ladder's prices and suffix sums (row g: Σ_{issues ≥ i} best at price g). */
+  private readonly ladder = new Float64Array(LADDER.length);
+  private readonly ladderPriced: Float64Array;
+  /**
+   * The tail: issues tailFrom … n − 1 (tailFrom = n: none). Per tail package q (mixed radix, last
+   * issue fastest): its flat options (row q), my sum, each signer's (row q), and per search the
+   * model's value, and the packages by decreasing value.
+   */
+  private readonly tailFrom: number;
+  private readonly tailOption: Int32Array;
+  private readonly tailMine: Float64Array;
+  private readonly tailSigner: Float64Array;
+  private readonly tailTheirs: Float64Array;
+  private readonly tailOrder: Int32Array;
 
   constructor(mine: readonly (readonly number[])[], signers: readonly Signer[] = []) {
     const n = mine.length;
@@ -149,9 +189,59 @@ export class BidSearch {
     this.active = new Int32Array(m);
     this.partial = new Float64Array(m * (n + 1));
     this.obliged = new Uint8Array(m);
+    this.covers = new Uint8Array(m * m);
+    for (let c = 0; c < m; c++)
+      for (let d = 0; d < m; d++) {
+        const a = signers[c]!;
+        const b = signers[d]!;
+        const sameTable = a.scores.every((row, i) => row.every((x, j) => x === b.scores[i]![j]));
+        const obligedWhenever =
+          !b.obligedWhen ||
+          (a.obligedWhen?.issue === b.obligedWhen.issue &&
+            a.obligedWhen.options.every((o) => b.obligedWhen!.options.includes(o)));
+        this.covers[c * m + d] = c !== d && sameTable && obligedWhenever ? 1 : 0;
+      }
     this.mu = new Float64Array(m);
     this.signerPriced = new Float64Array(m * (n + 1));
     this.shifted = new Float64Array(size);
+    this.ladderPriced = new Float64Array(LADDER.length * (n + 1));
+    let from = n;
+    let count = 1;
+    while (from > 1 && count * mine[from - 1]!.length <= TAIL_PACKAGES) count *= mine[--from]!.length;
+    this.tailFrom = count > 1 ? from : n;
+    this.tailMine = new Float64Array(count);
+    this.tailSigner = new Float64Array(count * m);
+    this.tailTheirs = new Float64Array(count);
+    this.tailOrder = new Int32Array(count);
+    const issues = n - this.tailFrom;
+    this.tailOption = new Int32Array(count * issues);
+    for (let q = 0; q < count; q++)
+      for (let i = n - 1, r = q; i >= this.tailFrom; i--) {
+        const options = this.start[i + 1]! - this.start[i]!;
+        const s = this.start[i]! + (r % options);
+        r = Math.floor(r / options);
+        this.tailOption[q * issues + i - this.tailFrom] = s;
+        this.tailMine[q] = this.tailMine[q]! + this.mine[s]!;
+        for (let c = 0; c < m; c++)
+          this.tailSigner[q * m + c] = this.tailSigner[q * m + c]! + this.signerTable[c * size + s]!;
+      }
+  }
+
+  /** Per search: the tail packages' values for the model, and their order (decreasing; insertion sort). */
+  private priceTail(): void {
+    const { tailTheirs: value, tailOrder: order, tailOption: option } = this;
+    const issues = this.n - this.tailFrom;
+    for (let q = 0; q < value.length; q++) {
+      let v = 0;
+      for (let x = issues - 1; x >= 0; x--) v += this.theirs[option[q * issues + x]!]!;
+      value[q] = v;
+      let p = q;
+      while (p > 0 && value[order[p - 1]!]! < v) {
+        order[p] = order[p - 1]!;
+        p--;
+      }
+      order[p] = q;
+    }
   }
 
   /**
@@ -170,8 +260,19 @@ export class BidSearch {
       const table = this.signerTable.subarray(c * size, (c + 1) * size);
       const mu = this.bestPrice(this.shifted, table, this.floor[c]!);
       this.mu[c] = mu;
-      this.suffix(this.shifted, table, mu, this.signerPriced.subarray(c * row, (c + 1) * row));
+      this.suffix(this.shifted, table, mu, this.signerPriced, c * row);
     }
+  }
+
+  /** Whether another signer's floor implies signer c's (of two that imply each other, the first stays). */
+  private covered(c: number, floors: ArrayLike<number>): boolean {
+    const m = this.signers;
+    for (let d = 0; d < m; d++) {
+      if (!this.covers[c * m + d] || !(floors[d]! >= floors[c]!)) continue;
+      const mutual = this.covers[d * m + c] === 1 && floors[d] === floors[c];
+      if (!mutual || d < c) return true;
+    }
+    return false;
   }
 
   /** Whether the package gives every signer it obliges at least its floor (undefined: no floors). */
@@ -219,7 +320,7 @@ export class BidSearch {
     this.activeCount = 0;
     if (floors)
       for (let c = 0; c < this.signers; c++) {
-        if (!(floors[c]! > -Infinity)) continue;
+        if (!(floors[c]! > -Infinity) || this.covered(c, floors)) continue;
         this.floor[c] = floors[c]! - SLACK;
         this.partial[c * (n + 1)] = 0;
         this.active[this.activeCount++] = c;
@@ -234,6 +335,11 @@ export class BidSearch {
     this.suffix(theirs, mine, 0, this.box);
     this.suffix(theirs, mine, lambda, this.priced);
     this.priceSigners();
+    for (let g = 0; g < LADDER.length; g++) {
+      this.ladder[g] = LADDER[g]! * lambda;
+      this.suffix(theirs, mine, this.ladder[g]!, this.ladderPriced, g * (n + 1));
+    }
+    if (this.tailFrom < n) this.priceTail();
     for (let i = 0; i < n; i++) this.sortIssue(i, lambda);
 
     this.found = false;
@@ -291,7 +397,9 @@ export class BidSearch {
       const line = this.found ? this.bestTheirs + IMPROVEMENT : -Infinity;
       if (theirs + this.lambda * (mine - this.target) + priced < line) return;
       if (theirs + box < line) continue;
+      if (!this.ladderMayBeat(k, mine, theirs, line)) continue;
       if (this.activeCount > 0 && !this.mayBeSigned(k, from + j, mine, theirs, line)) continue;
+      if (k + 1 === this.tailFrom && !this.tailMayBeat(k, mine, theirs, line)) continue;
       this.path[k] = j;
       if (!last) {
         this.descend(k + 1, mine, theirs);
@@ -340,6 +448,40 @@ export class BidSearch {
     return true;
   }
 
+  /** The ladder's bounds for a child (partial sums mine, theirs) on issue k: each must reach the line. */
+  private ladderMayBeat(k: number, mine: number, theirs: number, line: number): boolean {
+    const row = this.n + 1;
+    for (let g = 0; g < LADDER.length; g++)
+      if (theirs + this.ladder[g]! * (mine - this.need) + this.ladderPriced[g * row + k + 1]! < line - MARGIN)
+        return false;
+    return true;
+  }
+
+  /**
+   * The tail's exact bound for a child on issue tailFrom − 1 that passed the other tests: whether
+   * some tail package completes it above the line, meeting my target and the floor of every
+   * signer the path obliges (a signer whose trigger issue lies in the tail is left out: a
+   * superset, still valid).
+   */
+  private tailMayBeat(k: number, mine: number, theirs: number, line: number): boolean {
+    const m = this.signers;
+    const row = this.n + 1;
+    const { tailOrder: order, tailTheirs, tailMine, tailSigner } = this;
+    next: for (let x = 0; x < order.length; x++) {
+      const q = order[x]!;
+      if (theirs + tailTheirs[q]! < line - MARGIN) return false;
+      if (mine + tailMine[q]! < this.need - MARGIN) continue;
+      for (let y = 0; y < this.activeCount; y++) {
+        const c = this.active[y]!;
+        const t = this.trigger[c]!;
+        if (t > k || (t >= 0 && this.obliged[c] === 0)) continue;
+        if (this.partial[c * row + k + 1]! + tailSigner[q * m + c]! < this.floor[c]! - MARGIN) continue next;
+      }
+      return true;
+    }
+    return false;
+  }
+
   /** Best option of issue i at the price: max_j value + price·weight (their + λ·mine for the root bound). */
   private bestPriced(value: Float64Array, weight: Float64Array, i: number, price: number): number {
     let m = -Infinity;
@@ -347,10 +489,11 @@ export class BidSearch {
     return m;
   }
 
-  /** out[i] = Σ_{issues ≥ i} bestPriced. */
-  private suffix(value: Float64Array, weight: Float64Array, price: number, out: Float64Array): void {
-    out[this.n] = 0;
-    for (let i = this.n - 1; i >= 0; i--) out[i] = out[i + 1]! + this.bestPriced(value, weight, i, price);
+  /** out[at + i] = Σ_{issues ≥ i} bestPriced. */
+  private suffix(value: Float64Array, weight: Float64Array, price: number, out: Float64Array, at = 0): void {
+    out[at + this.n] = 0;
+    for (let i = this.n - 1; i >= 0; i--)
+      out[at + i] = out[at + i + 1]! + this.bestPriced(value, weight, i, price);
   }
 
   /**
