@@ -7,6 +7,7 @@ import {
 } from '@parley/model/schema/conduct.ts';
 import type { Issue } from '@parley/model/schema/issues.ts';
 import type { PositionValue } from '@parley/model/schema/positions.ts';
+import { grouped } from '../../format/grouped.ts';
 
 /** Names a party by its id (actors' names); unknown ids stay as they are. */
 export type NameOf = (id: string) => string;
@@ -27,7 +28,7 @@ export function packageValueText(value: PackageValue, issue: Issue | undefined, 
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'number') {
     const unit = value.unit ?? issue?.unit;
-    return unit ? `${v.toLocaleString('en')} ${unit}` : v.toLocaleString('en');
+    return unit ? `${grouped(v)} ${unit}` : grouped(v);
   }
   if (Array.isArray(v)) return v.length === 0 ? 'none' : v.map(nameOf).join(', ');
   return issue?.options?.find((o) => o.id === v)?.label ?? v;

@@ -11,6 +11,7 @@ import { Failure, Loading } from '../../shell/Status.tsx';
 import './deals.css';
 import { frontierRows, type FrontierRow } from './frontier-rows.ts';
 import { marginSteps, missingSolutions, signed, spansText, utilityPoints } from './utility-points.ts';
+import { grouped } from '../../format/grouped.ts';
 
 type NameOf = (id: string) => string;
 
@@ -207,7 +208,7 @@ function UtilitySpace({
         Pareto frontier between {report.pareto.parties.map(nameOf).join(' and ')}:{' '}
         {report.pareto.size === null
           ? `not counted (${report.pareto.reason ?? 'no reason given'})`
-          : `${report.pareto.size.toLocaleString('en')} packages`}
+          : `${grouped(report.pareto.size)} packages`}
         .
       </p>
       {frontier.isPending && <Loading what="the Pareto frontier" />}
@@ -217,7 +218,7 @@ function UtilitySpace({
           The chart draws the frontier of {nameOf(x)} and {nameOf(y)} alone (the other stakeholders ignored):{' '}
           {shown.frontier.size === null
             ? `not computed (${shown.frontier.reason})`
-            : `${shown.frontier.size.toLocaleString('en')} packages`}
+            : `${grouped(shown.frontier.size)} packages`}
           , with the fair points, the most balanced packages and the reservation values.
         </p>
       )}
@@ -273,7 +274,7 @@ function UtilitySpace({
 function FrontierTable({ rows, x, y }: { rows: FrontierRow[]; x: string; y: string }) {
   return (
     <details>
-      <summary>The frontier’s {rows.length.toLocaleString('en')} packages</summary>
+      <summary>The frontier’s {grouped(rows.length)} packages</summary>
       <div className="scroll">
         <table data-testid="frontier-points">
           <caption>

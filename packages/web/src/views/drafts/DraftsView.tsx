@@ -21,6 +21,7 @@ import {
 import { UNATTRIBUTED } from './redline-segments.ts';
 import { bracketParties, bracketRows, partyColours, versionTree } from './versions.ts';
 import './drafts.css';
+import { grouped } from '../../format/grouped.ts';
 
 type DraftDoc = DraftsJson['documents'][number];
 
@@ -124,7 +125,7 @@ function Versions({ caseId, doc, nameOf }: { caseId: string; doc: DraftDoc; name
                 </td>
                 <td>{v.author ? nameOf(v.author) : '—'}</td>
                 <td>{v.status}</td>
-                <td className="number">{(doc.words[v.id] ?? 0).toLocaleString('en')}</td>
+                <td className="number">{grouped(doc.words[v.id] ?? 0)}</td>
                 <td className="downloads">
                   {(['akn', 'html', 'md'] as const).map((format) => (
                     <a

@@ -8,6 +8,7 @@ import { Failure, Loading } from '../../shell/Status.tsx';
 import { columnLabel, percent, resultAt } from './guarantee-cells.ts';
 import { ScratchCopy } from './ScratchCopy.tsx';
 import './guarantees.css';
+import { grouped } from '../../format/grouped.ts';
 
 const TRIGGERS: TriggerKind[] = ['armed-attack', 'nuclear-attack', 'threat-of-attack', 'nuclear-threat'];
 
@@ -111,8 +112,7 @@ function Comparison({
     <section aria-labelledby="comparison-title">
       <h2 id="comparison-title">Instruments under each scenario</h2>
       <p className="hint">
-        {report.runs.toLocaleString('en')} runs per cell, seed {report.seed}; intervals at{' '}
-        {report.confidence * 100}%.
+        {grouped(report.runs)} runs per cell, seed {report.seed}; intervals at {report.confidence * 100}%.
       </p>
       {/* Focusable, so a keyboard can scroll the wide table. */}
       <div className="scroll" tabIndex={0} role="region" aria-labelledby="comparison-title">

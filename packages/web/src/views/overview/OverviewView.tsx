@@ -1,6 +1,7 @@
 import { useBrief, useView } from '../../api/queries.ts';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
+import { grouped } from '../../format/grouped.ts';
 
 const countLabels: Record<string, string> = {
   actors: 'Actors',
@@ -74,7 +75,7 @@ export default function OverviewView() {
                 <tr key={g.issue}>
                   <td>{g.issue}</td>
                   <td className="number">
-                    {g.value.toLocaleString('en')} {g.unit}
+                    {grouped(g.value)} {g.unit}
                   </td>
                 </tr>
               ))}

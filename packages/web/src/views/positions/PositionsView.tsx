@@ -6,6 +6,7 @@ import { PlotFigure } from '../../charts/PlotFigure.tsx';
 import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import { daysBetween, numericSeries, positionText } from './position-values.ts';
+import { grouped } from '../../format/grouped.ts';
 
 /**
  * Each issue's standing per party on a chosen day (the slider), and for a numeric issue the
@@ -107,7 +108,7 @@ function Standings({ issues, parties }: { issues: StandingJson[]; parties: strin
                     </td>
                   );
                 })}
-                <td className="number">{i.gap ? `${i.gap.value.toLocaleString('en')} ${i.gap.unit}` : ''}</td>
+                <td className="number">{i.gap ? `${grouped(i.gap.value)} ${i.gap.unit}` : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -189,7 +190,7 @@ function GapChart({
             <tr key={s.date}>
               <td>{s.date}</td>
               <td>{s.positions.map((p) => `${p.party} ${positionText(p, s.unit)}`).join('; ')}</td>
-              <td className="number">{s.gap ? `${s.gap.value.toLocaleString('en')} ${s.gap.unit}` : ''}</td>
+              <td className="number">{s.gap ? `${grouped(s.gap.value)} ${s.gap.unit}` : ''}</td>
             </tr>
           ))}
         </tbody>

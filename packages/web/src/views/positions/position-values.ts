@@ -1,5 +1,6 @@
 import type { StandingJson } from '@parley/app/views/standing.ts';
 import { parseEdtf } from '@parley/model/edtf.ts';
+import { grouped } from '../../format/grouped.ts';
 
 type Position = StandingJson['positions'][number];
 
@@ -9,11 +10,11 @@ export function positionText(p: Position, unit: string | undefined): string {
   if (p.value === undefined) {
     if (!p.range) return '—';
     const { min, max } = p.range;
-    const n = (x: number | undefined) => (x === undefined ? '…' : x.toLocaleString('en'));
+    const n = (x: number | undefined) => (x === undefined ? '…' : grouped(x));
     return withUnit(`${n(min)}–${n(max)}`);
   }
   const v = p.value as unknown;
-  if (typeof v === 'number') return withUnit(v.toLocaleString('en'));
+  if (typeof v === 'number') return withUnit(grouped(v));
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.join(', ');
   return String(v);

@@ -9,6 +9,7 @@ import { useCaseId } from '../../shell/case-id.ts';
 import { Failure, Loading } from '../../shell/Status.tsx';
 import { agreementPoint, danceMoves, percent, roundCounts, TACTICS, tacticSpec, utility } from './dance.ts';
 import './simulation.css';
+import { grouped } from '../../format/grouped.ts';
 
 type NameOf = (id: string) => string;
 
@@ -453,7 +454,7 @@ function Dance({
         Pareto frontier of {nameOf(a)} and {nameOf(b)} alone:{' '}
         {space.frontier.size === null
           ? `not computed (${space.frontier.reason})`
-          : `${space.frontier.size.toLocaleString('en')} packages`}
+          : `${grouped(space.frontier.size)} packages`}
         ; the dashed lines are their reservation values.
       </p>
     </>
