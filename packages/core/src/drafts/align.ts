@@ -78,26 +78,30 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
     }
     return found;
   };
-  const paragraphCandidate = (paragraph: Paragraph): MatchCandidate =>
-    new ParagraphCandidate(paragraph, fingerprint(paragraph));
-  const sectionCandidate = (section: Section): MatchCandidate =>
-    new SectionCandidate(section, [section, ...section.paragraphs].map(fingerprint));
+  // Each section's fingerprints (its heading's, then its paragraphs'), by position: the steps
+  // below read them by index, as a lookup by unit in the map costs a hash probe each time.
+  const printsOf = (section: Section): Fingerprint[] => {
+    const prints = new Array<Fingerprint>(section.paragraphs.length + 1);
+    prints[0] = fingerprint(section);
+    for (let p = 0; p < section.paragraphs.length; p++)
+      prints[p + 1] = fingerprint(section.paragraphs[p] as Paragraph);
+    return prints;
+  };
+  const printsA = a.sections.map(printsOf);
+  const printsB = b.sections.map(printsOf);
 
   // Every heading and paragraph of both versions weighs its words (see `wordWeights`). The
   // weights serve content similarity only, so they are computed only once a unit is left
   // unpaired by id, number and heading (a redline of a text against itself never needs them).
   // Read from the units' token ids (words only), so that no unit's bag is built for them.
   const units: TokenIds[] = [];
-  for (const section of [...a.sections, ...b.sections]) {
-    units.push(fingerprint(section).ids);
-    for (const paragraph of section.paragraphs) units.push(fingerprint(paragraph).ids);
-  }
+  for (const prints of [...printsA, ...printsB]) for (const print of prints) units.push(print.ids);
   let computed: Float64Array | undefined;
   const weights = () => (computed ??= wordWeights(units, vocabulary.kind.length, vocabulary.isWord));
 
   const sectionMatches = matchUnits(
-    a.sections.map(sectionCandidate),
-    b.sections.map(sectionCandidate),
+    a.sections.map((section, s) => new SectionCandidate(section, printsA[s] as Fingerprint[])),
+    b.sections.map((section, s) => new SectionCandidate(section, printsB[s] as Fingerprint[])),
     articleThreshold,
     { weights },
   );
@@ -112,18 +116,33 @@ export function alignDrafts(a: DraftDocument, b: DraftDocument, options: AlignOp
       content: row.match?.content,
       moved: row.moved,
       renumbered: Boolean(sectionA && sectionB && sectionA.num !== sectionB.num),
-      paragraphs: alignParagraphs(sectionA, sectionB),
+      paragraphs: alignParagraphs(
+        sectionA,
+        sectionB,
+        row.a === undefined ? undefined : printsA[row.a],
+        row.b === undefined ? undefined : printsB[row.b],
+      ),
     };
   });
 
-  function alignParagraphs(sectionA?: Section, sectionB?: Section): ParagraphPair[] {
+  function alignParagraphs(
+    sectionA?: Section,
+    sectionB?: Section,
+    printsOfA?: Fingerprint[],
+    printsOfB?: Fingerprint[],
+  ): ParagraphPair[] {
     const paragraphsA = sectionA?.paragraphs ?? [];
     const paragraphsB = sectionB?.paragraphs ?? [];
+    const candidates = (paragraphs: Paragraph[], prints: Fingerprint[]) =>
+      paragraphs.map((paragraph, p) => new ParagraphCandidate(paragraph, prints[p + 1] as Fingerprint));
     const matches =
       paragraphsA.length && paragraphsB.length
-        ? matchUnits(paragraphsA.map(paragraphCandidate), paragraphsB.map(paragraphCandidate), threshold, {
-            contentFirst: true,
-          })
+        ? matchUnits(
+            candidates(paragraphsA, printsOfA as Fingerprint[]),
+            candidates(paragraphsB, printsOfB as Fingerprint[]),
+            threshold,
+            { contentFirst: true },
+          )
         : paragraphsA.map(() => undefined);
     return orderPairs(matches, paragraphsB.length).map((row) => {
       const pa = row.a === undefined ? undefined : paragraphsA[row.a];

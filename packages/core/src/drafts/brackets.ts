@@ -30,8 +30,17 @@ export function partiesOfBracket(bracket: Bracket): string[] {
  */
 export function bracketsByParty(document: DraftDocument): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const bracket of document.brackets)
-    for (const key of partiesOfBracket(bracket)) counts[key] = (counts[key] ?? 0) + 1;
+  const count = (party: string | undefined) => {
+    const key = party ?? UNATTRIBUTED;
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
+  // Index loops, no list of parties per bracket: a long text has a hundred thousand brackets.
+  const brackets = document.brackets;
+  for (let b = 0; b < brackets.length; b++) {
+    const { alternatives, party } = brackets[b] as Bracket;
+    if (!alternatives) count(party);
+    else for (let k = 0; k < alternatives.length; k++) count(alternatives[k]);
+  }
   return counts;
 }
 

@@ -105,20 +105,26 @@ interface Postings {
 
 function distinctWords(bags: readonly TokenIds[], seen: Int32Array, empty: number, stampBase: number): Lists {
   const start = new Int32Array(bags.length + 1);
-  const ids: number[] = [];
-  bags.forEach((bag, u) => {
+  // Room for every word (or the one `empty` word) of every unit: a typed array filled in one
+  // pass, where a growing list of numbers was copied as it grew.
+  let room = 0;
+  for (let u = 0; u < bags.length; u++) room += Math.max(1, (bags[u] as TokenIds).length);
+  const ids = new Int32Array(room);
+  let count = 0;
+  for (let u = 0; u < bags.length; u++) {
+    const bag = bags[u] as TokenIds;
     const stamp = stampBase + u;
     for (let w = 0; w < bag.length; w++) {
       const id = bag[w] as number;
       if (seen[id] !== stamp) {
         seen[id] = stamp;
-        ids.push(id);
+        ids[count++] = id;
       }
     }
-    if (bag.length === 0) ids.push(empty);
-    start[u + 1] = ids.length;
-  });
-  return { start, ids: Int32Array.from(ids) };
+    if (bag.length === 0) ids[count++] = empty;
+    start[u + 1] = count;
+  }
+  return { start, ids: ids.slice(0, count) };
 }
 
 function postings(lists: Lists, wordCount: number): Postings {
@@ -176,7 +182,11 @@ function lowerBound(values: Int32Array, lo: number, hi: number, value: number): 
 /** The pairs as lists per A unit, each without repeats. */
 function groupByA(pairsA: Int32Array, pairsB: Int32Array, countA: number, countB: number): CandidateLists {
   const start = new Int32Array(countA + 1);
-  for (const i of pairsA) start[i + 1] = (start[i + 1] as number) + 1;
+  // An index loop: iterating a typed array with `for … of` made a result object per pair.
+  for (let at = 0; at < pairsA.length; at++) {
+    const i = pairsA[at] as number;
+    start[i + 1] = (start[i + 1] as number) + 1;
+  }
   for (let i = 0; i < countA; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   const fill = start.slice(0, countA);
   const grouped = new Int32Array(pairsA.length);

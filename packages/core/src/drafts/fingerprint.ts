@@ -21,6 +21,8 @@ export class Vocabulary {
   readonly kind: Token['kind'][] = [];
   /** Per id: a marker's party (undefined for words, closing markers and unattributed markers). */
   readonly party: (string | undefined)[] = [];
+  /** Per parser's store: the id of each of its token keys (see `TokenStore.tokenKey`), -1 until met. */
+  private readonly keyed = new Map<TokenSpan['store'], Int32Array>();
 
   id(token: Token): number {
     return token.kind === 'word'
@@ -64,8 +66,23 @@ export class Vocabulary {
   }
 
   fingerprintSpan({ store, from, to }: TokenSpan): Fingerprint {
+    // A token's id is looked up by its text (or party) once per distinct token of the store,
+    // then by the store's key for it.
+    let known = this.keyed.get(store);
+    if (!known || known.length < store.tokenKeys) {
+      // (Grown if the store took tokens since: its keys are numbered again, the old ones kept.)
+      const grown = new Int32Array(store.tokenKeys).fill(-1);
+      if (known) grown.set(known);
+      known = grown;
+      this.keyed.set(store, known);
+    }
     const ids: number[] = new Array<number>(to - from);
-    for (let i = from; i < to; i++) ids[i - from] = this.storedId(store, i);
+    for (let i = from; i < to; i++) {
+      const key = store.tokenKey(i);
+      let id = known[key] as number;
+      if (id < 0) known[key] = id = this.storedId(store, i);
+      ids[i - from] = id;
+    }
     return this.withBag(ids);
   }
 

@@ -194,8 +194,19 @@ function similarPairs(
         }
         const weightK = weightB?.[k] as number;
         if (diceUpperBound(weightA, weightK) < threshold) continue;
-        const shared = sharedWeighted(counts, wordsB, startK, endK, weights, taken, overlap);
         const total = weightA + weightK;
+        const shared = sharedWeighted(
+          counts,
+          wordsB,
+          startK,
+          endK,
+          weights,
+          taken,
+          overlap,
+          weightK,
+          total * threshold,
+        );
+        if (shared < 0) continue;
         const content = total === 0 ? 1 : (2 * (overlap[0] as number)) / total;
         if (content < threshold) continue;
         const words = unitA.bagSize + endK - startK;
@@ -226,7 +237,8 @@ function similarPairs(
 
 /**
  * Shared words between the A unit counted in `counts` and the B unit `words[start, end)`: returns
- * their number and leaves their total weight in `overlap[0]`. `counts` is left as it was found.
+ * their number and leaves their total weight in `overlap[0]`, or returns -1 as soon as twice that
+ * weight cannot reach `atLeast` (the B unit weighing `weightB` in all). `counts` is left as it was found.
  */
 function sharedWeighted(
   counts: Int32Array,
@@ -236,20 +248,31 @@ function sharedWeighted(
   weights: Float64Array,
   taken: Int32Array,
   overlap: Float64Array,
+  weightB: number,
+  atLeast: number,
 ): number {
+  // Weights are positive, so the overlap can only lose what the B words not shared weigh. Most
+  // pairs are far apart, and stop well before the end; the margin keeps rounding from stopping
+  // a pair that the exact sum would let through.
+  const reachable = weightB - (atLeast / 2) * (1 - 1e-9);
   let shared = 0;
   let weight = 0;
+  let lost = 0;
   for (let k = start; k < end; k++) {
     const id = words[k] as number;
     if ((counts[id] as number) > 0) {
       counts[id] = (counts[id] as number) - 1;
       taken[shared++] = id;
       weight += weights[id] as number;
+    } else if ((lost += weights[id] as number) > reachable) {
+      shared = -shared - 1;
+      break;
     }
   }
-  for (let r = 0; r < shared; r++) counts[taken[r] as number] = (counts[taken[r] as number] as number) + 1;
+  const kept = shared < 0 ? -shared - 1 : shared;
+  for (let r = 0; r < kept; r++) counts[taken[r] as number] = (counts[taken[r] as number] as number) + 1;
   overlap[0] = weight;
-  return shared;
+  return shared < 0 ? -1 : shared;
 }
 
 /** Adds `delta` to the count of each word of `bag` (ids above `largestId` are in no B unit: skipped). */

@@ -57,6 +57,10 @@ export interface TokenSource {
   bracket(i: number): number;
   shape(i: number): MarkerToken['shape'];
   party(i: number): string | undefined;
+  /** Token `i`'s number among the distinct tokens of the source (word texts; marker kinds, shapes and parties). */
+  tokenKey(i: number): number;
+  /** How many distinct tokens `tokenKey` numbers. */
+  readonly tokenKeys: number;
   /** Tokens `[from, to)` as objects. */
   tokens(from: number, to: number): Token[];
 }

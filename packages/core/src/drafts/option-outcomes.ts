@@ -53,9 +53,12 @@ export function optionOutcomes(
         const change = byA.get(id);
         if (!change) continue;
         const isWordAt = wordsOf(change);
-        for (const word of isWordAt) if (word) words++;
+        // Index loops: iterating with `for … of` allocated an iterator per paragraph of every option.
+        for (let i = 0; i < isWordAt.length; i++) if (isWordAt[i]) words++;
         let equal = 0;
-        for (const segment of change.segments) {
+        const segments = change.segments;
+        for (let s = 0; s < segments.length; s++) {
+          const segment = segments[s] as Segment;
           if (segment.op !== 'equal') continue;
           for (let i = segment.aStart; i < segment.aEnd; i++) if (isWordAt[i]) equal++;
         }

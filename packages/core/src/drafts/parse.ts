@@ -62,7 +62,11 @@ export function parseDraft(text: string, options: ParseOptions = {}): ParseResul
   const brackets: Bracket[] = [];
   const linkLabels = new Set<string>();
   if (mode === 'plain') {
-    for (const line of lines) {
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index] as string;
+      // Only a line starting with up to three spaces and `[` can define a link: no regex elsewhere.
+      const first = line.charCodeAt(0) === 91 ? 0 : line.indexOf('[');
+      if (first < 0 || first > 3) continue;
       const match = LINK_DEFINITION.exec(line);
       if (match) linkLabels.add((match[1] as string).toLowerCase());
     }

@@ -137,15 +137,25 @@ export function redline(a: DraftDocument, b: DraftDocument, options: RedlineOpti
     }
   }
   const summary = summarise(a, b, changes, ids, alignment, maxEditLength);
-  // Which of an option's tokens are words, from the ids: the tokens themselves are not built.
-  const idsOfChange = new Map<UnitChange, UnitIds>();
-  changes.forEach((change, index) => idsOfChange.set(change, ids[index] as UnitIds));
-  const isWordId = alignment.vocabulary.isWord;
-  const outcomes = optionOutcomes(a, b, changes, (change) =>
-    (idsOfChange.get(change as UnitChange)?.a ?? []).map((id) => isWordId[id] as boolean),
-  );
+  const outcomes = a.options?.length ? outcomesOf(a, b, changes, ids, alignment.vocabulary.isWord) : [];
   if (outcomes.length) summary.options = outcomes;
   return { summary, changes };
+}
+
+/** What became of A's option groups, telling words from the ids: the tokens themselves are not built. */
+function outcomesOf(
+  a: DraftDocument,
+  b: DraftDocument,
+  changes: UnitChange[],
+  ids: UnitIds[],
+  isWordId: readonly boolean[],
+): OptionOutcome[] {
+  const idsOfChange = new Map<UnitChange, UnitIds>();
+  for (let index = 0; index < changes.length; index++)
+    idsOfChange.set(changes[index] as UnitChange, ids[index] as UnitIds);
+  return optionOutcomes(a, b, changes, (change) =>
+    (idsOfChange.get(change as UnitChange)?.a ?? []).map((id) => isWordId[id] as boolean),
+  );
 }
 
 /** Token ids of both sides of a change, kept beside it for counting words. */

@@ -72,7 +72,7 @@ export function readStructure(
         if (nested) reader.read(paragraph, nested);
       }
     }
-    label(section, textMarks, groups);
+    label(section, nesting, textMarks, groups);
   }
   return groups;
 }
@@ -99,33 +99,37 @@ function isFootnoteDefinition(paragraph: Paragraph): boolean {
 
 interface Nesting {
   children: Map<Paragraph, Paragraph[]>;
-  /** Each paragraph's index, and the index just past the paragraphs nested in it. */
-  index: Map<Paragraph, number>;
-  end: Map<Paragraph, number>;
+  /** By position: the position of each paragraph's parent (-1: none), and the position just past the paragraphs nested in it. */
+  parentAt: Int32Array;
+  endAt: Int32Array;
 }
 
 /** Nests each paragraph in the nearest paragraph before it that is indented less. */
 function nest(section: Section): Nesting {
   const children = new Map<Paragraph, Paragraph[]>();
-  const index = new Map<Paragraph, number>();
-  const end = new Map<Paragraph, number>();
-  const open: Paragraph[] = [];
-  section.paragraphs.forEach((paragraph, at) => {
-    while (open.length && (open.at(-1) as Paragraph).indent >= paragraph.indent)
-      end.set(open.pop() as Paragraph, at);
-    const parent = open.at(-1);
+  const paragraphs = section.paragraphs;
+  // Positions in typed arrays rather than maps keyed by paragraph: this runs for every section.
+  const parentAt = new Int32Array(paragraphs.length).fill(-1);
+  const endAt = new Int32Array(paragraphs.length);
+  const open: number[] = [];
+  for (let at = 0; at < paragraphs.length; at++) {
+    const paragraph = paragraphs[at] as Paragraph;
+    while (open.length && (paragraphs[open.at(-1) as number] as Paragraph).indent >= paragraph.indent)
+      endAt[open.pop() as number] = at;
+    const parentPosition = open.at(-1);
     paragraph.depth = open.length + 1;
-    index.set(paragraph, at);
-    if (parent) {
+    if (parentPosition !== undefined) {
+      const parent = paragraphs[parentPosition] as Paragraph;
+      parentAt[at] = parentPosition;
       paragraph.parent = parent.id;
       const list = children.get(parent);
       if (list) list.push(paragraph);
       else children.set(parent, [paragraph]);
     } else paragraph.parent = undefined;
-    open.push(paragraph);
-  });
-  for (const paragraph of open) end.set(paragraph, section.paragraphs.length);
-  return { children, index, end };
+    open.push(at);
+  }
+  for (const at of open) endAt[at] = paragraphs.length;
+  return { children, parentAt, endAt };
 }
 
 /** An option being read: its group, and whether it is a header that covers the blocks below it. */
@@ -144,6 +148,9 @@ interface Frame {
  * in that option; elsewhere it starts a new group.
  */
 class OptionReader {
+  /** Each paragraph's position in the section, built when first needed. */
+  private positions: Map<Paragraph, number> | undefined;
+
   constructor(
     private readonly section: Section,
     private readonly nesting: Nesting,
@@ -218,8 +225,10 @@ class OptionReader {
 
   /** What is nested in a paragraph, at any depth: the paragraphs right after it, up to its end. */
   private descendants(paragraph: Paragraph): Paragraph[] {
-    const from = (this.nesting.index.get(paragraph) ?? 0) + 1;
-    return this.section.paragraphs.slice(from, this.nesting.end.get(paragraph) ?? from);
+    this.positions ??= new Map(this.section.paragraphs.map((p, at) => [p, at]));
+    const at = this.positions.get(paragraph);
+    if (at === undefined) return [];
+    return this.section.paragraphs.slice(at + 1, this.nesting.endAt[at]);
   }
 }
 
@@ -253,19 +262,23 @@ function assign(frames: Frame[], paragraphs: Paragraph[]): void {
  * `¶0+1` before the first number). A section with no numbers at all keeps positions (`¶3`).
  * Labels are for people: a text that repeats a number repeats the label; ids stay unique.
  */
-function label(section: Section, marks: ReadonlyMap<Paragraph, OptionMark>, groups: OptionGroup[]): void {
-  const byId = new Map(section.paragraphs.map((p) => [p.id, p]));
+function label(
+  section: Section,
+  nesting: Nesting,
+  marks: ReadonlyMap<Paragraph, OptionMark>,
+  groups: OptionGroup[],
+): void {
   const numbered = section.paragraphs.some((p) => p.num !== undefined);
-  const numberPath = new Map<Paragraph, string>();
+  /** By position: the paragraph's number with its parents' (`8.1`), if any. */
+  const numberPath: (string | undefined)[] = new Array(section.paragraphs.length);
   /** Per depth, the last labelled paragraph's label and the unnumbered ones counted since. */
   const anchors: { base: string; count: number }[] = [];
   section.paragraphs.forEach((paragraph, index) => {
     const depth = paragraph.depth ?? 1;
-    const parent = paragraph.parent === undefined ? undefined : byId.get(paragraph.parent);
-    const inherited = parent ? numberPath.get(parent) : undefined;
+    const parentAt = nesting.parentAt[index] as number;
+    const inherited = parentAt < 0 ? undefined : numberPath[parentAt];
     const own = paragraph.num === undefined ? undefined : joinNumber(inherited, paragraph.num);
-    const path = own ?? inherited;
-    if (path !== undefined) numberPath.set(paragraph, path);
+    numberPath[index] = own ?? inherited;
     const option = paragraph.option && groups[paragraph.option.group]?.options[paragraph.option.option];
     const suffix = option ? ` ${option.label}` : '';
     if (!numbered) {

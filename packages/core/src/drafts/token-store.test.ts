@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TokenSource } from './model.ts';
 import { parseDraft } from './parse.ts';
 import { redline } from './redline.ts';
 
@@ -36,6 +37,18 @@ describe('the parser’s token store', () => {
       'y',
       'close:undefined',
     ]);
+  });
+
+  it('numbers its tokens by what they are: word texts (escaped or not), marker kinds and parties', () => {
+    const text = '## Article 1\n\n1. pay US\\$1 [ru: pay] [ua: US$1] [ru: now]\n';
+    const span = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.span;
+    const store = span?.store as TokenSource;
+    const keys = Array.from({ length: (span?.to ?? 0) - (span?.from ?? 0) }, (_, k) =>
+      store.tokenKey((span?.from ?? 0) + k),
+    );
+    // The heading's `Article` and `1` are 0 and 1; then pay US$1 [ru: pay ] [ua: US$1 ] [ru: now ].
+    expect(keys).toEqual([2, 3, 4, 2, 5, 6, 3, 5, 4, 7, 5]);
+    expect(store.tokenKeys).toBe(8);
   });
 
   it('is all a redline reads: no token objects are built for the units it compares', () => {

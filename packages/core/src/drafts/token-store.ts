@@ -18,6 +18,10 @@ export class TokenStore implements TokenSource {
   private readonly partyIndex = new Map<string, number>();
   /** Where each line of the source starts, built when a token's line is first asked for. */
   private lineStarts: Int32Array | undefined;
+  /** How many distinct tokens the store holds, once `tokenKey` has numbered them (-1 before). */
+  private keyCount = -1;
+  /** Marker keys by their flags (kind, shape, party) without the spacing. */
+  private readonly markerKeys = new Map<number, number>();
 
   /** `source`: the text the offsets point into. */
   constructor(readonly source: string) {
@@ -81,6 +85,116 @@ export class TokenStore implements TokenSource {
   party(i: number): string | undefined {
     const code = (this.data[i * STRIDE] as number) >>> PARTY_SHIFT;
     return code === 0 ? undefined : this.parties[code - 1];
+  }
+
+  /**
+   * Token `i`'s number among the store's distinct tokens: equal numbers for words of equal text,
+   * and for markers of equal kind, shape and party. A diff reads its tokens by these: looking a
+   * word up by its text would cut a string out of the source for every token of both versions.
+   */
+  tokenKey(i: number): number {
+    if (this.keyCount < 0) this.keyTokens();
+    const at = i * STRIDE;
+    const flags = this.data[at] as number;
+    return (flags & KIND_MASK) === WORD
+      ? (this.data[at + 3] as number)
+      : (this.markerKeys.get(flags & ~SPACE) as number);
+  }
+
+  /** How many distinct tokens `tokenKey` numbers (keys run from 0 to this, exclusive). */
+  get tokenKeys(): number {
+    if (this.keyCount < 0) this.keyTokens();
+    return this.keyCount;
+  }
+
+  /**
+   * Numbers every token: a word by its text, kept in the slot markers keep their bracket in; a
+   * marker by its flags. One pass over the store: each word's characters are hashed in place and
+   * looked up in an open-addressing table (of key + 1), where a hit is confirmed against the
+   * key's characters, copied once into a compact pool (comparing with the key's first word in
+   * the source instead read all over a long text, and measured slower).
+   */
+  private keyTokens(): void {
+    this.markerKeys.clear();
+    const data = this.data;
+    let slots = new Int32Array(1024);
+    let hashes: Int32Array = new Int32Array(512);
+    /** Per key: where its characters start in `pool`, and how many (-1 for a marker's key). */
+    let starts: Int32Array = new Int32Array(512);
+    let lengths: Int32Array = new Int32Array(512);
+    let pool = new Uint16Array(4096);
+    let pooled = 0;
+    let keys = 0;
+    for (let i = 0; i < this.count; i++) {
+      const at = i * STRIDE;
+      const flags = data[at] as number;
+      if ((flags & KIND_MASK) !== WORD) {
+        const code = flags & ~SPACE;
+        if (this.markerKeys.has(code)) continue;
+        this.markerKeys.set(code, keys++);
+        if (keys > lengths.length) {
+          hashes = grow(hashes, keys);
+          starts = grow(starts, keys);
+          lengths = grow(lengths, keys);
+        }
+        // A marker's key has no characters, and no place in the table of words.
+        lengths[keys - 1] = -1;
+        continue;
+      }
+      const own = flags & OWN_TEXT ? (this.texts.get(i) as string) : undefined;
+      const text = own ?? this.source;
+      const from = own === undefined ? (data[at + 1] as number) : 0;
+      const length = (own === undefined ? (data[at + 2] as number) : own.length) - from;
+      let hash = 0x811c9dc5;
+      for (let c = 0; c < length; c++) hash = Math.imul(hash ^ text.charCodeAt(from + c), 0x01000193);
+      let mask = slots.length - 1;
+      let slot = hash & mask;
+      let key = -1;
+      for (let held = slots[slot] as number; held !== 0; held = slots[slot] as number) {
+        if (hashes[held - 1] === hash && lengths[held - 1] === length) {
+          const start = starts[held - 1] as number;
+          let c = 0;
+          while (c < length && pool[start + c] === text.charCodeAt(from + c)) c++;
+          if (c === length) {
+            key = held - 1;
+            break;
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (key < 0) {
+        key = keys++;
+        if (keys > lengths.length) {
+          hashes = grow(hashes, keys);
+          starts = grow(starts, keys);
+          lengths = grow(lengths, keys);
+        }
+        if (pooled + length > pool.length) {
+          const grown = new Uint16Array(Math.max(pool.length * 2, pooled + length));
+          grown.set(pool);
+          pool = grown;
+        }
+        for (let c = 0; c < length; c++) pool[pooled + c] = text.charCodeAt(from + c);
+        hashes[key] = hash;
+        starts[key] = pooled;
+        lengths[key] = length;
+        pooled += length;
+        slots[slot] = key + 1;
+        // Kept at most half full, so that probes stay short.
+        if (keys * 2 > slots.length) {
+          slots = new Int32Array(slots.length * 2);
+          mask = slots.length - 1;
+          for (let k = 0; k < keys; k++) {
+            if ((lengths[k] as number) < 0) continue;
+            let free = (hashes[k] as number) & mask;
+            while (slots[free] !== 0) free = (free + 1) & mask;
+            slots[free] = k + 1;
+          }
+        }
+      }
+      data[at + 3] = key;
+    }
+    this.keyCount = keys;
   }
 
   /** Token `i` as an object, shaped as the parser always made them. */
@@ -149,7 +263,15 @@ export class TokenStore implements TokenSource {
     data[at++] = end;
     data[at] = bracket;
     this.count++;
+    // A word added after the numbering is numbered with the rest at the next ask.
+    this.keyCount = -1;
   }
+}
+
+function grow(values: Int32Array, atLeast: number): Int32Array {
+  const grown = new Int32Array(Math.max(values.length * 2, atLeast));
+  grown.set(values);
+  return grown;
 }
 
 function lineStarts(source: string): Int32Array {
@@ -159,8 +281,8 @@ function lineStarts(source: string): Int32Array {
 }
 
 // Per token: flags (kind, space before, choice shape, own text; a marker's party code above
-// them), source start and end, bracket id (markers; -1 for words). Lines and columns are read
-// from the start offset.
+// them), source start and end, bracket id (markers; for words -1, then the word's key once
+// `tokenKey` has numbered them). Lines and columns are read from the start offset.
 const STRIDE = 4;
 /** Fewer characters a token than prose has (5.5 in the COP21 drafts), so a text seldom outgrows its first array. */
 const CHARACTERS_PER_TOKEN = 5;

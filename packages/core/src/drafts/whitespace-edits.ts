@@ -34,8 +34,12 @@ function spanOf(unit: Section | Paragraph): TokenSpan | undefined {
 
 /** Whether the spacing before token `i` of `a` and token `j` of `b` differs, both being spacing only. */
 function spacingOnlyChange(a: TokenSpan, i: number, b: TokenSpan, j: number): boolean {
-  const [fromA, toA] = gap(a, i);
-  const [fromB, toB] = gap(b, j);
+  // The source range before each token, read in place (no pair per token: this runs for every
+  // kept token). Before a unit's first token it is empty: that is the unit's lead.
+  const fromA = i === 0 ? 0 : a.store.end(a.from + i - 1);
+  const toA = i === 0 ? 0 : a.store.start(a.from + i);
+  const fromB = j === 0 ? 0 : b.store.end(b.from + j - 1);
+  const toB = j === 0 ? 0 : b.store.start(b.from + j);
   const sourceA = a.store.source;
   const sourceB = b.store.source;
   if (toA - fromA === toB - fromB) {
@@ -45,12 +49,6 @@ function spacingOnlyChange(a: TokenSpan, i: number, b: TokenSpan, j: number): bo
     if (same) return false;
   }
   return spacingOnly(sourceA, fromA, toA) && spacingOnly(sourceB, fromB, toB);
-}
-
-/** The source range before the unit's token `i`: empty before its first (that is the unit's lead). */
-function gap({ store, from }: TokenSpan, i: number): [number, number] {
-  if (i === 0) return [0, 0];
-  return [store.end(from + i - 1), store.start(from + i)];
 }
 
 const SPACING = /^\s*$/;
