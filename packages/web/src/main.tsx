@@ -1,8 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
-import { router } from './router.tsx';
+import { WorkbenchRoutes } from './router.tsx';
 import './styles.css';
 
 const queries = new QueryClient({
@@ -15,7 +14,7 @@ const queries = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queries}>
-      <RouterProvider router={router} />
+      <WorkbenchRoutes />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { CaseLayout } from './shell/CaseLayout.tsx';
 import { CaseListPage } from './shell/CaseListPage.tsx';
 import { LoginPage } from './shell/LoginPage.tsx';
@@ -8,23 +8,33 @@ import { SetupPage } from './shell/SetupPage.tsx';
 import { SignedIn } from './shell/SignedIn.tsx';
 import { caseViews } from './views/registry.tsx';
 
-/** The workbench's pages: sign-in and setup, then the cases and each case's views (views/registry.tsx). */
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/setup', element: <SetupPage /> },
-  {
-    element: <SignedIn />,
-    children: [
-      { path: '/', element: <CaseListPage /> },
-      {
-        path: '/cases/:caseId',
-        element: <CaseLayout views={caseViews} />,
-        children: caseViews.map((v) => {
-          const element = v.roles ? <OnlyFor roles={v.roles}>{v.element}</OnlyFor> : v.element;
-          return v.path === '' ? { index: true, element } : { path: v.path, element };
-        }),
-      },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+/**
+ * The workbench's pages: sign-in and setup, then the cases and each case's views
+ * (views/registry.tsx). Declarative routes: no page loads data through the router (the views ask
+ * TanStack Query), and the data router's machinery doubled the router's share of the first
+ * view's JavaScript (97 KB against 43 KB minified).
+ */
+export function WorkbenchRoutes() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route element={<SignedIn />}>
+          <Route path="/" element={<CaseListPage />} />
+          <Route path="/cases/:caseId" element={<CaseLayout views={caseViews} />}>
+            {caseViews.map((v) => {
+              const element = v.roles ? <OnlyFor roles={v.roles}>{v.element}</OnlyFor> : v.element;
+              return v.path === '' ? (
+                <Route key="" index element={element} />
+              ) : (
+                <Route key={v.path} path={v.path} element={element} />
+              );
+            })}
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
