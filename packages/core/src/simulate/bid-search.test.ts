@@ -143,6 +143,34 @@ describe('searchBid', () => {
     expect(found.outcome.join('')).toBe('24450301121510522022');
   });
 
+  it('reused over a run, keeps the option and tail orders between searches and selects what a fresh search does', () => {
+    // Orders are sorted from the previous search's (bid-search.ts): models with ties in their
+    // values (rounded to eighths) must still give exactly a fresh search's package and nodes.
+    const domain = randomDomain({ issues: 7, options: 5, parties: 2, seed: 11 });
+    const mine = domain.stakeholders[0]!.scores;
+    const best = mine.reduce((s, row) => s + Math.max(...row), 0);
+    const reused = new BidSearch(mine);
+    let moved = 0;
+    let previous: string | undefined;
+    for (let seed = 0; seed < 40; seed++) {
+      const model = randomDomain({
+        issues: 7,
+        options: 5,
+        parties: 2,
+        seed: 100 + seed,
+      }).stakeholders[1]!.scores.map((row) => row.map((x) => Math.round(x * 8) / 8));
+      const target = (0.5 + (seed % 5) / 10) * best;
+      const fresh = searchBid(mine, model, target);
+      const again = reused.find(reused.flatten(model), target);
+      expect(again?.outcome).toEqual(fresh?.outcome);
+      expect(again?.nodes).toBe(fresh?.nodes);
+      if (fresh && fresh.outcome.join() !== previous) moved++;
+      previous = fresh?.outcome.join();
+    }
+    // The package changes from one search to the next (so the orders do too).
+    expect(moved).toBe(40);
+  });
+
   it('with a flat model, offers the package that just meets the target', () => {
     const mine = [
       [0, 0.1, 0.2, 0.3],

@@ -70,8 +70,8 @@ export const SLACK = 1e-12;
 /** Weight of the tie-break toward my target: 1e-6 of my utility. */
 export const CLOSER = 1e-6;
 
-/** My target's prices tried at every node besides 0 and λ, as multiples of λ. */
-const LADDER = [0.5, 1.5, 2, 3];
+/** My target's prices tried at every node besides 0 and λ, as multiples of λ (the one that cuts most first). */
+const LADDER = [1.5, 0.5, 2, 3];
 
 /** The tail searched exactly: the last issues whose packages number at most this. */
 const TAIL_PACKAGES = 16;
@@ -98,6 +98,8 @@ export class BidSearch {
   private readonly breakAt: Float64Array;
   private readonly breakStep: Float64Array;
   private readonly breakOrder: Int32Array;
+  /** bestPrice's maximising option per issue at price 0. */
+  private readonly top: Int32Array;
   private readonly path: Int32Array;
   private readonly bestPath: Int32Array;
   private lambda = 0;
@@ -130,7 +132,7 @@ export class BidSearch {
   private readonly mu: Float64Array;
   private readonly signerPriced: Float64Array;
   private readonly shifted: Float64Array;
-  /** Per search: the ladder's prices and suffix sums (row g: Σ_{issues ≥ i} best at price g). */
+  /** Per search: the ladder's prices and suffix sums (ladderPriced[i·LADDER.length + g]: Σ_{issues ≥ i} best at price g). */
   private readonly ladder = new Float64Array(LADDER.length);
   private readonly ladderPriced: Float64Array;
   /**
@@ -161,11 +163,14 @@ export class BidSearch {
     this.theirs = new Float64Array(size);
     this.key = new Float64Array(size);
     this.order = new Int32Array(size);
+    for (let i = 0; i < n; i++)
+      for (let j = this.start[i]!; j < this.start[i + 1]!; j++) this.order[j] = j - this.start[i]!;
     this.box = new Float64Array(n + 1);
     this.priced = new Float64Array(n + 1);
     this.breakAt = new Float64Array(size);
     this.breakStep = new Float64Array(size);
     this.breakOrder = new Int32Array(size);
+    this.top = new Int32Array(n);
     this.path = new Int32Array(n);
     this.bestPath = new Int32Array(n);
     const m = signers.length;
@@ -212,7 +217,7 @@ export class BidSearch {
     this.tailMine = new Float64Array(count);
     this.tailSigner = new Float64Array(count * m);
     this.tailTheirs = new Float64Array(count);
-    this.tailOrder = new Int32Array(count);
+    this.tailOrder = Int32Array.from({ length: count }, (_, q) => q);
     const issues = n - this.tailFrom;
     this.tailOption = new Int32Array(count * issues);
     for (let q = 0; q < count; q++)
@@ -227,7 +232,10 @@ export class BidSearch {
       }
   }
 
-  /** Per search: the tail packages' values for the model, and their order (decreasing; insertion sort). */
+  /**
+   * Per search: the tail packages' values for the model, and their order (decreasing, then by
+   * index): insertion sort from the previous search's order, which it seldom changes much.
+   */
   private priceTail(): void {
     const { tailTheirs: value, tailOrder: order, tailOption: option } = this;
     const issues = this.n - this.tailFrom;
@@ -235,8 +243,12 @@ export class BidSearch {
       let v = 0;
       for (let x = issues - 1; x >= 0; x--) v += this.theirs[option[q * issues + x]!]!;
       value[q] = v;
-      let p = q;
-      while (p > 0 && value[order[p - 1]!]! < v) {
+    }
+    for (let x = 1; x < order.length; x++) {
+      const q = order[x]!;
+      const v = value[q]!;
+      let p = x;
+      while (p > 0 && (value[order[p - 1]!]! < v || (value[order[p - 1]!]! === v && order[p - 1]! > q))) {
         order[p] = order[p - 1]!;
         p--;
       }
@@ -257,10 +269,11 @@ export class BidSearch {
     for (let s = 0; s < size; s++) this.shifted[s] = this.theirs[s]! + this.lambda * this.mine[s]!;
     for (let x = 0; x < this.activeCount; x++) {
       const c = this.active[x]!;
-      const table = this.signerTable.subarray(c * size, (c + 1) * size);
-      const mu = this.bestPrice(this.shifted, table, this.floor[c]!);
+      // The signer's table in place (offset c·size): no view allocated per search.
+      const mu = this.bestPrice(this.shifted, this.signerTable, this.floor[c]!, c * size);
       this.mu[c] = mu;
-      this.suffix(this.shifted, table, mu, this.signerPriced, c * row);
+      // At μ = 0 the bound is the plain Lagrangian one, already tested: mayBeSigned skips it.
+      if (mu > 0) this.suffix(this.shifted, this.signerTable, mu, this.signerPriced, c * row, c * size);
     }
   }
 
@@ -335,10 +348,7 @@ export class BidSearch {
     this.suffix(theirs, mine, 0, this.box);
     this.suffix(theirs, mine, lambda, this.priced);
     this.priceSigners();
-    for (let g = 0; g < LADDER.length; g++) {
-      this.ladder[g] = LADDER[g]! * lambda;
-      this.suffix(theirs, mine, this.ladder[g]!, this.ladderPriced, g * (n + 1));
-    }
+    this.priceLadder(lambda);
     if (this.tailFrom < n) this.priceTail();
     for (let i = 0; i < n; i++) this.sortIssue(i, lambda);
 
@@ -381,25 +391,30 @@ export class BidSearch {
    * the children's Lagrangian bounds, so the first child that fails it ends the loop.
    */
   private descend(k: number, a: number, b: number): void {
+    // Per search and per depth constants in locals: the loop below runs for every node.
+    const { order, mine: mineOf, theirs: theirsOf, need, target, lambda, ladder, ladderPriced } = this;
     const from = this.start[k]!;
     const to = this.start[k + 1]!;
     const last = k + 1 === this.n;
+    const tail = k + 1 === this.tailFrom;
+    const signers = this.activeCount > 0;
     const rest = this.suffixMine[k + 1]!;
     const box = this.box[k + 1]!;
     const priced = this.priced[k + 1]!;
+    const rung = (k + 1) * LADDER.length;
     for (let s = from; s < to; s++) {
       if (this.nodes > this.maxNodes && this.found) return;
       this.nodes++;
-      const j = this.order[s]!;
-      const mine = a + this.mine[from + j]!;
-      const theirs = b + this.theirs[from + j]!;
-      if (mine + rest < this.need) continue;
+      const j = order[s]!;
+      const mine = a + mineOf[from + j]!;
+      const theirs = b + theirsOf[from + j]!;
+      if (mine + rest < need) continue;
       const line = this.found ? this.bestTheirs + IMPROVEMENT : -Infinity;
-      if (theirs + this.lambda * (mine - this.target) + priced < line) return;
+      if (theirs + lambda * (mine - target) + priced < line) return;
       if (theirs + box < line) continue;
-      if (!this.ladderMayBeat(k, mine, theirs, line)) continue;
-      if (this.activeCount > 0 && !this.mayBeSigned(k, from + j, mine, theirs, line)) continue;
-      if (k + 1 === this.tailFrom && !this.tailMayBeat(k, mine, theirs, line)) continue;
+      if (!ladderMayBeat(ladder, ladderPriced, rung, mine - need, theirs, line - MARGIN)) continue;
+      if (signers && !this.mayBeSigned(k, from + j, mine, theirs, line)) continue;
+      if (tail && !this.tailMayBeat(k, mine, theirs, line)) continue;
       this.path[k] = j;
       if (!last) {
         this.descend(k + 1, mine, theirs);
@@ -418,42 +433,43 @@ export class BidSearch {
    * when an obliged signer can no longer reach its floor.
    */
   private mayBeSigned(k: number, s: number, mine: number, theirs: number, line: number): boolean {
-    const size = this.start[this.n]!;
+    const {
+      active,
+      trigger,
+      obliged,
+      obliging,
+      signerTable: table,
+      partial,
+      floor,
+      mu,
+      signerPriced,
+      path,
+      start,
+    } = this;
+    const size = start[this.n]!;
     const row = this.n + 1;
+    // The λ bound's first terms, the same for every signer (summed in the same order).
+    const priced = theirs + this.lambda * (mine - this.target);
     for (let x = 0; x < this.activeCount; x++) {
-      const c = this.active[x]!;
-      const t = this.trigger[c]!;
+      const c = active[x]!;
+      const t = trigger[c]!;
       // Until its trigger issue is fixed the signer may not be needed; once fixed, only if obliged.
       if (t > k) continue;
       let sum: number;
       if (t === k) {
-        this.obliged[c] = this.obliging[c * size + s]!;
-        if (this.obliged[c] === 0) continue;
+        obliged[c] = obliging[c * size + s]!;
+        if (obliged[c] === 0) continue;
         // Entering the obliged subtree: its partial sum over the path so far, once.
-        sum = this.signerTable[c * size + s]!;
-        for (let i = 0; i < k; i++) sum += this.signerTable[c * size + this.start[i]! + this.path[i]!]!;
-      } else if (t >= 0 && this.obliged[c] === 0) continue;
-      else sum = this.partial[c * row + k]! + this.signerTable[c * size + s]!;
-      this.partial[c * row + k + 1] = sum;
-      const floor = this.floor[c]!;
-      if (sum + this.signerSuffix[c * row + k + 1]! < floor) return false;
-      const mu = this.mu[c]!;
-      const bound =
-        theirs +
-        this.lambda * (mine - this.target) +
-        mu * (sum - floor) +
-        this.signerPriced[c * row + k + 1]!;
-      if (mu > 0 && bound < line) return false;
+        sum = table[c * size + s]!;
+        for (let i = 0; i < k; i++) sum += table[c * size + start[i]! + path[i]!]!;
+      } else if (t >= 0 && obliged[c] === 0) continue;
+      else sum = partial[c * row + k]! + table[c * size + s]!;
+      partial[c * row + k + 1] = sum;
+      const least = floor[c]!;
+      if (sum + this.signerSuffix[c * row + k + 1]! < least) return false;
+      const price = mu[c]!;
+      if (price > 0 && priced + price * (sum - least) + signerPriced[c * row + k + 1]! < line) return false;
     }
-    return true;
-  }
-
-  /** The ladder's bounds for a child (partial sums mine, theirs) on issue k: each must reach the line. */
-  private ladderMayBeat(k: number, mine: number, theirs: number, line: number): boolean {
-    const row = this.n + 1;
-    for (let g = 0; g < LADDER.length; g++)
-      if (theirs + this.ladder[g]! * (mine - this.need) + this.ladderPriced[g * row + k + 1]! < line - MARGIN)
-        return false;
     return true;
   }
 
@@ -466,34 +482,73 @@ export class BidSearch {
   private tailMayBeat(k: number, mine: number, theirs: number, line: number): boolean {
     const m = this.signers;
     const row = this.n + 1;
-    const { tailOrder: order, tailTheirs, tailMine, tailSigner } = this;
+    const {
+      tailOrder: order,
+      tailTheirs,
+      tailMine,
+      tailSigner,
+      active,
+      trigger,
+      obliged,
+      partial,
+      floor,
+    } = this;
     next: for (let x = 0; x < order.length; x++) {
       const q = order[x]!;
       if (theirs + tailTheirs[q]! < line - MARGIN) return false;
       if (mine + tailMine[q]! < this.need - MARGIN) continue;
       for (let y = 0; y < this.activeCount; y++) {
-        const c = this.active[y]!;
-        const t = this.trigger[c]!;
-        if (t > k || (t >= 0 && this.obliged[c] === 0)) continue;
-        if (this.partial[c * row + k + 1]! + tailSigner[q * m + c]! < this.floor[c]! - MARGIN) continue next;
+        const c = active[y]!;
+        const t = trigger[c]!;
+        if (t > k || (t >= 0 && obliged[c] === 0)) continue;
+        if (partial[c * row + k + 1]! + tailSigner[q * m + c]! < floor[c]! - MARGIN) continue next;
       }
       return true;
     }
     return false;
   }
 
+  /** The ladder's prices and suffix sums, by depth (row i: Σ_{issues ≥ i} bestPriced at each price). */
+  private priceLadder(lambda: number): void {
+    const { n, ladder, ladderPriced: rows, theirs, mine } = this;
+    const width = LADDER.length;
+    for (let g = 0; g < width; g++) {
+      ladder[g] = LADDER[g]! * lambda;
+      rows[n * width + g] = 0;
+    }
+    // One pass over each issue's options for all the prices (bestPriced's arithmetic, per price).
+    for (let i = n - 1; i >= 0; i--) {
+      for (let g = 0; g < width; g++) rows[i * width + g] = -Infinity;
+      for (let s = this.start[i]!; s < this.start[i + 1]!; s++) {
+        const value = theirs[s]!;
+        const weight = mine[s]!;
+        for (let g = 0; g < width; g++)
+          rows[i * width + g] = Math.max(rows[i * width + g]!, value + ladder[g]! * weight);
+      }
+      for (let g = 0; g < width; g++) rows[i * width + g] = rows[(i + 1) * width + g]! + rows[i * width + g]!;
+    }
+  }
+
   /** Best option of issue i at the price: max_j value + price·weight (their + λ·mine for the root bound). */
-  private bestPriced(value: Float64Array, weight: Float64Array, i: number, price: number): number {
+  private bestPriced(value: Float64Array, weight: Float64Array, i: number, price: number, w = 0): number {
     let m = -Infinity;
-    for (let s = this.start[i]!; s < this.start[i + 1]!; s++) m = Math.max(m, value[s]! + price * weight[s]!);
+    for (let s = this.start[i]!; s < this.start[i + 1]!; s++)
+      m = Math.max(m, value[s]! + price * weight[w + s]!);
     return m;
   }
 
-  /** out[at + i] = Σ_{issues ≥ i} bestPriced. */
-  private suffix(value: Float64Array, weight: Float64Array, price: number, out: Float64Array, at = 0): void {
+  /** out[at + i] = Σ_{issues ≥ i} bestPriced (weights at offset w). */
+  private suffix(
+    value: Float64Array,
+    weight: Float64Array,
+    price: number,
+    out: Float64Array,
+    at = 0,
+    w = 0,
+  ): void {
     out[at + this.n] = 0;
     for (let i = this.n - 1; i >= 0; i--)
-      out[at + i] = out[at + i + 1]! + this.bestPriced(value, weight, i, price);
+      out[at + i] = out[at + i + 1]! + this.bestPriced(value, weight, i, price, w);
   }
 
   /**
@@ -501,24 +556,32 @@ export class BidSearch {
    * exactly. g is convex and piecewise linear; its right slope is −target + Σ_i mine of issue i's
    * maximising option (the one with most mine on a tie), which rises at each breakpoint of an
    * issue's upper envelope. So: walk each envelope from λ = 0 (its breakpoints and slope steps),
-   * sort the breakpoints, and stop at the first where the slope is no longer negative.
+   * sort the breakpoints, and stop at the first where the slope is no longer negative. The weights
+   * (mine) may sit at offset w of a longer table (a signer's).
    */
-  private bestPrice(theirs: Float64Array, mine: Float64Array, target: number): number {
-    const { n, start, breakAt: at, breakStep: step, breakOrder: order } = this;
+  private bestPrice(theirs: Float64Array, mine: Float64Array, target: number, w = 0): number {
+    const { n, start, breakAt: at, breakStep: step, breakOrder: order, top } = this;
     let slope = -target;
-    let count = 0;
     for (let i = 0; i < n; i++) {
       let cur = start[i]!;
       for (let s = cur + 1; s < start[i + 1]!; s++)
-        if (theirs[s]! > theirs[cur]! || (theirs[s]! === theirs[cur]! && mine[s]! > mine[cur]!)) cur = s;
-      slope += mine[cur]!;
+        if (theirs[s]! > theirs[cur]! || (theirs[s]! === theirs[cur]! && mine[w + s]! > mine[w + cur]!))
+          cur = s;
+      slope += mine[w + cur]!;
+      top[i] = cur;
+    }
+    // Already rising at 0 (often so for a guarantor's floor): no envelope to walk.
+    if (slope >= 0) return 0;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      let cur = top[i]!;
       for (;;) {
         let next = -1;
         let price = Infinity;
         for (let s = start[i]!; s < start[i + 1]!; s++) {
-          if (mine[s]! <= mine[cur]!) continue;
-          const cross = (theirs[cur]! - theirs[s]!) / (mine[s]! - mine[cur]!);
-          if (cross < price || (cross === price && mine[s]! > mine[next]!)) {
+          if (mine[w + s]! <= mine[w + cur]!) continue;
+          const cross = (theirs[cur]! - theirs[s]!) / (mine[w + s]! - mine[w + cur]!);
+          if (cross < price || (cross === price && next >= 0 && mine[w + s]! > mine[w + next]!)) {
             price = cross;
             next = s;
           }
@@ -526,12 +589,12 @@ export class BidSearch {
         if (next < 0) break;
         at[count] = Math.max(0, price);
         order[count] = count;
-        step[count] = mine[next]! - mine[cur]!;
+        step[count] = mine[w + next]! - mine[w + cur]!;
         count++;
         cur = next;
       }
     }
-    if (slope >= 0 || count === 0) return 0;
+    if (count === 0) return 0;
     // Breakpoints by increasing price (insertion sort: a few dozen at most).
     for (let k = 1; k < count; k++) {
       const x = order[k]!;
@@ -550,14 +613,19 @@ export class BidSearch {
     return price;
   }
 
-  /** Issue i's options by decreasing their + λ·mine, then decreasing mine, then index (insertion sort). */
+  /**
+   * Issue i's options by decreasing their + λ·mine, then decreasing mine, then index: a strict
+   * total order, so insertion sort from the previous search's order (consecutive searches move
+   * it little) gives the order a sort from scratch would.
+   */
   private sortIssue(i: number, lambda: number): void {
     const from = this.start[i]!;
     const count = this.start[i + 1]! - from;
     const { key, mine, theirs, order } = this;
     for (let j = 0; j < count; j++) key[from + j] = theirs[from + j]! + lambda * mine[from + j]!;
-    for (let j = 0; j < count; j++) {
-      let p = j;
+    for (let q = 1; q < count; q++) {
+      const j = order[from + q]!;
+      let p = q;
       while (p > 0) {
         const before = order[from + p - 1]!;
         const beats =
@@ -572,6 +640,23 @@ export class BidSearch {
       order[from + p] = j;
     }
   }
+}
+
+/**
+ * The ladder's bounds for a child (my sum over the target `over`, theirs): each must reach the
+ * line (`lower`). Rows by depth (rung: the child's), prices in LADDER's order.
+ */
+function ladderMayBeat(
+  prices: Float64Array,
+  rows: Float64Array,
+  rung: number,
+  over: number,
+  theirs: number,
+  lower: number,
+): boolean {
+  for (let g = 0; g < prices.length; g++)
+    if (theirs + prices[g]! * over + rows[rung + g]! < lower) return false;
+  return true;
 }
 
 /** One search from nested tables (callers outside a run: tests, the subgame-perfect plan). */

@@ -56,20 +56,22 @@ export function runSaop(
   const trace: TraceEntry[] = [];
   let standing: Outcome | undefined;
   let accepted: number[] = [];
+  // Party q's reservation value under the day's limits (one function for the run, not one a step).
+  const reservationUnder = (limits: readonly number[] | undefined, q: number) =>
+    limits?.[q] ?? domain.stakeholders[q]!.reservationValue;
   for (let step = 0; step < total; step++) {
     const time = step / total;
     const round = Math.floor(step / n) + 1;
     const mover = negotiators[step % n]!;
     const day = options.calendar?.days[round - 1];
     const limits = options.calendar?.reservationValues[round - 1];
-    const reservation = (q: number) => limits?.[q] ?? domain.stakeholders[q]!.reservationValue;
     const move = mover.move({
       step,
       time,
       standing,
       // An offer at step s needs the n − 1 others to accept by the last step: s + n − 1 < total.
       last: step > total - n,
-      ...(options.calendar ? { reservationValue: reservation(mover.party) } : {}),
+      ...(options.calendar ? { reservationValue: reservationUnder(limits, mover.party) } : {}),
       ...(limits ? { limits } : {}),
       ...(day ? { day } : {}),
     });
@@ -95,7 +97,10 @@ export function runSaop(
     const utilities = utilitiesOf(domain, agreed);
     const vetoes = domain.stakeholders
       .map((_, q) => q)
-      .filter((q) => isRequiredSignatory(domain.stakeholders[q]!, agreed) && utilities[q]! < reservation(q));
+      .filter(
+        (q) =>
+          isRequiredSignatory(domain.stakeholders[q]!, agreed) && utilities[q]! < reservationUnder(limits, q),
+      );
     if (vetoes.length > 0) {
       for (const q of vetoes) {
         trace.push({ ...at, party: ids[q]!, action: 'veto', ...entryFor(domain, agreed) });
