@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@parley/store/database.ts';
 import { createServerApp } from './server-app.ts';
@@ -14,6 +15,9 @@ describe('the web workbench beside the API', () => {
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Parley</title><div id="root"></div>');
   writeFileSync(path.join(dir, 'assets', 'index-Ab12.js'), 'console.log(1)');
   writeFileSync(path.join(dir, 'assets', 'index-Cd34.css'), 'body{}');
+  // As the build leaves them: each asset also compressed beside it.
+  writeFileSync(path.join(dir, 'assets', 'index-Ab12.js.br'), brotliCompressSync('console.log(1)'));
+  writeFileSync(path.join(dir, 'assets', 'index-Ab12.js.gz'), gzipSync('console.log(1)'));
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg/>');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const app = createServerApp({ database: noDatabase }, { web: { dir } });
@@ -39,6 +43,26 @@ describe('the web workbench beside the API', () => {
     expect((await app.request('/favicon.svg')).headers.get('content-type')).toBe(
       'image/svg+xml; charset=utf-8',
     );
+  });
+
+  it('sends the compressed copy the browser accepts, with the type of the asset itself', async () => {
+    const asked = (encodings?: string) =>
+      app.request('/assets/index-Ab12.js', encodings ? { headers: { 'Accept-Encoding': encodings } } : {});
+    const br = await asked('gzip, deflate, br, zstd');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe('console.log(1)');
+    const gz = await asked('gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe('console.log(1)');
+    const plain = await asked();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log(1)');
+    // A style sheet without compressed copies goes out as it is, whatever the browser accepts.
+    const css = await app.request('/assets/index-Cd34.css', { headers: { 'Accept-Encoding': 'br' } });
+    expect(css.headers.get('content-encoding')).toBeNull();
+    expect(await css.text()).toBe('body{}');
   });
 
   it('answers an unknown asset and an unknown API route with 404, not the page shell', async () => {

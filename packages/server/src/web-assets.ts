@@ -24,7 +24,13 @@ export function registerWebAssets(app: OpenAPIHono<ServerEnv>, web: WebAssets) {
   const isPage = (p: string) => !/^\/(api|assets)(\/|$)/.test(p);
   /** A file of the build with the caching it calls for; a missing one goes on to the 404. */
   const file = (cacheControl: string, only?: string): MiddlewareHandler<ServerEnv> => {
-    const serve = serveStatic<ServerEnv>({ root: web.dir, ...(only ? { path: only } : {}) });
+    // The build writes each asset also as .br and .gz (packages/web/scripts/build.mjs): the one
+    // the browser accepts goes out, compressed once rather than per request.
+    const serve = serveStatic<ServerEnv>({
+      root: web.dir,
+      precompressed: true,
+      ...(only ? { path: only } : {}),
+    });
     return async (c, next) => {
       const answer = await serve(c, next);
       // Not found: serveStatic went on to next(), whose answer is the 404's, set on the context.
