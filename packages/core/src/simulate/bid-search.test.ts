@@ -70,22 +70,9 @@ describe('searchBid', () => {
           const issue = trigger % issues;
           const signers = [{ scores: g1!, obligedWhen: { issue, options: [0, 1] } }, { scores: g2! }];
           const target = share * mine!.reduce((s, row) => s + Math.max(...row), 0);
-          const search = new BidSearch(mine!, signers);
-          const found = search.find(search.flatten(theirs!), target, undefined, undefined, floors);
           const signs = (o: number[]) =>
             (o[issue]! > 1 || sum(g1!, o) >= floors[0]! - SLACK) && sum(g2!, o) >= floors[1]! - SLACK;
-          const feasible = allOutcomes(mine!.map((r) => r.length)).filter(
-            (o) => sum(mine!, o) >= target - SLACK && signs(o),
-          );
-          if (feasible.length === 0) {
-            expect(found).toBeUndefined();
-            return;
-          }
-          const value = (o: number[]) => sum(theirs!, o) - CLOSER * sum(mine!, o);
-          expect(found).toBeDefined();
-          expect(signs(found!.outcome)).toBe(true);
-          expect(search.signable(found!.outcome, floors)).toBe(true);
-          expect(value(found!.outcome)).toBeGreaterThanOrEqual(Math.max(...feasible.map(value)) - 1e-11);
+          expectBestSignable(new BidSearch(mine!, signers), mine!, theirs!, target, floors, signs);
         },
       ),
       { seed: 11, numRuns: 300 },
@@ -112,21 +99,9 @@ describe('searchBid', () => {
             ...(o ? { obligedWhen: { issue: 0, options: o } } : {}),
           }));
           const target = share * mine!.reduce((s, row) => s + Math.max(...row), 0);
-          const search = new BidSearch(mine!, signers);
-          const found = search.find(search.flatten(theirs!), target, undefined, undefined, floors);
           const signs = (o: number[]) =>
             when.every((w, c) => (w && !w.includes(o[0]!)) || sum(g!, o) >= floors[c]! - SLACK);
-          const feasible = allOutcomes(mine!.map((r) => r.length)).filter(
-            (o) => sum(mine!, o) >= target - SLACK && signs(o),
-          );
-          if (feasible.length === 0) {
-            expect(found).toBeUndefined();
-            return;
-          }
-          const value = (o: number[]) => sum(theirs!, o) - CLOSER * sum(mine!, o);
-          expect(found).toBeDefined();
-          expect(signs(found!.outcome)).toBe(true);
-          expect(value(found!.outcome)).toBeGreaterThanOrEqual(Math.max(...feasible.map(value)) - 1e-11);
+          expectBestSignable(new BidSearch(mine!, signers), mine!, theirs!, target, floors, signs);
         },
       ),
       { seed: 13, numRuns: 300 },
@@ -225,3 +200,31 @@ describe('enumeration baseline', () => {
     expect(searched.agreement).not.toBeNull();
   });
 });
+
+/**
+ * The search's package against brute force: none when no package meets my target and `signs`,
+ * else one that does, signable by the search's own test, and worth the most to the model (less
+ * the tie-break toward my target) of all that do.
+ */
+function expectBestSignable(
+  search: BidSearch,
+  mine: number[][],
+  theirs: number[][],
+  target: number,
+  floors: number[],
+  signs: (outcome: number[]) => boolean,
+) {
+  const found = search.find(search.flatten(theirs), target, undefined, undefined, floors);
+  const feasible = allOutcomes(mine.map((r) => r.length)).filter(
+    (o) => sum(mine, o) >= target - SLACK && signs(o),
+  );
+  if (feasible.length === 0) {
+    expect(found).toBeUndefined();
+    return;
+  }
+  const value = (o: number[]) => sum(theirs, o) - CLOSER * sum(mine, o);
+  expect(found).toBeDefined();
+  expect(signs(found!.outcome)).toBe(true);
+  expect(search.signable(found!.outcome, floors)).toBe(true);
+  expect(value(found!.outcome)).toBeGreaterThanOrEqual(Math.max(...feasible.map(value)) - 1e-11);
+}

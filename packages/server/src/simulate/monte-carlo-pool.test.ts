@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MonteCarloJob } from '@parley/app/simulate/simulate.ts';
 import { runOnWorkers } from './monte-carlo-pool.ts';
-import { saopJob } from './pool-job.test-support.ts';
+import { failingJob, saopJob } from './pool-job.test-support.ts';
 
 const job = saopJob({ issues: 5, domainSeed: 5, seed: 7, runs: 60 });
 
@@ -22,16 +21,7 @@ describe('Monte Carlo on worker threads', () => {
   });
 
   it('reports a failing run as the error it threw', async () => {
-    const bad: MonteCarloJob = {
-      ...job,
-      spec: {
-        ...job.spec,
-        plays: [
-          { tactic: { kind: 'scripted', positions: [] }, acceptance: { kind: 'next' } },
-          job.spec.plays[1]!,
-        ],
-      },
-    };
+    const bad = failingJob(job);
     await expect(runOnWorkers(bad, { workers: 2 })).rejects.toThrow(
       'the scripted tactic plays SAOP on a case calendar only',
     );

@@ -25,3 +25,15 @@ export const saopJob = (shape: {
   runs: shape.runs,
   withTrace: false,
 });
+
+/** The job with a first party that cannot play it (the scripted tactic outside a case calendar): its runs throw. */
+export const failingJob = (job: MonteCarloJob): MonteCarloJob => ({
+  ...job,
+  spec: {
+    ...job.spec,
+    plays: [
+      { tactic: { kind: 'scripted', positions: [] }, acceptance: { kind: 'next' } },
+      job.spec.plays[1]!,
+    ],
+  },
+});

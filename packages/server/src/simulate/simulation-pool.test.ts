@@ -3,7 +3,7 @@ import { isParleyError } from '@parley/model/errors.ts';
 import { randomDomain } from '@parley/core/bargaining/random-domain.ts';
 import { monteCarloRun } from '@parley/core/simulate/monte-carlo.ts';
 import { runInProcess, type MonteCarloJob } from '@parley/app/simulate/simulate.ts';
-import { saopJob } from './pool-job.test-support.ts';
+import { failingJob, saopJob } from './pool-job.test-support.ts';
 import { SimulationPool } from './simulation-pool.ts';
 
 const job = saopJob({ issues: 4, domainSeed: 3, seed: 11, runs: 20 });
@@ -47,16 +47,7 @@ describe('the server simulation pool', () => {
   });
 
   it('reports a failing run as the error it threw, and goes on', async () => {
-    const bad: MonteCarloJob = {
-      ...job,
-      spec: {
-        ...job.spec,
-        plays: [
-          { tactic: { kind: 'scripted', positions: [] }, acceptance: { kind: 'next' } },
-          job.spec.plays[1]!,
-        ],
-      },
-    };
+    const bad = failingJob(job);
     await expect(pool.run(bad)).rejects.toThrow('the scripted tactic plays SAOP on a case calendar only');
     expect(await pool.run(job)).toEqual(runInProcess(job));
   });
