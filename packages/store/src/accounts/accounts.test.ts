@@ -123,6 +123,29 @@ describe.each(engines)('accounts on $name', (engine) => {
     expect(await deleteSession(database(), other.token)).toBe(false);
   });
 
+  it('ends a session read before (and kept) at its sign-out, and shows a change to its user at once', async () => {
+    const user = await createUser(database(), {
+      email: 'kept@example.org',
+      displayName: 'Before',
+      passwordHash: 'x',
+      isAdmin: false,
+    });
+    const session = await createSession(database(), user.id, at(12 * HOUR));
+    // Read twice: on the embedded database the second answer is the kept one.
+    expect((await findSession(database(), session.token, T0))?.user.displayName).toBe('Before');
+    expect((await findSession(database(), session.token, T0))?.user.displayName).toBe('Before');
+    await database()
+      .db.updateTable('users')
+      .set({ display_name: 'After' })
+      .where('id', '=', user.id)
+      .execute();
+    expect((await findSession(database(), session.token, T0))?.user.displayName).toBe('After');
+    // Kept, then past its expiry: no session, without asking again.
+    expect(await findSession(database(), session.token, at(12 * HOUR))).toBeUndefined();
+    expect(await deleteSession(database(), session.token)).toBe(true);
+    expect(await findSession(database(), session.token, T0)).toBeUndefined();
+  });
+
   it('revokes only its own user’s API tokens', async () => {
     const carol = await createUser(database(), {
       email: 'carol@example.org',

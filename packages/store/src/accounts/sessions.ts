@@ -36,6 +36,15 @@ export async function findSession(
   token: string,
   now: Date,
 ): Promise<Session | undefined> {
+  const tokenHash = hashSecret(token);
+  const key = `${database.id}\u0000${tokenHash}`;
+  // A browser sends its cookie with every call: on the embedded database, which no other process
+  // opens, a session read stays true until this process sends its next write (a sign-out, a
+  // changed user: write-generation.ts), so it is kept until then. On PostgreSQL another server
+  // process may end the session, and nothing announces that: every call asks.
+  const generation = database.engine === 'pglite' ? database.writeGeneration?.() : undefined;
+  const kept = generation === undefined ? undefined : recentSessions.get(key);
+  if (kept && kept.generation === generation) return kept.session.expiresAt > now ? kept.session : undefined;
   const row = await database.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -48,11 +57,25 @@ export async function findSession(
       'sessions.csrf_token',
       'sessions.expires_at',
     ])
-    .where('sessions.token_hash', '=', hashSecret(token))
+    .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
-  return row && { user: userOfRow(row), csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) };
+  const session = row && {
+    user: userOfRow(row),
+    csrfToken: row.csrf_token,
+    expiresAt: new Date(row.expires_at),
+  };
+  // Kept only if no write was sent while it was read (it might not show that write).
+  if (session && generation !== undefined && database.writeGeneration?.() === generation) {
+    recentSessions.set(key, { session, generation });
+    if (recentSessions.size > MAX_KEPT_SESSIONS) recentSessions.delete(recentSessions.keys().next().value!);
+  }
+  return session;
 }
+
+/** Sessions read lately, with the write generation they were read at (see findSession). */
+const recentSessions = new Map<string, { session: Session; generation: number }>();
+const MAX_KEPT_SESSIONS = 1000;
 
 /** Ends a session (sign-out); true when there was one. */
 export async function deleteSession(database: Database, token: string): Promise<boolean> {
