@@ -18,11 +18,11 @@ describe('Vocabulary', () => {
     const vocabulary = new Vocabulary();
     const first = vocabulary.fingerprint([word('the'), word('Parties'), word('the')]);
     const second = vocabulary.fingerprint([{ ...word('Parties'), space: false, line: 9 }, word(',')]);
-    expect(first.ids).toEqual([0, 1, 0]);
-    expect(second.ids).toEqual([1, 2]);
+    expect(Array.from(first.ids)).toEqual([0, 1, 0]);
+    expect(Array.from(second.ids)).toEqual([1, 2]);
     // Words only in the bag: the comma is punctuation.
-    expect(first.bag).toEqual([0, 1, 0]);
-    expect(second.bag).toEqual([1]);
+    expect(Array.from(first.bag)).toEqual([0, 1, 0]);
+    expect(Array.from(second.bag)).toEqual([1]);
     expect(vocabulary.isWord).toEqual([true, true, false]);
     expect(vocabulary.kind).toEqual(['word', 'word', 'word']);
   });
@@ -41,7 +41,7 @@ describe('Vocabulary', () => {
       marker('open', 'square', 'ru'),
       marker('close', 'square'),
     ];
-    expect(vocabulary.fingerprint(tokens).ids).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 0, 3]);
+    expect(Array.from(vocabulary.fingerprint(tokens).ids)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 0, 3]);
     expect(vocabulary.kind).toEqual(['open', 'open', 'alt', 'close', 'close', 'open', 'open', 'word']);
     expect(vocabulary.isWord).toEqual([false, false, false, false, false, false, false, true]);
   });

@@ -23,6 +23,15 @@ export class Vocabulary {
   readonly party: (string | undefined)[] = [];
   /** Per parser's store: the id of each of its token keys (see `TokenStore.tokenKey`), -1 until met. */
   private readonly keyed = new Map<TokenSpan['store'], Int32Array>();
+  /**
+   * Per parser's store: the id of each of its tokens, at the token's position. A unit's ids are a
+   * view of it: numbers in an array per unit took 8 bytes each, 18 MB for a treaty concatenated
+   * fifty times.
+   */
+  private readonly idsOf = new Map<TokenSpan['store'], Int32Array>();
+  /** Ids of units given as token objects, likewise views, of a buffer replaced when full. */
+  private loose = new Int32Array(0);
+  private looseUsed = 0;
 
   id(token: Token): number {
     return token.kind === 'word'
@@ -76,24 +85,35 @@ export class Vocabulary {
       known = grown;
       this.keyed.set(store, known);
     }
-    const ids: number[] = new Array<number>(to - from);
+    let all = this.idsOf.get(store);
+    if (!all || all.length < store.count) {
+      // (Grown if the store took tokens since: views made before keep the old buffer.)
+      const grown = new Int32Array(store.count);
+      if (all) grown.set(all);
+      all = grown;
+      this.idsOf.set(store, all);
+    }
     for (let i = from; i < to; i++) {
       const key = store.tokenKey(i);
       let id = known[key] as number;
       if (id < 0) known[key] = id = this.storedId(store, i);
-      ids[i - from] = id;
+      all[i] = id;
     }
-    return this.withBag(ids);
+    return this.withBag(all.subarray(from, to));
   }
 
   fingerprint(tokens: readonly Token[]): Fingerprint {
-    // Plain arrays: thousands of small typed arrays measured slower to allocate than these.
-    const ids: number[] = new Array<number>(tokens.length);
+    // A view, not a typed array of its own: thousands of those measured slow to allocate.
+    if (this.loose.length - this.looseUsed < tokens.length) {
+      this.loose = new Int32Array(Math.max(LOOSE_ROOM, tokens.length, this.loose.length * 2));
+      this.looseUsed = 0;
+    }
+    const ids = this.loose.subarray(this.looseUsed, (this.looseUsed += tokens.length));
     for (let i = 0; i < tokens.length; i++) ids[i] = this.id(tokens[i] as Token);
     return this.withBag(ids);
   }
 
-  private withBag(ids: number[]): Fingerprint {
+  private withBag(ids: Int32Array): Fingerprint {
     const isWordId = this.isWord;
     let words = 0;
     for (let i = 0; i < ids.length; i++) if (isWordId[ids[i] as number]) words++;
@@ -102,25 +122,24 @@ export class Vocabulary {
 }
 
 /**
- * A fingerprint whose bag is built when first asked for: only units left unpaired by id and
- * identical text are compared by their words, and a long text's bags held every word id twice.
+ * A fingerprint whose bag is built each time it is asked for, and not kept: only units left
+ * unpaired by id and identical text are compared by their words, each in a few comparisons, and
+ * kept bags held most word ids a second time through the whole redline. (A plain array: a typed
+ * array of its own per bag measured several times slower to allocate.)
  */
 class UnitPrint implements Fingerprint {
-  private words: TokenIds | undefined;
-
   constructor(
-    readonly ids: TokenIds,
+    readonly ids: Int32Array,
     readonly bagSize: number,
     readonly hash: number,
     private readonly isWordId: readonly boolean[],
   ) {}
 
-  get bag(): TokenIds {
-    if (this.words) return this.words;
+  get bag(): number[] {
     const { ids, isWordId } = this;
-    const bag: number[] = new Array<number>(this.bagSize);
+    const bag = new Array<number>(this.bagSize);
     for (let i = 0, w = 0; w < bag.length; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
-    return (this.words = bag);
+    return bag;
   }
 }
 
@@ -129,14 +148,17 @@ function markerTable(kind: Token['kind'], shape: MarkerToken['shape']): number {
   return kind === 'alt' ? 0 : (kind === 'open' ? 1 : 3) + (shape === 'square' ? 0 : 1);
 }
 
-/** Token ids of a unit, or of the words of a unit. */
-export type TokenIds = readonly number[];
+/** Token ids of a unit (a fingerprint's: a view of an Int32Array), or of the words of a unit. */
+export type TokenIds = ArrayLike<number>;
+
+/** Tokens of hand-built units (not parsed into a store) whose ids one buffer holds, at least. */
+const LOOSE_ROOM = 4096;
 
 export interface Fingerprint {
   /** Token ids in order: what the word diff compares. */
-  ids: TokenIds;
-  /** Ids of the words only, in text order: what similarity compares. */
-  readonly bag: TokenIds;
+  ids: Int32Array;
+  /** Ids of the words only, in text order: what similarity compares (built at each ask: hold it while in use). */
+  readonly bag: readonly number[];
   /** How many words `bag` holds (known without building it). */
   readonly bagSize: number;
   /** A hash of `ids`: equal token sequences have equal hashes (confirm with `sameIds`). */

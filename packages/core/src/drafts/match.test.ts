@@ -68,10 +68,10 @@ describe('matchUnits', () => {
     const bag = () => Array.from({ length: 1 + random(12) }, () => random(10));
     const a = Array.from({ length: 30 }, () => unit(bag()));
     const b = Array.from({ length: 25 }, () => unit(bag()));
-    const dice = (x: readonly number[], y: readonly number[]) => {
-      const left = [...x];
+    const dice = (x: ArrayLike<number>, y: ArrayLike<number>) => {
+      const left = Array.from(x);
       let shared = 0;
-      for (const id of y) {
+      for (const id of Array.from(y)) {
         const at = left.indexOf(id);
         if (at >= 0) {
           left.splice(at, 1);

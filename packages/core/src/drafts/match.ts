@@ -158,14 +158,13 @@ function similarPairs(
   }
   // Weighted sizes, for the weighted bound and Dice.
   const weightB = weights ? Float64Array.from(bagsB, (bag) => bagWeight(bag, weights)) : undefined;
-  const lists =
+  // A's bags are kept for the scoring below when the candidates need them all anyway (a
+  // fingerprint builds its bag anew at each ask).
+  const bagsA =
     restA.length * restB.length > (options.exhaustiveLimit ?? EXHAUSTIVE_LIMIT)
-      ? sharedRareWords(
-          restA.map((i) => (a[i] as MatchCandidate).bag()),
-          bagsB,
-          options.candidates,
-        )
+      ? restA.map((i) => (a[i] as MatchCandidate).bag())
       : undefined;
+  const lists = bagsA ? sharedRareWords(bagsA, bagsB, options.candidates) : undefined;
   // Word counts of the current A unit, indexed by word id: a multiset intersection is then one
   // pass over the B unit, with no sorting and an early exit once the threshold is out of reach.
   const counts = new Int32Array(largestId + 1);
@@ -188,7 +187,7 @@ function similarPairs(
       if (weights) {
         // Weighted: words stand on their own, numbers (what renumbering changes) play no part.
         if (!bagA) {
-          bagA = unitA.bag();
+          bagA = bagsA ? (bagsA[r] as TokenIds) : unitA.bag();
           weightA = bagWeight(bagA, weights);
           countWords(counts, bagA, largestId, 1);
         }
@@ -217,7 +216,7 @@ function similarPairs(
       const bonus = unitA.num !== undefined && unitA.num === unitB.num ? SAME_NUMBER_BONUS : 0;
       if (diceUpperBound(unitA.bagSize, endK - startK) + bonus < threshold) continue;
       if (!bagA) {
-        bagA = unitA.bag();
+        bagA = bagsA ? (bagsA[r] as TokenIds) : unitA.bag();
         countWords(counts, bagA, largestId, 1);
       }
       const similarity = sharedWords(counts, wordsB, startK, endK, unitA.bagSize, threshold - bonus, taken);

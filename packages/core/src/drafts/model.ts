@@ -48,6 +48,8 @@ export type Token = WordToken | MarkerToken;
  */
 export interface TokenSource {
   readonly source: string;
+  /** How many tokens it holds. */
+  readonly count: number;
   kind(i: number): Token['kind'];
   /** A word's text. */
   text(i: number): string;

@@ -24,10 +24,10 @@ const MIN_TRACE_CAP = 1 << 20;
  * Returns false, emitting nothing, when more than `maxEdits` edits would be needed.
  */
 export function myersDiff(
-  a: readonly number[],
+  a: ArrayLike<number>,
   aStart: number,
   aEnd: number,
-  b: readonly number[],
+  b: ArrayLike<number>,
   bStart: number,
   bEnd: number,
   maxEdits: number,
@@ -60,10 +60,10 @@ export class MyersDiffer {
    * with `op(r)` and `count(r)` before this differ's next call.
    */
   runs(
-    a: readonly number[],
+    a: ArrayLike<number>,
     aStart: number,
     aEnd: number,
-    b: readonly number[],
+    b: ArrayLike<number>,
     bStart: number,
     bEnd: number,
     maxEdits: number,
@@ -133,8 +133,17 @@ export class MyersDiffer {
       y = previousX - previousK;
     }
     runs = this.pushRun(runs, EQUAL, x);
-    this.runOps.subarray(0, runs).reverse();
-    this.runCounts.subarray(0, runs).reverse();
+    // Reversed in place by hand: a `subarray` view each made two objects per unit diffed.
+    const ops = this.runOps;
+    const counts = this.runCounts;
+    for (let lo = 0, hi = runs - 1; lo < hi; lo++, hi--) {
+      const op = ops[lo] as number;
+      ops[lo] = ops[hi] as number;
+      ops[hi] = op;
+      const count = counts[lo] as number;
+      counts[lo] = counts[hi] as number;
+      counts[hi] = count;
+    }
     return runs;
   }
 

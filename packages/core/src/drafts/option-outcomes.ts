@@ -28,17 +28,24 @@ export interface OptionOutcome {
 /** An option survives when at least this share of its words is kept, unchanged, in the later version. */
 const SURVIVAL_SHARE = 0.5;
 
-/** `wordsOf`: per token of a change's A side, whether it is a word (by default read from the tokens). */
+/**
+ * `wordsOf`: per token of a change's A side, whether it is a word (by default read from the
+ * tokens); given the change and its index in `changes`.
+ */
 export function optionOutcomes(
   a: DraftDocument,
   b: DraftDocument,
   changes: UnitChange[],
-  wordsOf: (change: UnitChange) => readonly boolean[] = (change) => change.aTokens.map(isWord),
+  wordsOf: (change: UnitChange, index: number) => readonly boolean[] = (change) => change.aTokens.map(isWord),
 ): OptionOutcome[] {
   const groups = a.options ?? [];
   if (groups.length === 0) return [];
-  const byA = new Map<string, UnitChange>();
-  for (const change of changes) if (change.unit === 'paragraph' && change.a) byA.set(change.a.id, change);
+  // Indexes into `changes`, which a caller may keep more about a change by.
+  const byA = new Map<string, number>();
+  for (let index = 0; index < changes.length; index++) {
+    const change = changes[index] as UnitChange;
+    if (change.unit === 'paragraph' && change.a) byA.set(change.a.id, index);
+  }
   const bParagraphs = new Map<string, Paragraph>();
   for (const section of b.sections) for (const p of section.paragraphs) bParagraphs.set(p.id, p);
 
@@ -50,9 +57,10 @@ export function optionOutcomes(
       let kept = 0;
       const keptIn: string[] = [];
       for (const id of option.paragraphs) {
-        const change = byA.get(id);
-        if (!change) continue;
-        const isWordAt = wordsOf(change);
+        const index = byA.get(id);
+        if (index === undefined) continue;
+        const change = changes[index] as UnitChange;
+        const isWordAt = wordsOf(change, index);
         // Index loops: iterating with `for … of` allocated an iterator per paragraph of every option.
         for (let i = 0; i < isWordAt.length; i++) if (isWordAt[i]) words++;
         let equal = 0;
@@ -69,7 +77,8 @@ export function optionOutcomes(
       survivors.push(option.label);
       if (keptIn.some((id) => bParagraphs.get(id)?.option !== undefined)) stillOptions = true;
     }
-    const first = byA.get(group.unit)?.a?.label ?? group.section;
+    const firstIndex = byA.get(group.unit);
+    const first = (firstIndex === undefined ? undefined : changes[firstIndex]?.a?.label) ?? group.section;
     const outcome: OptionOutcome['outcome'] =
       survivors.length === 0
         ? 'replaced'

@@ -150,12 +150,13 @@ function outcomesOf(
   ids: UnitIds[],
   isWordId: readonly boolean[],
 ): OptionOutcome[] {
-  const idsOfChange = new Map<UnitChange, UnitIds>();
-  for (let index = 0; index < changes.length; index++)
-    idsOfChange.set(changes[index] as UnitChange, ids[index] as UnitIds);
-  return optionOutcomes(a, b, changes, (change) =>
-    (idsOfChange.get(change as UnitChange)?.a ?? []).map((id) => isWordId[id] as boolean),
-  );
+  return optionOutcomes(a, b, changes, (_, index) => {
+    const unitIds = (ids[index] as UnitIds).a;
+    // A loop, not `map`: over a typed array that makes numbers, and `Array.from` made an object per token.
+    const words = new Array<boolean>(unitIds.length);
+    for (let i = 0; i < unitIds.length; i++) words[i] = isWordId[unitIds[i] as number] as boolean;
+    return words;
+  });
 }
 
 /** Token ids of both sides of a change, kept beside it for counting words. */
@@ -272,9 +273,11 @@ function statusOf(located: Located | undefined): ProvisionStatus | undefined {
       : effectiveStatus(located.section);
 }
 
+const NO_IDS = new Int32Array(0);
+
 function idsOf(alignment: Alignment, located: Located | undefined): TokenIds {
   return !located
-    ? []
+    ? NO_IDS
     : (alignment.fingerprints.get(located.unit)?.ids ?? alignment.vocabulary.unit(located.unit).ids);
 }
 

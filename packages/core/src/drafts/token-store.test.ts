@@ -39,6 +39,28 @@ describe('the parser’s token store', () => {
     ]);
   });
 
+  it('reads a token longer than its packed length holds from its end kept aside', () => {
+    const long = 'x'.repeat(70_000);
+    const text = `## Article 1\n\n1. ${long} [ru: y] ${long}y\n`;
+    const tokens = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.tokens ?? [];
+    expect(tokens.map((t) => (t.kind === 'word' ? t.text.length : t.kind))).toEqual([
+      70_000,
+      'open',
+      1,
+      'close',
+      70_001,
+    ]);
+    expect(tokens[1]).toEqual({
+      kind: 'open',
+      bracket: 0,
+      shape: 'square',
+      party: 'ru',
+      space: true,
+      line: 3,
+      column: 70_005,
+    });
+  });
+
   it('numbers its tokens by what they are: word texts (escaped or not), marker kinds and parties', () => {
     const text = '## Article 1\n\n1. pay US\\$1 [ru: pay] [ua: US$1] [ru: now]\n';
     const span = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.span;

@@ -1,9 +1,9 @@
 import type { MarkerToken, Token, TokenSource } from './model.ts';
 
 /**
- * Every token of one parsed text, packed into one Int32Array (four numbers a token) instead of
+ * Every token of one parsed text, packed into one Int32Array (three numbers a token) instead of
  * one object each: a treaty concatenated fifty times holds two million tokens, and as objects
- * with their strings they took about 115 bytes each, as numbers 16. A word's text is cut from
+ * with their strings they took about 115 bytes each, as numbers 12. A word's text is cut from
  * the source when asked for (kept aside only when it differs, after an escape). Units name a
  * range of the store (`TokenSpan`); their `Token` objects are built only when a renderer asks.
  */
@@ -15,6 +15,10 @@ export class TokenStore implements TokenSource {
   private readonly texts = new Map<number, string>();
   /** Party names of markers (code - 1). */
   private readonly parties: string[] = [];
+  /** Party codes of attributed markers, by token index: few tokens have one. */
+  private readonly partyCodes = new Map<number, number>();
+  /** Ends of tokens too long for their length to fit beside the flags, by token index. */
+  private readonly longEnds = new Map<number, number>();
   private readonly partyIndex = new Map<string, number>();
   /** Where each line of the source starts, built when a token's line is first asked for. */
   private lineStarts: Int32Array | undefined;
@@ -47,9 +51,8 @@ export class TokenStore implements TokenSource {
     end: number,
     space: boolean,
   ): void {
-    const code = party === undefined ? 0 : this.partyCode(party);
-    const flags =
-      KIND_CODE[kind] | (space ? SPACE : 0) | (shape === 'choice' ? CHOICE : 0) | (code << PARTY_SHIFT);
+    if (party !== undefined) this.partyCodes.set(this.count, this.partyCode(party));
+    const flags = KIND_CODE[kind] | (space ? SPACE : 0) | (shape === 'choice' ? CHOICE : 0);
     this.push(flags, start, end, bracket);
   }
 
@@ -62,7 +65,7 @@ export class TokenStore implements TokenSource {
   text(i: number): string {
     const at = i * STRIDE;
     if ((this.data[at] as number) & OWN_TEXT) return this.texts.get(i) as string;
-    return this.source.slice(this.data[at + 1] as number, this.data[at + 2] as number);
+    return this.source.slice(this.data[at + 1] as number, this.end(i));
   }
 
   start(i: number): number {
@@ -70,11 +73,13 @@ export class TokenStore implements TokenSource {
   }
 
   end(i: number): number {
-    return this.data[i * STRIDE + 2] as number;
+    const at = i * STRIDE;
+    const length = (this.data[at] as number) >>> LENGTH_SHIFT;
+    return length === LONG ? (this.longEnds.get(i) as number) : (this.data[at + 1] as number) + length;
   }
 
   bracket(i: number): number {
-    return this.data[i * STRIDE + 3] as number;
+    return this.data[i * STRIDE + 2] as number;
   }
 
   shape(i: number): MarkerToken['shape'] {
@@ -83,8 +88,8 @@ export class TokenStore implements TokenSource {
 
   /** A marker's party (undefined for words, closing markers and unattributed brackets). */
   party(i: number): string | undefined {
-    const code = (this.data[i * STRIDE] as number) >>> PARTY_SHIFT;
-    return code === 0 ? undefined : this.parties[code - 1];
+    const code = this.partyCodes.get(i);
+    return code === undefined ? undefined : this.parties[code - 1];
   }
 
   /**
@@ -97,8 +102,13 @@ export class TokenStore implements TokenSource {
     const at = i * STRIDE;
     const flags = this.data[at] as number;
     return (flags & KIND_MASK) === WORD
-      ? (this.data[at + 3] as number)
-      : (this.markerKeys.get(flags & ~SPACE) as number);
+      ? (this.data[at + 2] as number)
+      : (this.markerKeys.get(this.markerCode(i, flags)) as number);
+  }
+
+  /** What tells markers apart: kind, shape and party code (not spacing, nor length). */
+  private markerCode(i: number, flags: number): number {
+    return (flags & (KIND_MASK | CHOICE)) | ((this.partyCodes.get(i) ?? 0) << PARTY_SHIFT);
   }
 
   /** How many distinct tokens `tokenKey` numbers (keys run from 0 to this, exclusive). */
@@ -109,7 +119,7 @@ export class TokenStore implements TokenSource {
 
   /**
    * Numbers every token: a word by its text, kept in the slot markers keep their bracket in; a
-   * marker by its flags. One pass over the store: each word's characters are hashed in place and
+   * marker by its kind, shape and party. One pass over the store: each word's characters are hashed in place and
    * looked up in an open-addressing table (of key + 1), where a hit is confirmed against the
    * key's characters, copied once into a compact pool (comparing with the key's first word in
    * the source instead read all over a long text, and measured slower).
@@ -129,7 +139,7 @@ export class TokenStore implements TokenSource {
       const at = i * STRIDE;
       const flags = data[at] as number;
       if ((flags & KIND_MASK) !== WORD) {
-        const code = flags & ~SPACE;
+        const code = this.markerCode(i, flags);
         if (this.markerKeys.has(code)) continue;
         this.markerKeys.set(code, keys++);
         if (keys > lengths.length) {
@@ -144,7 +154,8 @@ export class TokenStore implements TokenSource {
       const own = flags & OWN_TEXT ? (this.texts.get(i) as string) : undefined;
       const text = own ?? this.source;
       const from = own === undefined ? (data[at + 1] as number) : 0;
-      const length = (own === undefined ? (data[at + 2] as number) : own.length) - from;
+      const packed = flags >>> LENGTH_SHIFT;
+      const length = own !== undefined ? own.length : packed === LONG ? this.end(i) - from : packed;
       let hash = 0x811c9dc5;
       for (let c = 0; c < length; c++) hash = Math.imul(hash ^ text.charCodeAt(from + c), 0x01000193);
       let mask = slots.length - 1;
@@ -192,7 +203,7 @@ export class TokenStore implements TokenSource {
           }
         }
       }
-      data[at + 3] = key;
+      data[at + 2] = key;
     }
     this.keyCount = keys;
   }
@@ -211,7 +222,7 @@ export class TokenStore implements TokenSource {
     const kind = KINDS[flags & KIND_MASK] as Token['kind'];
     if (kind === 'word') return { kind, text: this.text(i), space, line, column };
     const shape = flags & CHOICE ? 'choice' : 'square';
-    return { kind, bracket: data[at + 3] as number, shape, party: this.party(i), space, line, column };
+    return { kind, bracket: data[at + 2] as number, shape, party: this.party(i), space, line, column };
   }
 
   /** Tokens `[from, to)` as objects. */
@@ -258,9 +269,11 @@ export class TokenStore implements TokenSource {
       this.data = grown;
     }
     const data = this.data;
-    data[at++] = flags;
+    // The length beside the flags: a token longer than that field holds keeps its end aside.
+    const length = end - start;
+    if (length >= LONG) this.longEnds.set(this.count, end);
+    data[at++] = flags | (Math.min(length, LONG) << LENGTH_SHIFT);
     data[at++] = start;
-    data[at++] = end;
     data[at] = bracket;
     this.count++;
     // A word added after the numbering is numbered with the rest at the next ask.
@@ -280,10 +293,11 @@ function lineStarts(source: string): Int32Array {
   return Int32Array.from(starts);
 }
 
-// Per token: flags (kind, space before, choice shape, own text; a marker's party code above
-// them), source start and end, bracket id (markers; for words -1, then the word's key once
-// `tokenKey` has numbered them). Lines and columns are read from the start offset.
-const STRIDE = 4;
+// Per token: flags (kind, space before, choice shape, own text) with the token's length in the
+// source above them, its start there, and its bracket id (markers; for words -1, then the word's
+// key once `tokenKey` has numbered them). Lines and columns are read from the start offset; a
+// marker's party is kept aside. Its end had a number of its own: 8 MB more at fifty treaties.
+const STRIDE = 3;
 /** Fewer characters a token than prose has (5.5 in the COP21 drafts), so a text seldom outgrows its first array. */
 const CHARACTERS_PER_TOKEN = 5;
 const KIND_MASK = 3;
@@ -292,6 +306,10 @@ const SPACE = 4;
 const CHOICE = 8;
 /** A word whose text is kept aside in `texts`. */
 const OWN_TEXT = 16;
+/** Where the length starts in the flags, and the length that means "longer: see `longEnds`". */
+const LENGTH_SHIFT = 5;
+const LONG = 2 ** 16 - 1;
+/** Where the party code starts in a marker's key code (`markerCode`). */
 const PARTY_SHIFT = 5;
 const KINDS = ['word', 'open', 'alt', 'close'] as const;
 const KIND_CODE = { word: 0, open: 1, alt: 2, close: 3 } as const;
