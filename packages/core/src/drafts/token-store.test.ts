@@ -73,6 +73,33 @@ describe('the parser’s token store', () => {
     expect(store.tokenKeys).toBe(8);
   });
 
+  it('numbers thousands of distinct words as a map would, through its table’s and pool’s growth', () => {
+    // 3,000 distinct words (the table of 1,024 slots doubles three times; their 58,000-odd
+    // characters outgrow the pool of 4,096 four times), many alike but for a character, each met
+    // again in another order: a key is the number of the word's first appearance.
+    const words = Array.from(
+      { length: 3000 },
+      (_, i) => `${'treaty'.repeat(i % 5)}w${i}${'x'.repeat(i % 7)}`,
+    );
+    const again = words.map((_, i) => words[(i * 7919) % words.length] as string);
+    const text = `## Article 1\n\n1. ${[...words, ...again].join(' ')}\n`;
+    const span = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.span;
+    const store = span?.store as TokenSource;
+    const keys = Array.from({ length: (span?.to ?? 0) - (span?.from ?? 0) }, (_, k) =>
+      store.tokenKey((span?.from ?? 0) + k),
+    );
+    const first = new Map<string, number>([
+      ['Article', 0],
+      ['1', 1],
+    ]);
+    const expected = [...words, ...again].map((word) => {
+      if (!first.has(word)) first.set(word, first.size);
+      return first.get(word);
+    });
+    expect(keys).toEqual(expected);
+    expect(store.tokenKeys).toBe(3002);
+  });
+
   it('is all a redline reads: no token objects are built for the units it compares', () => {
     const a = parseDraft('## Article 1\n\n1. The [ru: Parties] shall meet.\n\n2. Gone.\n', known).document;
     const b = parseDraft('## Article 1\n\n1. The Parties shall  meet yearly.\n', known).document;
