@@ -105,6 +105,42 @@ describe.skipIf(!hasChromium)('the web workbench in Chromium', () => {
     await page.context().close();
   });
 
+  it('serves every call of the Overview’s first view from the page’s early start, asking none twice', async () => {
+    const page = await newPage(browser);
+    await signIn(page, wb, 'ru');
+    // Who calls fetch: index.html's inline script with a path, the API client with a Request.
+    await page.addInitScript(() => {
+      const calls: string[] = [];
+      (window as { fetchCalls?: string[] }).fetchCalls = calls;
+      const fetch = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+        calls.push(`${typeof input === 'string' ? 'page' : 'app'} ${url.pathname}${url.search}`);
+        return fetch(input, init);
+      };
+    });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${r.method()} ${url.pathname}${url.search}`);
+    });
+    await page.goto(`${wb.url}/cases/${CASE}`);
+    await page.getByTestId('record-counts').waitFor();
+    await page.waitForLoadState('networkidle');
+    const calls = await page.evaluate(() => (window as { fetchCalls?: string[] }).fetchCalls ?? []);
+    const left = await page.evaluate(() =>
+      Object.keys((window as { parleyEarly?: Record<string, unknown> }).parleyEarly ?? {}),
+    );
+    // The view asked the server for nothing itself (src/api/early-answers.ts handed it each answer
+    // the inline script had started), took every answer started for it, and each went out once.
+    expect(calls.filter((call) => call.startsWith('app '))).toEqual([]);
+    expect(left).toEqual([]);
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    expect(asked.length).toBe(calls.length);
+    expect(new Set(asked).size).toBe(asked.length);
+    await page.context().close();
+  });
+
   it('draws the timeline with each date’s precision, filters by kind and actor, details on focus', async () => {
     const page = await open('mediator', 'timeline');
     const chart = page.getByTestId('timeline-chart');
