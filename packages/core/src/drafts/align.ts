@@ -255,7 +255,7 @@ class ParagraphCandidate implements MatchCandidate {
   }
 
   bag(): TokenIds {
-    return this.print.bag;
+    return this.print.bag();
   }
 }
 
@@ -281,6 +281,6 @@ class SectionCandidate implements MatchCandidate {
   }
 
   bag(): TokenIds {
-    return (this.merged ??= ([] as number[]).concat(...this.prints.map((p) => p.bag)));
+    return (this.merged ??= ([] as number[]).concat(...this.prints.map((p) => p.bag())));
   }
 }

@@ -59,7 +59,7 @@ describe.skipIf(!shared)('candidates on the COP21 drafts', () => {
     const vocabulary = new Vocabulary();
     const bags = (file: string) =>
       parseDraft(readFileSync(path.join(corpus, file), 'utf8')).document.sections.flatMap((s) =>
-        s.paragraphs.map((p) => vocabulary.fingerprint(p.tokens).bag),
+        s.paragraphs.map((p) => vocabulary.fingerprint(p.tokens).bag()),
       );
     const a = bags('2015-10-23.md');
     const b = bags('2015-12-04.md');

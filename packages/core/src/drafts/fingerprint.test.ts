@@ -21,8 +21,8 @@ describe('Vocabulary', () => {
     expect(Array.from(first.ids)).toEqual([0, 1, 0]);
     expect(Array.from(second.ids)).toEqual([1, 2]);
     // Words only in the bag: the comma is punctuation.
-    expect(Array.from(first.bag)).toEqual([0, 1, 0]);
-    expect(Array.from(second.bag)).toEqual([1]);
+    expect(Array.from(first.bag())).toEqual([0, 1, 0]);
+    expect(Array.from(second.bag())).toEqual([1]);
     expect(vocabulary.isWord).toEqual([true, true, false]);
     expect(vocabulary.kind).toEqual(['word', 'word', 'word']);
   });

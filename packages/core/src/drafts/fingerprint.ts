@@ -135,7 +135,7 @@ class UnitPrint implements Fingerprint {
     private readonly isWordId: readonly boolean[],
   ) {}
 
-  get bag(): number[] {
+  bag(): number[] {
     const { ids, isWordId } = this;
     const bag = new Array<number>(this.bagSize);
     for (let i = 0, w = 0; w < bag.length; i++) if (isWordId[ids[i] as number]) bag[w++] = ids[i] as number;
@@ -158,8 +158,8 @@ export interface Fingerprint {
   /** Token ids in order: what the word diff compares. */
   ids: Int32Array;
   /** Ids of the words only, in text order: what similarity compares (built at each ask: hold it while in use). */
-  readonly bag: readonly number[];
-  /** How many words `bag` holds (known without building it). */
+  bag(): readonly number[];
+  /** How many words `bag()` holds (known without building it). */
   readonly bagSize: number;
   /** A hash of `ids`: equal token sequences have equal hashes (confirm with `sameIds`). */
   hash: number;
