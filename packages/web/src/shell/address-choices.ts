@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -6,16 +6,34 @@ import { useSearchParams } from 'react-router';
  * updates the address asynchronously, and a controlled radio or select bound to it would snap back
  * to its old value until then: a choice is shown at once (held here) and the address follows.
  * An empty value removes the key.
+ *
+ * Two choices made before the router catches up (From, then To) must both hold. The router's own
+ * setter builds on the address it last rendered, so the second would bring back the first's old
+ * value; each choice here builds on the address the one before it asked for.
  */
 export function useAddressChoices(): [URLSearchParams, (changes: Record<string, string>) => void] {
   const [params, setParams] = useSearchParams();
   const [pending, setPending] = useState<Record<string, string> | null>(null);
-  // The address has caught up (or moved on, by a link or the back button): it speaks again.
-  useEffect(() => setPending(null), [params]);
+  // The addresses asked for and not yet reached, oldest first.
+  const asked = useRef<string[]>([]);
+  useEffect(() => {
+    const at = asked.current.indexOf(params.toString());
+    // An earlier choice's address: a later one is on its way, and the held choices still speak.
+    if (at >= 0 && at < asked.current.length - 1) {
+      asked.current = asked.current.slice(at + 1);
+      return;
+    }
+    // The address has caught up (or moved on, by a link or the back button): it speaks again.
+    asked.current = [];
+    setPending(null);
+  }, [params]);
   const shown = useMemo(() => (pending ? withChanges(params, pending) : params), [params, pending]);
   const choose = (changes: Record<string, string>) => {
+    const last = asked.current.at(-1);
+    const next = withChanges(last === undefined ? params : new URLSearchParams(last), changes);
+    asked.current = [...asked.current, next.toString()];
     setPending((before) => ({ ...before, ...changes }));
-    setParams((p) => withChanges(p, changes));
+    setParams(next);
   };
   return [shown, choose];
 }
