@@ -13,21 +13,30 @@ const MORE_UNITS = 60;
 /**
  * How many of `total` units to draw: a screenful at once, the rest a chunk per frame, so a long
  * redline (COP21: 472 changed units, 10,000+ elements) shows at once and the page stays
- * responsive while the rest is drawn. Starts again for another redline (`of`).
+ * responsive while the rest is drawn. Another redline mounts afresh (RedlineBody keys it), so a
+ * chunk always adds to this redline's count. When a chunk instead checked which redline it was
+ * for, a quick change of versions on a loaded machine left the check failing and the drawing
+ * stopped for good (20 of 33 units in Chromium).
  */
-function useDrawnUnits(of: unknown, total: number, onAllDrawn?: () => () => void): number {
-  const [drawn, setDrawn] = useState({ of, count: FIRST_UNITS });
-  if (drawn.of !== of) setDrawn({ of, count: FIRST_UNITS });
-  const count = Math.min(drawn.of === of ? drawn.count : FIRST_UNITS, total);
+function useDrawnUnits(total: number, onAllDrawn?: () => () => void): number {
+  const [drawn, setDrawn] = useState(FIRST_UNITS);
+  const count = Math.min(drawn, total);
   useEffect(() => {
     if (count >= total) return;
-    const timer = setTimeout(() =>
-      startTransition(() => setDrawn((d) => (d.of === of ? { of, count: d.count + MORE_UNITS } : d))),
-    );
+    const timer = setTimeout(() => startTransition(() => setDrawn((d) => d + MORE_UNITS)));
     return () => clearTimeout(timer);
-  }, [of, count, total]);
-  useLayoutEffect(() => (count >= total ? onAllDrawn?.() : undefined), [of, count, total, onAllDrawn]);
+  }, [count, total]);
+  useLayoutEffect(() => (count >= total ? onAllDrawn?.() : undefined), [count, total, onAllDrawn]);
   return count;
+}
+
+/** A number for each redline object, so a new redline (a new answer) mounts a new drawing. */
+const redlineKeys = new WeakMap<RedlineJson, number>();
+let lastRedlineKey = 0;
+function keyOf(r: RedlineJson): number {
+  let key = redlineKeys.get(r);
+  if (key === undefined) redlineKeys.set(r, (key = ++lastRedlineKey));
+  return key;
 }
 
 /**
@@ -35,15 +44,11 @@ function useDrawnUnits(of: unknown, total: number, onAllDrawn?: () => () => void
  * (from the worker) alike: the summary, the brackets per party, status changes and the changed
  * units. `prefix` keeps the test ids of the local redline apart from the stored versions' one.
  */
-export function RedlineBody({
-  redline: r,
-  mode,
-  nameOf,
-  colours,
-  busy = false,
-  prefix = '',
-  onAllDrawn,
-}: {
+export function RedlineBody(props: RedlineBodyProps) {
+  return <RedlineDrawing key={keyOf(props.redline)} {...props} />;
+}
+
+type RedlineBodyProps = {
   redline: RedlineJson;
   mode: RedlineMode;
   nameOf: NameOf;
@@ -52,10 +57,20 @@ export function RedlineBody({
   prefix?: string;
   /** Called once every unit is in the DOM; may return a cleanup. */
   onAllDrawn?: () => () => void;
-}) {
+};
+
+function RedlineDrawing({
+  redline: r,
+  mode,
+  nameOf,
+  colours,
+  busy = false,
+  prefix = '',
+  onAllDrawn,
+}: RedlineBodyProps) {
   const shown = useMemo(() => r.changes.filter((c) => c.op !== 'unchanged' || c.moved || c.renumbered), [r]);
   const quiet = r.changes.length - shown.length;
-  const drawn = useDrawnUnits(r, shown.length, onAllDrawn);
+  const drawn = useDrawnUnits(shown.length, onAllDrawn);
   return (
     <div
       data-testid={`${prefix}redline`}
