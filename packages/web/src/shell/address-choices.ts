@@ -17,7 +17,7 @@ export function useAddressChoices(): [URLSearchParams, (changes: Record<string, 
   // The addresses asked for and not yet reached, oldest first.
   const asked = useRef<string[]>([]);
   useEffect(() => {
-    const at = asked.current.indexOf(params.toString());
+    const at = asked.current.lastIndexOf(params.toString());
     // An earlier choice's address: a later one is on its way, and the held choices still speak.
     if (at >= 0 && at < asked.current.length - 1) {
       asked.current = asked.current.slice(at + 1);
@@ -31,7 +31,7 @@ export function useAddressChoices(): [URLSearchParams, (changes: Record<string, 
   const choose = (changes: Record<string, string>) => {
     const last = asked.current.at(-1);
     const next = withChanges(last === undefined ? params : new URLSearchParams(last), changes);
-    asked.current = [...asked.current, next.toString()];
+    if (next.toString() !== last) asked.current = [...asked.current, next.toString()];
     setPending((before) => ({ ...before, ...changes }));
     setParams(next);
   };
