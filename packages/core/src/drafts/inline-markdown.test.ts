@@ -37,6 +37,36 @@ describe('plain mode: Markdown constructs are text, not negotiation brackets', (
     expect(result.tokens).toEqual(['The [Source] and the [source][] agree .']);
   });
 
+  it('a full reference link names its second label; one whose label is undefined is two brackets', () => {
+    // As CommonMark's reference links: `[text][label]`, `[label][]` and `[label]`, with the label
+    // matched without regard to case; brackets inside a label, or a label undefined, are brackets.
+    const result = plain(
+      'See [the text][source], [Source][], [nope][undefined], [source][nope], [[source]] and [ source ].\n\n[source]: http://example.org\n',
+    );
+    expect(result.tokens).toEqual([
+      'See [the text][source] , [Source][] , [ nope ] [ undefined ] , [ source ] [ nope ] , [ [source] ] and [ source ] .',
+    ]);
+    expect(result.brackets.map((b) => b.alternativeTo)).toEqual([
+      undefined,
+      0,
+      undefined,
+      2,
+      undefined,
+      undefined,
+    ]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('a reference link ends on its line: a second label on the next line leaves two brackets', () => {
+    const result = plain(
+      'A [source][\nsplit] and [source]\n[x] and [source][] [y] and [a]b[source][source] end [source][source\n\n[source]: http://example.org\n',
+    );
+    expect(result.tokens).toEqual([
+      'A [ source ] [ split ] and [source] [ x ] and [source][] [ y ] and [ a ] b [source][source] end [ source ] [ source',
+    ]);
+    expect(result.diagnostics).toEqual(['3:61 unclosed-bracket']);
+  });
+
   it('task boxes at the start of a list item are text; the same marks elsewhere are brackets', () => {
     const result = plain(
       '- [ ] open point\n- [x] settled point\n1. [X] numbered\n(a) [x] not a box\n\nA [x] placeholder.\n',

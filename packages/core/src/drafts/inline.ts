@@ -69,8 +69,6 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const ATTRIBUTION_AFTER_SQUARE = /([a-z][a-z0-9-]*):[ \t]+/y;
 const ATTRIBUTION_IN_CHOICE = /[ \t]*([a-z][a-z0-9-]*):[ \t]+/y;
 const FOOTNOTE_REF = /\[\^[^\]\s]+\]/y;
-/** `[text][label]`, `[label][]` and `[label]`: a link only when the text defines `[label]: url`. */
-const REFERENCE_LINK = /\[([^[\]]+)\](?:\[([^[\]]*)\])?/y;
 /**
  * `[text](url)` and `![alt](url)`, with an optional title. The destination must look like an
  * address (a `/`, `:`, `#` or `?`, a `.` before a letter, or `<…>`): UN drafts write
@@ -406,13 +404,41 @@ function markdownLiteral(
   const next = text.charCodeAt(close + 1);
   if (next === 0x28) return within(matchAt(INLINE_LINK, text, index), index, end);
   if (scanner.linkLabels.size === 0) return undefined;
-  const match = execAt(REFERENCE_LINK, text, index);
-  if (!match || index + match[0].length > end) return undefined;
-  const label = match[2] || (match[1] as string);
-  // A shortcut `[label]` followed by another bracket is not a link (CommonMark): `[a][b]` with
-  // `b` undefined is read as two brackets.
-  if (match[2] === undefined && next === 0x5b) return undefined;
-  return scanner.linkLabels.has(label.toLowerCase()) ? match[0] : undefined;
+  return referenceLink(scanner, text, index, end);
+}
+
+/**
+ * `[label]`, `[text][label]` or `[label][]` at `index` (a `[`), ending by `end`, when the text
+ * defines `[label]: url`: what /\[([^[\]]+)\](?:\[([^[\]]*)\])?/y would match there, read by
+ * hand so that the scanner's hottest path builds no match arrays (15 MB of them at ×50 COP21).
+ */
+function referenceLink(scanner: InlineScanner, text: string, index: number, end: number): string | undefined {
+  const close = bracketEnd(text, index + 1);
+  if (close <= index + 1) return undefined;
+  let from = index + 1;
+  let to = close;
+  let stop = close + 1;
+  if (text.charCodeAt(close + 1) === 0x5b) {
+    // A shortcut `[label]` followed by another bracket is not a link (CommonMark): `[a][b]` with
+    // `b` undefined is read as two brackets.
+    const second = bracketEnd(text, close + 2);
+    if (second < 0) return undefined;
+    stop = second + 1;
+    // `[label][]` (collapsed) names its first bracket.
+    if (second > close + 2) [from, to] = [close + 2, second];
+  }
+  if (stop > end || !scanner.linkLabels.has(text.slice(from, to).toLowerCase())) return undefined;
+  return text.slice(index, stop);
+}
+
+/** Where the `]` closing a bracket opened just before `from` is, or -1 when a `[` or the text's end comes first. */
+function bracketEnd(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x5d) return at;
+    if (code === 0x5b) return -1;
+  }
+  return -1;
 }
 
 /** A match at `index` if it ends by `end`. (Not a closure: markdownLiteral runs for every `[`.) */
