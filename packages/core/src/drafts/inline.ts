@@ -425,7 +425,10 @@ function referenceLink(scanner: InlineScanner, text: string, index: number, end:
     if (second < 0) return undefined;
     stop = second + 1;
     // `[label][]` (collapsed) names its first bracket.
-    if (second > close + 2) [from, to] = [close + 2, second];
+    if (second > close + 2) {
+      from = close + 2;
+      to = second;
+    }
   }
   if (stop > end || !scanner.linkLabels.has(text.slice(from, to).toLowerCase())) return undefined;
   return text.slice(index, stop);
