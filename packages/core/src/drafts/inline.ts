@@ -404,17 +404,24 @@ function markdownLiteral(
   const next = text.charCodeAt(close + 1);
   if (next === 0x28) return within(matchAt(INLINE_LINK, text, index), index, end);
   if (scanner.linkLabels.size === 0) return undefined;
-  return referenceLink(scanner, text, index, end);
+  return referenceLink(scanner, text, index, close, end);
 }
 
 /**
- * `[label]`, `[text][label]` or `[label][]` at `index` (a `[`), ending by `end`, when the text
- * defines `[label]: url`: what /\[([^[\]]+)\](?:\[([^[\]]*)\])?/y would match there, read by
- * hand so that the scanner's hottest path builds no match arrays (15 MB of them at ×50 COP21).
+ * `[label]`, `[text][label]` or `[label][]` at `index` (a `[`, its first `]` at `close`), ending
+ * by `end`, when the text defines `[label]: url`: what /\[([^[\]]+)\](?:\[([^[\]]*)\])?/y would
+ * match there, read by hand so that the scanner's hottest path builds no match arrays (15 MB of
+ * them at ×50 COP21).
  */
-function referenceLink(scanner: InlineScanner, text: string, index: number, end: number): string | undefined {
-  const close = bracketEnd(text, index + 1);
-  if (close <= index + 1) return undefined;
+function referenceLink(
+  scanner: InlineScanner,
+  text: string,
+  index: number,
+  close: number,
+  end: number,
+): string | undefined {
+  // An empty label, or a `[` inside it, is no link.
+  if (close === index + 1 || text.lastIndexOf('[', close) !== index) return undefined;
   let from = index + 1;
   let to = close;
   let stop = close + 1;
@@ -434,7 +441,7 @@ function referenceLink(scanner: InlineScanner, text: string, index: number, end:
   return text.slice(index, stop);
 }
 
-/** Where the `]` closing a bracket opened just before `from` is, or -1 when a `[` or the text's end comes first. */
+/** Where the `]` closing the bracket opened just before `from` is, or -1 when a `[` or the text's end comes first. */
 function bracketEnd(text: string, from: number): number {
   for (let at = from; at < text.length; at++) {
     const code = text.charCodeAt(at);
