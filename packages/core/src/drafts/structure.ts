@@ -178,12 +178,12 @@ class OptionReader {
       if (mark) continuing = !FIRST_NUMBER.test(mark.number);
     }
     const frames: Frame[] = [];
-    blocks.forEach((block, index) => {
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index] as Paragraph;
       if (this.footnotes.has(block.id)) {
         frames.length = 0;
-        return;
+        continue;
       }
-      const covered = () => (block === owner ? [block] : [block, ...this.descendants(block)]);
       const mark = marks[index];
       if (mark) {
         const first = FIRST_NUMBER.test(mark.number);
@@ -203,13 +203,28 @@ class OptionReader {
           position: block.position,
         });
         frames.push({ group, header: mark.header, kind });
-        assign(frames, covered());
-        return;
+        this.cover(frames, block, block === owner);
+        continue;
       }
       // Blocks between two options of a group belong to the earlier one.
       while (frames.length && !continuesAfter[index] && !(frames.at(-1) as Frame).header) frames.pop();
-      if (frames.length) assign(frames, covered());
-    });
+      if (frames.length) this.cover(frames, block, block === owner);
+    }
+  }
+
+  /**
+   * Every open option covers the block and what is nested in it (the container's owner: itself
+   * only), read by position from the section rather than gathered into an array per block.
+   */
+  private cover(frames: Frame[], block: Paragraph, alone: boolean): void {
+    assign(frames, block);
+    if (alone) return;
+    this.positions ??= new Map(this.section.paragraphs.map((p, at) => [p, at]));
+    const at = this.positions.get(block);
+    if (at === undefined) return;
+    const paragraphs = this.section.paragraphs;
+    const end = this.nesting.endAt[at] as number;
+    for (let p = at + 1; p < end; p++) assign(frames, paragraphs[p] as Paragraph);
   }
 
   private newGroup(block: Paragraph): OptionGroup {
@@ -221,14 +236,6 @@ class OptionReader {
     };
     this.groups.push(group);
     return group;
-  }
-
-  /** What is nested in a paragraph, at any depth: the paragraphs right after it, up to its end. */
-  private descendants(paragraph: Paragraph): Paragraph[] {
-    this.positions ??= new Map(this.section.paragraphs.map((p, at) => [p, at]));
-    const at = this.positions.get(paragraph);
-    if (at === undefined) return [];
-    return this.section.paragraphs.slice(at + 1, this.nesting.endAt[at]);
   }
 }
 
@@ -242,17 +249,16 @@ function numberKind(number: string): string {
   return number.startsWith('(') ? 'parenthesised' : 'letter';
 }
 
-/** Every open option covers the paragraphs; the innermost is the one each paragraph records. */
-function assign(frames: Frame[], paragraphs: Paragraph[]): void {
+/** Every open option covers the paragraph; the innermost is the one it records. */
+function assign(frames: Frame[], paragraph: Paragraph): void {
+  let innermost: Frame | undefined;
   for (const frame of frames) {
-    const index = frame.group.options.length - 1;
-    const target = frame.group.options[index];
+    const target = frame.group.options.at(-1);
     if (!target) continue;
-    for (const paragraph of paragraphs) {
-      target.paragraphs.push(paragraph.id);
-      paragraph.option = { group: frame.group.id, option: index };
-    }
+    target.paragraphs.push(paragraph.id);
+    innermost = frame;
   }
+  if (innermost) paragraph.option = { group: innermost.group.id, option: innermost.group.options.length - 1 };
 }
 
 /**
