@@ -57,6 +57,17 @@ describe('plain mode: Markdown constructs are text, not negotiation brackets', (
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('a label as long as the longest defined one is a link; one character longer is a bracket', () => {
+    // The scanner skips brackets longer than every defined label without looking them up.
+    const result = plain(
+      'See [Paris Decision 1/CP.21] and [the Decision][paris decision 1/cp.21], not [Paris Decision 1/CP.21.] nor [text][Paris Decision 1/CP.21.].\n\n[paris decision 1/cp.21]: http://example.org\n[x]: http://example.org/x\n',
+    );
+    expect(result.tokens).toEqual([
+      'See [Paris Decision 1/CP.21] and [the Decision][paris decision 1/cp.21] , not [ Paris Decision 1/CP . 21 . ] nor [ text ] [ Paris Decision 1/CP . 21 . ] .',
+    ]);
+    expect(result.brackets).toHaveLength(3);
+  });
+
   it('a reference link ends on its line: a second label on the next line leaves two brackets', () => {
     const result = plain(
       'A [source][\nsplit] and [source]\n[x] and [source][] [y] and [a]b[source][source] end [source][source\n\n[source]: http://example.org\n',

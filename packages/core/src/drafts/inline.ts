@@ -12,6 +12,8 @@ export interface InlineScanner {
   knownParties?: ReadonlySet<string>;
   /** Plain mode: labels of Markdown link definitions, so `[text][label]` is not a bracket pair. */
   linkLabels: ReadonlySet<string>;
+  /** The longest of them: a longer bracket names no link, and is not cut out to be looked up. */
+  longestLinkLabel: number;
   brackets: Bracket[];
   diagnostics: DraftDiagnostic[];
   /** Ids of the brackets open at this point, innermost last. */
@@ -42,11 +44,15 @@ export function createScanner(
   brackets: Bracket[],
   diagnostics: DraftDiagnostic[],
 ): InlineScanner {
+  const linkLabels = options.linkLabels ?? new Set<string>();
+  let longestLinkLabel = 0;
+  for (const label of linkLabels) longestLinkLabel = Math.max(longestLinkLabel, label.length);
   return {
     mode,
     file: options.file,
     knownParties: options.knownParties,
-    linkLabels: options.linkLabels ?? new Set(),
+    linkLabels,
+    longestLinkLabel,
     brackets,
     diagnostics,
     stack: [],
@@ -420,12 +426,16 @@ function referenceLink(
   close: number,
   end: number,
 ): string | undefined {
+  const longest = scanner.longestLinkLabel;
+  const followed = text.charCodeAt(close + 1) === 0x5b;
+  // Most brackets are negotiation text, longer than any label (which is lowercased no shorter).
+  if (!followed && close - index - 1 > longest) return undefined;
   // An empty label, or a `[` inside it, is no link.
   if (close === index + 1 || text.lastIndexOf('[', close) !== index) return undefined;
   let from = index + 1;
   let to = close;
   let stop = close + 1;
-  if (text.charCodeAt(close + 1) === 0x5b) {
+  if (followed) {
     // A shortcut `[label]` followed by another bracket is not a link (CommonMark): `[a][b]` with
     // `b` undefined is read as two brackets.
     const second = bracketEnd(text, close + 2);
@@ -437,7 +447,8 @@ function referenceLink(
       to = second;
     }
   }
-  if (stop > end || !scanner.linkLabels.has(text.slice(from, to).toLowerCase())) return undefined;
+  if (stop > end || to - from > longest || !scanner.linkLabels.has(text.slice(from, to).toLowerCase()))
+    return undefined;
   return text.slice(index, stop);
 }
 
