@@ -6,13 +6,15 @@ import {
   type Token,
   type TokenSpan,
 } from './model.ts';
+import { WordTable } from './word-table.ts';
 
 /**
  * Tokens as small integers, shared by both versions of a comparison: equal ids mean equal
  * tokens, so alignment and the word diff compare numbers instead of strings.
  */
 export class Vocabulary {
-  private readonly words = new Map<string, number>();
+  /** Word ids by the words' characters (word-table.ts: no string cut out per token looked up). */
+  private readonly words = new WordTable();
   /** Marker ids per kind and shape (see `markerTable`), then by party ('' when unattributed). */
   private readonly markers = [new Map<string, number>(), new Map(), new Map(), new Map(), new Map()];
   /** Per id: true for words (letters or digits), false for punctuation and bracket markers. */
@@ -21,48 +23,48 @@ export class Vocabulary {
   readonly kind: Token['kind'][] = [];
   /** Per id: a marker's party (undefined for words, closing markers and unattributed markers). */
   readonly party: (string | undefined)[] = [];
-  /** Per parser's store: the id of each of its token keys (see `TokenStore.tokenKey`), -1 until met. */
-  private readonly keyed = new Map<TokenSpan['store'], Int32Array>();
   /**
-   * Per parser's store: the id of each of its tokens, at the token's position. A unit's ids are a
-   * view of it: numbers in an array per unit took 8 bytes each, 18 MB for a treaty concatenated
-   * fifty times.
+   * Per parser's store: the id of each of its tokens, at the token's position (-1 until its unit
+   * is fingerprinted). A unit's ids are a view of it: numbers in an array per unit took 8 bytes
+   * each, 18 MB for a treaty concatenated fifty times.
    */
   private readonly idsOf = new Map<TokenSpan['store'], Int32Array>();
+  /** Per parser's store: marker ids by the store's marker code (see `TokenSource.markerCode`), a small number. */
+  private readonly markerIdsOf = new Map<TokenSpan['store'], number[]>();
   /** Ids of units given as token objects, likewise views, of a buffer replaced when full. */
   private loose = new Int32Array(0);
   private looseUsed = 0;
+  /** Where `wordRange` puts a stored word's offset and length. */
+  private readonly range = new Int32Array(2);
 
   id(token: Token): number {
     return token.kind === 'word'
-      ? this.lookUp(this.words, token.text, 'word')
-      : this.lookUp(
-          this.markers[markerTable(token.kind, token.shape)] as Map<string, number>,
-          token.party ?? '',
-          token.kind,
-        );
+      ? this.wordId(token.text, 0, token.text.length)
+      : this.markerId(token.kind, token.shape, token.party);
   }
 
-  /** The id of token `i` of a parser's store, read without building the token. */
-  storedId(store: TokenSpan['store'], i: number): number {
-    const kind = store.kind(i);
-    return kind === 'word'
-      ? this.lookUp(this.words, store.text(i), 'word')
-      : this.lookUp(
-          this.markers[markerTable(kind, store.shape(i))] as Map<string, number>,
-          store.party(i) ?? '',
-          kind,
-        );
+  /** The id of the word `text[from, from + length)`, a new one the first time it is met. */
+  private wordId(text: string, from: number, length: number): number {
+    const next = this.isWord.length;
+    const id = this.words.intern(text, from, length, next);
+    if (id === next) {
+      this.isWord.push(isWordText(text.slice(from, from + length)));
+      this.kind.push('word');
+      this.party.push(undefined);
+    }
+    return id;
   }
 
-  private lookUp(table: Map<string, number>, key: string, kind: Token['kind']): number {
+  private markerId(kind: Token['kind'], shape: MarkerToken['shape'], party: string | undefined): number {
+    const table = this.markers[markerTable(kind, shape)] as Map<string, number>;
+    const key = party ?? '';
     const found = table.get(key);
     if (found !== undefined) return found;
     const id = this.isWord.length;
     table.set(key, id);
-    this.isWord.push(kind === 'word' && isWordText(key));
+    this.isWord.push(false);
     this.kind.push(kind);
-    this.party.push(kind === 'word' || key === '' ? undefined : key);
+    this.party.push(key === '' ? undefined : key);
     return id;
   }
 
@@ -75,29 +77,29 @@ export class Vocabulary {
   }
 
   fingerprintSpan({ store, from, to }: TokenSpan): Fingerprint {
-    // A token's id is looked up by its text (or party) once per distinct token of the store,
-    // then by the store's key for it.
-    let known = this.keyed.get(store);
-    if (!known || known.length < store.tokenKeys) {
-      // (Grown if the store took tokens since: its keys are numbered again, the old ones kept.)
-      const grown = new Int32Array(store.tokenKeys).fill(-1);
-      if (known) grown.set(known);
-      known = grown;
-      this.keyed.set(store, known);
-    }
     let all = this.idsOf.get(store);
     if (!all || all.length < store.count) {
       // (Grown if the store took tokens since: views made before keep the old buffer.)
-      const grown = new Int32Array(store.count);
+      const grown = new Int32Array(store.count).fill(-1);
       if (all) grown.set(all);
       all = grown;
       this.idsOf.set(store, all);
     }
+    // Each token's id read without building the token: a word by its characters where they lie,
+    // a marker by its store's code for it.
+    let markers = this.markerIdsOf.get(store);
+    const range = this.range;
     for (let i = from; i < to; i++) {
-      const key = store.tokenKey(i);
-      let id = known[key] as number;
-      if (id < 0) known[key] = id = this.storedId(store, i);
-      all[i] = id;
+      if ((all[i] as number) >= 0) continue;
+      const kind = store.kind(i);
+      if (kind === 'word') {
+        const text = store.wordRange(i, range);
+        all[i] = this.wordId(text, range[0] as number, range[1] as number);
+        continue;
+      }
+      if (!markers) this.markerIdsOf.set(store, (markers = []));
+      const code = store.markerCode(i);
+      all[i] = markers[code] ??= this.markerId(kind, store.shape(i), store.party(i));
     }
     return this.withBag(all.subarray(from, to));
   }

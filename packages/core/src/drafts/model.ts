@@ -59,10 +59,10 @@ export interface TokenSource {
   bracket(i: number): number;
   shape(i: number): MarkerToken['shape'];
   party(i: number): string | undefined;
-  /** Token `i`'s number among the distinct tokens of the source (word texts; marker kinds, shapes and parties). */
-  tokenKey(i: number): number;
-  /** How many distinct tokens `tokenKey` numbers. */
-  readonly tokenKeys: number;
+  /** Where word `i`'s text lies: the string holding it, with its offset and length put in `range`. */
+  wordRange(i: number, range: Int32Array): string;
+  /** A marker's kind, shape and party as one number (equal within one source for equal markers). */
+  markerCode(i: number): number;
   /** Tokens `[from, to)` as objects. */
   tokens(from: number, to: number): Token[];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenSource } from './model.ts';
+import { Vocabulary } from './fingerprint.ts';
+import type { TokenSpan } from './model.ts';
 import { parseDraft } from './parse.ts';
 import { redline } from './redline.ts';
 
@@ -61,43 +62,39 @@ describe('the parser’s token store', () => {
     });
   });
 
-  it('numbers its tokens by what they are: word texts (escaped or not), marker kinds and parties', () => {
+  it('gives a vocabulary each token by what it is: word texts (escaped or not), marker kinds and parties', () => {
     const text = '## Article 1\n\n1. pay US\\$1 [ru: pay] [ua: US$1] [ru: now]\n';
-    const span = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.span;
-    const store = span?.store as TokenSource;
-    const keys = Array.from({ length: (span?.to ?? 0) - (span?.from ?? 0) }, (_, k) =>
-      store.tokenKey((span?.from ?? 0) + k),
-    );
-    // The heading's `Article` and `1` are 0 and 1; then pay US$1 [ru: pay ] [ua: US$1 ] [ru: now ].
-    expect(keys).toEqual([2, 3, 4, 2, 5, 6, 3, 5, 4, 7, 5]);
-    expect(store.tokenKeys).toBe(8);
+    const span = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.span as TokenSpan;
+    const vocabulary = new Vocabulary();
+    // pay US$1 [ru: pay ] [ua: US$1 ] [ru: now ], numbered as first met.
+    expect(Array.from(vocabulary.fingerprintSpan(span).ids)).toEqual([0, 1, 2, 0, 3, 4, 1, 3, 2, 5, 3]);
+    expect(vocabulary.kind).toEqual(['word', 'word', 'open', 'close', 'open', 'word']);
+    expect(vocabulary.party).toEqual([undefined, undefined, 'ru', undefined, 'ua', undefined]);
   });
 
   it('numbers thousands of distinct words as a map would, through its table’s and pool’s growth', () => {
     // 3,000 distinct words (the table of 1,024 slots doubles three times; their 58,000-odd
     // characters outgrow the pool of 4,096 four times), many alike but for a character, each met
-    // again in another order: a key is the number of the word's first appearance.
+    // again in another order: a word's id is the number of its first appearance.
     const words = Array.from(
       { length: 3000 },
       (_, i) => `${'treaty'.repeat(i % 5)}w${i}${'x'.repeat(i % 7)}`,
     );
     const again = words.map((_, i) => words[(i * 7919) % words.length] as string);
     const text = `## Article 1\n\n1. ${[...words, ...again].join(' ')}\n`;
-    const span = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.span;
-    const store = span?.store as TokenSource;
-    const keys = Array.from({ length: (span?.to ?? 0) - (span?.from ?? 0) }, (_, k) =>
-      store.tokenKey((span?.from ?? 0) + k),
-    );
-    const first = new Map<string, number>([
-      ['Article', 0],
-      ['1', 1],
-    ]);
+    const span = parseDraft(text, known).document.sections[0]?.paragraphs[0]?.span as TokenSpan;
+    const vocabulary = new Vocabulary();
+    const first = new Map<string, number>();
     const expected = [...words, ...again].map((word) => {
       if (!first.has(word)) first.set(word, first.size);
       return first.get(word);
     });
-    expect(keys).toEqual(expected);
-    expect(store.tokenKeys).toBe(3002);
+    expect(Array.from(vocabulary.fingerprintSpan(span).ids)).toEqual(expected);
+    expect(vocabulary.isWord).toHaveLength(3000);
+    // The same words as token objects (their own strings) get the same ids.
+    expect(
+      words.map((w) => vocabulary.id({ kind: 'word', text: w, space: true, line: 1, column: 1 })),
+    ).toEqual(words.map((_, i) => i));
   });
 
   it('is all a redline reads: no token objects are built for the units it compares', () => {

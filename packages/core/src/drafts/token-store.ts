@@ -22,10 +22,6 @@ export class TokenStore implements TokenSource {
   private readonly partyIndex = new Map<string, number>();
   /** Where each line of the source starts, built when a token's line is first asked for. */
   private lineStarts: Int32Array | undefined;
-  /** How many distinct tokens the store holds, once `tokenKey` has numbered them (-1 before). */
-  private keyCount = -1;
-  /** Marker keys by their flags (kind, shape, party) without the spacing. */
-  private readonly markerKeys = new Map<number, number>();
 
   /** `source`: the text the offsets point into. */
   constructor(readonly source: string) {
@@ -93,119 +89,32 @@ export class TokenStore implements TokenSource {
   }
 
   /**
-   * Token `i`'s number among the store's distinct tokens: equal numbers for words of equal text,
-   * and for markers of equal kind, shape and party. A diff reads its tokens by these: looking a
-   * word up by its text would cut a string out of the source for every token of both versions.
+   * Where word `i`'s text lies without cutting it out: the string holding it (the source, or the
+   * word's own text after an escape) is returned, its offset there put in `range[0]` and its
+   * length in `range[1]`. A vocabulary looks words up by their characters this way (word-table.ts).
    */
-  tokenKey(i: number): number {
-    if (this.keyCount < 0) this.keyTokens();
+  wordRange(i: number, range: Int32Array): string {
     const at = i * STRIDE;
     const flags = this.data[at] as number;
-    return (flags & KIND_MASK) === WORD
-      ? (this.data[at + 2] as number)
-      : (this.markerKeys.get(this.markerCode(i, flags)) as number);
-  }
-
-  /** What tells markers apart: kind, shape and party code (not spacing, nor length). */
-  private markerCode(i: number, flags: number): number {
-    return (flags & (KIND_MASK | CHOICE)) | ((this.partyCodes.get(i) ?? 0) << PARTY_SHIFT);
-  }
-
-  /** How many distinct tokens `tokenKey` numbers (keys run from 0 to this, exclusive). */
-  get tokenKeys(): number {
-    if (this.keyCount < 0) this.keyTokens();
-    return this.keyCount;
+    if (flags & OWN_TEXT) {
+      const own = this.texts.get(i) as string;
+      range[0] = 0;
+      range[1] = own.length;
+      return own;
+    }
+    const start = this.data[at + 1] as number;
+    range[0] = start;
+    range[1] = this.end(i) - start;
+    return this.source;
   }
 
   /**
-   * Numbers every token: a word by its text, kept in the slot markers keep their bracket in; a
-   * marker by its kind, shape and party. One pass over the store: each word's characters are hashed in place and
-   * looked up in an open-addressing table (of key + 1), where a hit is confirmed against the
-   * key's characters, copied once into a compact pool (comparing with the key's first word in
-   * the source instead read all over a long text, and measured slower).
+   * What tells markers apart, as one number: kind, shape and party (not spacing, nor length).
+   * Equal codes within one store are equal markers; across stores, party numbers differ.
    */
-  private keyTokens(): void {
-    this.markerKeys.clear();
-    const data = this.data;
-    let slots = new Int32Array(1024);
-    let hashes: Int32Array = new Int32Array(512);
-    /** Per key: where its characters start in `pool`, and how many (-1 for a marker's key). */
-    let starts: Int32Array = new Int32Array(512);
-    let lengths: Int32Array = new Int32Array(512);
-    let pool = new Uint16Array(4096);
-    let pooled = 0;
-    let keys = 0;
-    for (let i = 0; i < this.count; i++) {
-      const at = i * STRIDE;
-      const flags = data[at] as number;
-      if ((flags & KIND_MASK) !== WORD) {
-        const code = this.markerCode(i, flags);
-        if (this.markerKeys.has(code)) continue;
-        this.markerKeys.set(code, keys++);
-        if (keys > lengths.length) {
-          hashes = grow(hashes, keys);
-          starts = grow(starts, keys);
-          lengths = grow(lengths, keys);
-        }
-        // A marker's key has no characters, and no place in the table of words.
-        lengths[keys - 1] = -1;
-        continue;
-      }
-      const own = flags & OWN_TEXT ? (this.texts.get(i) as string) : undefined;
-      const text = own ?? this.source;
-      const from = own === undefined ? (data[at + 1] as number) : 0;
-      const packed = flags >>> LENGTH_SHIFT;
-      const length = own !== undefined ? own.length : packed === LONG ? this.end(i) - from : packed;
-      let hash = 0x811c9dc5;
-      for (let c = 0; c < length; c++) hash = Math.imul(hash ^ text.charCodeAt(from + c), 0x01000193);
-      let mask = slots.length - 1;
-      let slot = hash & mask;
-      let key = -1;
-      for (let held = slots[slot] as number; held !== 0; held = slots[slot] as number) {
-        if (hashes[held - 1] === hash && lengths[held - 1] === length) {
-          const start = starts[held - 1] as number;
-          let c = 0;
-          while (c < length && pool[start + c] === text.charCodeAt(from + c)) c++;
-          if (c === length) {
-            key = held - 1;
-            break;
-          }
-        }
-        slot = (slot + 1) & mask;
-      }
-      if (key < 0) {
-        key = keys++;
-        if (keys > lengths.length) {
-          hashes = grow(hashes, keys);
-          starts = grow(starts, keys);
-          lengths = grow(lengths, keys);
-        }
-        if (pooled + length > pool.length) {
-          const grown = new Uint16Array(Math.max(pool.length * 2, pooled + length));
-          grown.set(pool);
-          pool = grown;
-        }
-        for (let c = 0; c < length; c++) pool[pooled + c] = text.charCodeAt(from + c);
-        hashes[key] = hash;
-        starts[key] = pooled;
-        lengths[key] = length;
-        pooled += length;
-        slots[slot] = key + 1;
-        // Kept at most half full, so that probes stay short.
-        if (keys * 2 > slots.length) {
-          slots = new Int32Array(slots.length * 2);
-          mask = slots.length - 1;
-          for (let k = 0; k < keys; k++) {
-            if ((lengths[k] as number) < 0) continue;
-            let free = (hashes[k] as number) & mask;
-            while (slots[free] !== 0) free = (free + 1) & mask;
-            slots[free] = k + 1;
-          }
-        }
-      }
-      data[at + 2] = key;
-    }
-    this.keyCount = keys;
+  markerCode(i: number): number {
+    const flags = this.data[i * STRIDE] as number;
+    return (flags & (KIND_MASK | CHOICE)) | ((this.partyCodes.get(i) ?? 0) << PARTY_SHIFT);
   }
 
   /** Token `i` as an object, shaped as the parser always made them. */
@@ -276,15 +185,7 @@ export class TokenStore implements TokenSource {
     data[at++] = start;
     data[at] = bracket;
     this.count++;
-    // A word added after the numbering is numbered with the rest at the next ask.
-    this.keyCount = -1;
   }
-}
-
-function grow(values: Int32Array, atLeast: number): Int32Array {
-  const grown = new Int32Array(Math.max(values.length * 2, atLeast));
-  grown.set(values);
-  return grown;
 }
 
 function lineStarts(source: string): Int32Array {
@@ -294,8 +195,7 @@ function lineStarts(source: string): Int32Array {
 }
 
 // Per token: flags (kind, space before, choice shape, own text) with the token's length in the
-// source above them, its start there, and its bracket id (markers; for words -1, then the word's
-// key once `tokenKey` has numbered them). Lines and columns are read from the start offset; a
+// source above them, its start there, and its bracket id (markers; -1 for words). Lines and columns are read from the start offset; a
 // marker's party is kept aside. Its end had a number of its own: 8 MB more at fifty treaties.
 const STRIDE = 3;
 /** Fewer characters a token than prose has (5.5 in the COP21 drafts), so a text seldom outgrows its first array. */
@@ -309,7 +209,7 @@ const OWN_TEXT = 16;
 /** Where the length starts in the flags, and the length that means "longer: see `longEnds`". */
 const LENGTH_SHIFT = 5;
 const LONG = 2 ** 16 - 1;
-/** Where the party code starts in a marker's key code (`markerCode`). */
+/** Where the party code starts in a marker's code (`markerCode`). */
 const PARTY_SHIFT = 5;
 const KINDS = ['word', 'open', 'alt', 'close'] as const;
 const KIND_CODE = { word: 0, open: 1, alt: 2, close: 3 } as const;
