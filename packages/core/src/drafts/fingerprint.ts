@@ -47,11 +47,7 @@ export class Vocabulary {
   private wordId(text: string, from: number, length: number): number {
     const next = this.isWord.length;
     const id = this.words.intern(text, from, length, next);
-    if (id === next) {
-      this.isWord.push(isWordText(text.slice(from, from + length)));
-      this.kind.push('word');
-      this.party.push(undefined);
-    }
+    if (id === next) this.register(isWordText(text.slice(from, from + length)), 'word', undefined);
     return id;
   }
 
@@ -62,10 +58,15 @@ export class Vocabulary {
     if (found !== undefined) return found;
     const id = this.isWord.length;
     table.set(key, id);
-    this.isWord.push(false);
-    this.kind.push(kind);
-    this.party.push(key === '' ? undefined : key);
+    this.register(false, kind, key === '' ? undefined : key);
     return id;
+  }
+
+  /** Records what the next id stands for. */
+  private register(isWord: boolean, kind: Token['kind'], party: string | undefined): void {
+    this.isWord.push(isWord);
+    this.kind.push(kind);
+    this.party.push(party);
   }
 
   /** A unit's fingerprint, from the parser's store when the unit has its tokens there. */

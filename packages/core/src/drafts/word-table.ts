@@ -17,8 +17,12 @@ export class WordTable {
   private values = new Int32Array(512);
   private pool = new Uint16Array(4096);
   private pooled = 0;
+  private count = 0;
+
   /** How many words it holds. */
-  size = 0;
+  get size(): number {
+    return this.count;
+  }
   /**
    * The value of the word `text[from, from + length)`; when the table does not hold it yet, it is
    * added with value `next`, which is returned (so a caller passing an unused value knows).
@@ -44,7 +48,7 @@ export class WordTable {
   }
 
   private add(text: string, from: number, length: number, hash: number, slot: number, value: number): void {
-    const entry = this.size++;
+    const entry = this.count++;
     if (entry >= this.lengths.length) {
       this.hashes = grow(this.hashes);
       this.starts = grow(this.starts);
@@ -64,13 +68,13 @@ export class WordTable {
     this.pooled += length;
     this.slots[slot] = entry + 1;
     // Kept at most half full, so that probes stay short.
-    if (this.size * 2 > this.slots.length) this.rehash();
+    if (this.count * 2 > this.slots.length) this.rehash();
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let entry = 0; entry < this.size; entry++) {
+    for (let entry = 0; entry < this.count; entry++) {
       let free = (this.hashes[entry] as number) & mask;
       while (slots[free] !== 0) free = (free + 1) & mask;
       slots[free] = entry + 1;
