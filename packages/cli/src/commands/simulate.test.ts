@@ -93,6 +93,38 @@ describe('parley simulate', () => {
     expect(summary.agreementRate.low).toBeLessThanOrEqual(summary.agreementRate.mean);
   });
 
+  it('runs the single negotiating text on the case calendar: no text is signed once the flood has closed the deal', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-simulate-'));
+    const mediated = (from: string, ...more: string[]) =>
+      run(
+        'simulate',
+        caseDir,
+        ...['--protocol', 'single-text', '--tactic', 'north=conceder', '--tactic', 'south=conceder'],
+        ...['--deadline', '40', '--from', from, '--workers', '1', ...more],
+      );
+    const early = JSON.parse((await mediated('2030-03-01', '--runs', '200', '--json')).out);
+    expect(early.endings).toEqual({ agreement: 91, deadline: 109, walkedAway: {} });
+    expect(early.agreementDay).toEqual({ mean: '2030-03-30', low: '2030-03-29', high: '2030-03-30' });
+    // From 2030-03-20 the mediator would reach the same texts after 2030-04-01, when Southland's
+    // limit (0.8) rises above every package: no run agrees.
+    const late = JSON.parse((await mediated('2030-03-20', '--runs', '200', '--json')).out);
+    expect(late.endings).toEqual({ agreement: 0, deadline: 200, walkedAway: {} });
+    // Each proposal carries its day.
+    const csv = path.join(dir, 'mediated.csv');
+    expect((await mediated('2030-03-20', '--trace', csv)).code).toBe(0);
+    const days = readFileSync(csv, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(',')[4]);
+    expect([days.length, days[0], days[12], days.at(-1)]).toEqual([
+      40,
+      '2030-03-20',
+      '2030-04-01',
+      '2030-04-28',
+    ]);
+  });
+
   it('answers the ceasefire-first question as labelled model output', { timeout: 120_000 }, async () => {
     const embedded = path.join(repoRoot, 'cases/istanbul-2022');
     const r = await run(

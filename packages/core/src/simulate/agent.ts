@@ -98,8 +98,8 @@ export class Agent implements Negotiator {
     this.guarantors.vetoed(by, outcome);
   }
 
-  wouldSign(time: number, outcome: Outcome): boolean {
-    return this.utility(outcome) >= this.targetAt(time, this.reservationValue);
+  wouldSign(time: number, outcome: Outcome, reservationValue = this.reservationValue): boolean {
+    return this.utility(outcome) >= this.targetAt(time, reservationValue);
   }
 
   private targetAt(time: number, reservationValue: number): number {

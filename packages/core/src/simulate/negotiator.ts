@@ -31,6 +31,9 @@ export interface Negotiator {
   move(turn: Turn): Move;
   /** Its utility of a package, undiscounted (used by mediated protocols to ask for answers). */
   utility(outcome: Outcome): number;
-  /** Single negotiating text, veto variant: would it sign this package now? */
-  wouldSign(time: number, outcome: Outcome): boolean;
+  /**
+   * Single negotiating text, veto variant: would it sign this package now? `reservationValue`:
+   * its limit on the step's day (case calendar); absent, its profile's.
+   */
+  wouldSign(time: number, outcome: Outcome, reservationValue?: number): boolean;
 }

@@ -43,7 +43,7 @@ export interface SimulationSpec {
   /** Per stakeholder discount factor (1: none). */
   discounts?: number[];
   seed: number;
-  /** SAOP on a case calendar: one round per day, reservation values of the day. */
+  /** A case calendar: one SAOP round or mediator step per day, reservation values of the day. */
   calendar?: Calendar;
   /** Opponent-model noise: each agent misreads every option of the others by up to this much. */
   modelNoise?: number;
@@ -96,6 +96,7 @@ export function simulateOnce(domain: NegotiationDomain, spec: SimulationSpec, se
         deadline: spec.deadline,
         random,
         discounts,
+        ...(spec.calendar ? { calendar: spec.calendar } : {}),
       });
 }
 

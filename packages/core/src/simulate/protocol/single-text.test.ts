@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomDomain } from '../../bargaining/random-domain.ts';
+import { consecutiveDays, type Calendar } from '../calendar.ts';
 import { simulateOnce, type PartyPlay } from '../run.ts';
 
 const conceder: PartyPlay = { tactic: { kind: 'time-dependent', e: 2 }, acceptance: { kind: 'next' } };
@@ -43,5 +44,61 @@ describe('single negotiating text', () => {
     const final = run.trace.at(-1)!;
     expect(final.utilities).toEqual(current);
     expect(final.action).toBe(run.agreement ? 'agree' : 'end');
+  });
+});
+
+describe('single negotiating text on a case calendar', () => {
+  const days = consecutiveDays('2022-03-01', 120);
+  // Nothing is signable until day 61 (every limit above any package's worth); then the profiles' limits.
+  const closedThenOpen: Calendar = {
+    days,
+    reservationValues: days.map((_, s) =>
+      domain.stakeholders.map((st) => (s < 60 ? 2 : st.reservationValue)),
+    ),
+  };
+  const veto = (calendar?: Calendar) =>
+    simulateOnce(domain, {
+      protocol: 'single-text',
+      variant: 'veto',
+      deadline: 120,
+      plays: [conceder, conceder, conceder],
+      seed: 4,
+      ...(calendar ? { calendar } : {}),
+    });
+
+  it('veto: each answer is given on the day’s limits, so no text is signed before the deal opens', () => {
+    const open = veto();
+    expect(open.agreement!.step).toBe(48);
+    const run = veto(closedThenOpen);
+    expect(run.agreement!.step).toBe(88);
+    expect(run.agreement!.day).toBe('2022-05-28');
+    const proposals = run.trace.filter((e) => e.action === 'propose');
+    expect(proposals.map((e) => e.day)).toEqual(days.slice(0, 89));
+    expect(proposals.slice(0, 60).every((e) => !Object.values(e.responses!).includes('accept'))).toBe(true);
+  });
+
+  it('hill-climbing: the final text is checked against the last day’s limits', () => {
+    const climb = (calendar?: Calendar) =>
+      simulateOnce(domain, {
+        protocol: 'single-text',
+        variant: 'hill-climbing',
+        deadline: 120,
+        plays: [conceder, conceder, conceder],
+        seed: 4,
+        ...(calendar ? { calendar } : {}),
+      });
+    expect(climb().agreement).not.toBeNull();
+    // Open on the first 119 days, closed on the last: the same climb, no agreement.
+    const closing: Calendar = {
+      days,
+      reservationValues: days.map((_, s) =>
+        domain.stakeholders.map((st) => (s < 119 ? st.reservationValue : 2)),
+      ),
+    };
+    const run = climb(closing);
+    expect(run.agreement).toBeNull();
+    const last = run.trace.at(-1)!;
+    expect([last.action, last.day]).toEqual(['end', '2022-06-28']);
+    expect(Object.values(last.responses!)).toEqual(['reject', 'reject', 'reject']);
   });
 });

@@ -6,6 +6,7 @@ import {
   type Outcome,
 } from '../../bargaining/outcome-space.ts';
 import type { SeededRandom } from '../../random/seeded-random.ts';
+import type { Calendar } from '../calendar.ts';
 import type { Negotiator } from '../negotiator.ts';
 import { discounted, type RunResult } from '../run-result.ts';
 import { entryFor, type TraceEntry } from '../trace.ts';
@@ -23,6 +24,12 @@ import { entryFor, type TraceEntry } from '../trace.ts';
  *   signatory at least its reservation value.
  *
  * Guarantors answer on their reservation value, and only when the package obliges them.
+ *
+ * Case calendar (optional): mediator step s is day s + 1 of the calendar, as a SAOP round is, and
+ * every answer is given on that day's reservation values (each party's curve ends at its limit of
+ * the day; a guarantor signs what gives it its limit of the day), so a text can become signable,
+ * or stop being so, while the mediator works. The hill-climbing variant's final check is on the
+ * last day's values.
  */
 export interface SingleTextOptions {
   variant: 'veto' | 'hill-climbing';
@@ -30,6 +37,8 @@ export interface SingleTextOptions {
   deadline: number;
   random: SeededRandom;
   discounts?: readonly number[];
+  /** Case runs: the day of each step and that day's reservation values (calendar.ts). */
+  calendar?: Calendar;
 }
 
 export function runSingleText(
@@ -47,8 +56,17 @@ export function runSingleText(
     next[issue] = random.int(0, domain.issues[issue]!.options.length - 1);
     return next;
   };
-  const signs = (q: number, time: number, outcome: Outcome, utilities: number[]) =>
-    byParty.get(q)?.wouldSign(time, outcome) ?? utilities[q]! >= domain.stakeholders[q]!.reservationValue;
+  // Stakeholder q's reservation value at step s: the calendar day's, else its profile's.
+  const limitAt = (s: number, q: number) =>
+    options.calendar?.reservationValues[s]?.[q] ?? domain.stakeholders[q]!.reservationValue;
+  const signs = (q: number, s: number, time: number, outcome: Outcome, utilities: number[]) => {
+    const negotiator = byParty.get(q);
+    return negotiator ? negotiator.wouldSign(time, outcome, limitAt(s, q)) : utilities[q]! >= limitAt(s, q);
+  };
+  const dayOf = (s: number) => {
+    const day = options.calendar?.days[s];
+    return day ? { day } : {};
+  };
   const signatories = (outcome: Outcome) =>
     domain.stakeholders.flatMap((s, q) => (isRequiredSignatory(s, outcome) ? [q] : []));
   const agreementAt = (outcome: Outcome, step: number, time: number, utilities: number[]): RunResult => ({
@@ -59,6 +77,7 @@ export function runSingleText(
       step,
       round: step + 1,
       time,
+      ...dayOf(step),
       utilities,
       discounted: utilities.map((u, q) => discounted(u, options.discounts?.[q] ?? 1, time)),
     },
@@ -73,10 +92,13 @@ export function runSingleText(
     const time = step / options.deadline;
     const candidate = step === 0 ? text : mutate(text);
     const utilities = utilitiesOf(domain, candidate);
-    const at = { step, round: step + 1, time, party: 'mediator' };
+    const at = { step, round: step + 1, time, ...dayOf(step), party: 'mediator' };
     const asked = signatories(candidate);
     if (options.variant === 'veto') {
-      const answers = asked.map((q) => [ids[q]!, signs(q, time, candidate, utilities) ? 'accept' : 'reject']);
+      const answers = asked.map((q) => [
+        ids[q]!,
+        signs(q, step, time, candidate, utilities) ? 'accept' : 'reject',
+      ]);
       const accepts = answers.filter(([, a]) => a === 'accept').length;
       trace.push({
         ...at,
@@ -104,13 +126,14 @@ export function runSingleText(
     const utilities = utilitiesOf(domain, text);
     const answers = signatories(text).map((q) => [
       ids[q]!,
-      utilities[q]! >= domain.stakeholders[q]!.reservationValue ? 'accept' : 'reject',
+      utilities[q]! >= limitAt(step, q) ? 'accept' : 'reject',
     ]);
     const agreed = answers.every(([, a]) => a === 'accept');
     trace.push({
       step,
       round: step + 1,
       time,
+      ...dayOf(step),
       party: 'mediator',
       action: agreed ? 'agree' : 'end',
       responses: Object.fromEntries(answers),

@@ -78,8 +78,12 @@ export class SubgamePerfect implements Negotiator {
 
   observe(): void {}
 
-  wouldSign(_time: number, outcome: Outcome): boolean {
-    return this.utility(outcome) >= this.domain.stakeholders[this.party]!.reservationValue;
+  wouldSign(
+    _time: number,
+    outcome: Outcome,
+    reservationValue = this.domain.stakeholders[this.party]!.reservationValue,
+  ): boolean {
+    return this.utility(outcome) >= reservationValue;
   }
 
   move(turn: Turn): Move {
