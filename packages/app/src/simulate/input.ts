@@ -28,6 +28,8 @@ export const simulateInput = z
     seed: wholeNumber('seed', 0, 4_294_967_295).default(1),
     /** Case runs: the first day of the negotiation (default: the case's asOf). */
     from: edtfDateField('from', '2030-03-01').optional(),
+    /** Case runs: a scenario of the analyst model to apply (its id; model.yaml). */
+    scenario: z.string().min(1, '`scenario` must name a scenario of the model').optional(),
     tactic: z.array(z.string()).default([]),
     accept: z.array(z.string()).default([]),
     /** What the parties know of the guarantors: `mode` or `party=mode` (tactic-spec.ts); default informed. */

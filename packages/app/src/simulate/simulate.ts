@@ -2,6 +2,7 @@ import { ParleyError } from '@parley/model/errors.ts';
 import type { Case } from '@parley/model/case.ts';
 import { analysedOn, domainOn, type CaseBargaining } from '@parley/core/bargaining/case-model.ts';
 import type { FoldedDomain } from '@parley/core/bargaining/nonlinear/fold-terms.ts';
+import { applyScenario } from '@parley/core/bargaining/assumptions.ts';
 import { prepare } from '@parley/core/bargaining/case-report.ts';
 import { importGenius } from '@parley/core/bargaining/genius/genius-xml.ts';
 import { outcomeCount, partyIndices, type NegotiationDomain } from '@parley/core/bargaining/outcome-space.ts';
@@ -43,6 +44,8 @@ export interface SimulationReport {
   /** Case runs: the first and last day of the calendar (one round a day). */
   from?: string;
   to?: string;
+  /** Case runs: the scenario of the model applied, when one was. */
+  scenario?: string;
   outcomes: number;
   protocol: 'saop' | 'single-text';
   variant?: 'veto' | 'hill-climbing';
@@ -130,6 +133,8 @@ export interface PlanOptions {
   withTrace?: boolean;
   /** The domain is this fold of the case's (interactions.ts): reports unfold its packages. */
   folded?: FoldedDomain;
+  /** Case runs: the scenario of the model applied (named in the report). */
+  scenario?: string;
 }
 
 /** Plans the simulation on an additive domain whose parties go by `names` (per party, its aliases). */
@@ -198,6 +203,7 @@ export function planDomainSimulation(
     const report: SimulationReport = {
       domain: name,
       ...(calendar ? { from: calendar.days[0]!, to: calendar.days.at(-1)! } : {}),
+      ...(options.scenario ? { scenario: options.scenario } : {}),
       outcomes: outcomeCount(domain),
       protocol: input.protocol,
       ...(input.protocol === 'single-text' ? { variant: input.variant ?? 'veto' } : {}),
@@ -285,6 +291,11 @@ export function planGeniusSimulation(
   withTrace = false,
 ): SimulationPlan {
   if (input.from !== undefined) throw new ParleyError('usage', '`from` applies to case folders only');
+  if (input.scenario !== undefined)
+    throw new ParleyError(
+      'usage',
+      '`scenario` applies to case folders only (a scenario of the analyst model)',
+    );
   if (files.length < 3)
     throw new ParleyError('usage', 'give a GENIUS domain file and at least two profile files');
   const imported = importGenius(files[0]!, files.slice(1));
@@ -339,7 +350,9 @@ export function planCaseSimulation(
   caseName: string,
   withTrace = false,
 ): SimulationPlan {
-  const model = modelInputFor(caseData, undefined, caseName);
+  const given = modelInputFor(caseData, input.scenario, caseName);
+  // The scenario applied once, here: the calendar's default first day is the scenario model's too.
+  const model = { ...given, model: applyScenario(given.model, input.scenario), scenario: undefined };
   const first = asOfDay(dayToAnalyse(model, input.from));
   const prepared = prepare(model);
   const { calendar } = caseCalendar(prepared, first, input.deadline);
@@ -359,6 +372,7 @@ export function planCaseSimulation(
     scripts,
     withTrace,
     folded,
+    ...(input.scenario ? { scenario: input.scenario } : {}),
   });
 }
 

@@ -125,6 +125,27 @@ describe('parley simulate', () => {
     ]);
   });
 
+  it('applies a scenario of the model to a case run, and names it', async () => {
+    const plays = ['--tactic', 'north=conceder', '--tactic', 'south=linear', '--seed', '3'];
+    const patient = await run('simulate', caseDir, '--scenario', 'patient-south', ...plays);
+    expect(patient.code).toBe(0);
+    expect(patient.out.split('\n').slice(0, 4)).toEqual([
+      'river-accord (scenario patient-south) from 2030-03-01 to 2030-06-08: saop, deadline 100, 1 run from seed 3',
+      '  north: conceder:2, accept next, reservation value 0.400',
+      '  south: linear, accept next, reservation value 0.500',
+      'Agreement at round 71, 2030-05-10 (step 140, t = 0.700):',
+    ]);
+    // Without it, the flood lifts Southland's limit above every package before they meet.
+    expect((await run('simulate', caseDir, ...plays)).out).toContain(
+      'No agreement (deadline reached) after 200 steps.',
+    );
+    const unknown = await run('simulate', caseDir, '--scenario', 'monsoon');
+    expect([unknown.code, unknown.err.trim()]).toEqual([
+      2,
+      'parley: unknown scenario "monsoon" (the model defines: patient-south)',
+    ]);
+  });
+
   it('answers the ceasefire-first question as labelled model output', { timeout: 120_000 }, async () => {
     const embedded = path.join(repoRoot, 'cases/istanbul-2022');
     const r = await run(
@@ -157,6 +178,13 @@ describe('parley simulate', () => {
   });
 
   it('refuses a bad tactic with a located message and exit 2', async () => {
+    if (shared) {
+      const genius = await run('simulate', ...files, '--scenario', 'patient-south');
+      expect([genius.code, genius.err.split('\n')[0]]).toEqual([
+        2,
+        'parley: `scenario` applies to case folders only (a scenario of the analyst model)',
+      ]);
+    }
     const r = await run('simulate', caseDir, '--tactic', 'north=linear', '--tactic', 'east=linear');
     expect(r.code).toBe(2);
     expect(r.err).toContain(

@@ -35,6 +35,7 @@ const FLAGS = {
   seed: '--seed',
   discount: '--discount',
   from: '--from',
+  scenario: '--scenario',
   workers: '--workers',
   noise: '--noise',
 };
@@ -72,6 +73,7 @@ export const registerSimulate: CommandRegistrar = (program, output) => {
       "discount factor d for every party (utility u·d^t); default: each profile's own",
     )
     .option('--from <date>', "case folders: the first day, one round a day (default: the case's asOf)")
+    .option('--scenario <id>', 'case folders: apply a scenario of the analyst model (model.yaml)')
     .option('--runs <n>', 'number of runs (Monte Carlo), seeds seed, seed+1, …; default 1')
     .option('--workers <k>', 'worker threads for the runs; default: the available parallelism')
     .option('--noise <x>', 'opponent-model noise: a number or a range low..high in [0, 1], drawn per run')
@@ -129,7 +131,7 @@ const measure = (m: Estimate | { reason: string }) =>
 
 export function formatSimulation(report: SimulationReport): string {
   const lines = [
-    `${report.domain}${report.from ? ` from ${report.from} to ${report.to}` : ''}: ${report.protocol}${report.variant ? ` (${report.variant})` : ''}, deadline ${report.deadline}, ${report.runs} run${report.runs === 1 ? '' : 's'} from seed ${report.seed}`,
+    `${report.domain}${report.scenario ? ` (scenario ${report.scenario})` : ''}${report.from ? ` from ${report.from} to ${report.to}` : ''}: ${report.protocol}${report.variant ? ` (${report.variant})` : ''}, deadline ${report.deadline}, ${report.runs} run${report.runs === 1 ? '' : 's'} from seed ${report.seed}`,
     ...report.parties.map(
       (p) =>
         `  ${p.id}: ${p.tactic}, accept ${p.acceptance}${p.guarantors === 'informed' ? '' : `, guarantors ${p.guarantors}`}, reservation value ${fixed(p.reservationValue)}${p.discount < 1 ? `, discount ${p.discount}` : ''}`,

@@ -208,9 +208,19 @@ describe.each(engines)('simulate over the API on $name', (engine) => {
   it('applies a scenario of the model as the deals routes do', async () => {
     const json = { tactics: { north: 'conceder', south: 'linear' }, seed: 3, scenario: 'patient-south' };
     const answer = await simulate(json);
-    const patient = { ...seen, model: applyScenario(seen.model!, 'patient-south') };
-    const cli = cliReport(patient, { tactic: ['north=conceder', 'south=linear'], seed: 3 });
+    const cli = cliReport(seen, {
+      tactic: ['north=conceder', 'south=linear'],
+      seed: 3,
+      scenario: 'patient-south',
+    });
     expect(answer.body.report).toEqual(asJson(cli.report));
+    expect(answer.body.report.scenario).toBe('patient-south');
+    // The same as running the model with the scenario's overrides written into it.
+    const patient = { ...seen, model: applyScenario(seen.model!, 'patient-south') };
+    const { scenario: _named, ...applied } = answer.body.report;
+    expect(applied).toEqual(
+      asJson(cliReport(patient, { tactic: ['north=conceder', 'south=linear'], seed: 3 }).report),
+    );
     // Without the scenario the flood lifts Southland's limit above every package before they meet.
     expect(answer.body.report.result.ending).toBe('agreement');
     const baseline = await simulate({ ...json, scenario: undefined });

@@ -1,11 +1,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Case } from '@parley/model/case.ts';
 import type { Diagnostic } from '@parley/model/diagnostic.ts';
 import { ParleyError } from '@parley/model/errors.ts';
-import { applyScenario } from '@parley/core/bargaining/assumptions.ts';
 import { partyIndices } from '@parley/core/bargaining/outcome-space.ts';
 import type { RunRecord } from '@parley/core/simulate/monte-carlo.ts';
-import { modelInputFor } from '@parley/app/deals/model-input.ts';
 import { nameFields } from '@parley/app/inputs/parse-input.ts';
 import { simulateInput, type SimulateInput } from '@parley/app/simulate/input.ts';
 import { planCaseSimulation, type SimulationPlan } from '@parley/app/simulate/simulate.ts';
@@ -184,8 +181,7 @@ export function registerSimulateRoutes(app: OpenAPIHono<ServerEnv>, deps: Server
       const input = simulationInput(body);
       const access = c.get('access')!;
       const seen = await callerCase(deps, access);
-      const caseData = withScenario(seen, body.scenario, access.caseId);
-      const plan = located(body, () => planCaseSimulation(caseData, input, access.caseId));
+      const plan = located(body, () => planCaseSimulation(seen, input, access.caseId));
       const ids = partyIndices(plan.job.domain).map((q) => plan.job.domain.stakeholders[q]!.id);
       if (ids.length < 2)
         throw new ParleyError(
@@ -266,6 +262,7 @@ function simulationInput(body: z.infer<typeof simulateBody>): SimulateInput {
     noise: body.noise,
     discount: body.discount,
     from: body.from,
+    scenario: body.scenario,
     tactic: specs(body.tactics),
     accept: specs(body.accept),
     guarantors: body.guarantors ? [body.guarantors] : [],
@@ -281,13 +278,6 @@ function simulationInput(body: z.infer<typeof simulateBody>): SimulateInput {
     message,
   };
   throw new ParleyError('usage', message, [diagnostic]);
-}
-
-/** The case with the scenario's overrides applied to its model (checked as the deals routes do). */
-function withScenario(caseData: Case, scenario: string | undefined, caseName: string): Case {
-  if (scenario === undefined) return caseData;
-  const { model } = modelInputFor(caseData, scenario, caseName);
-  return { ...caseData, model: applyScenario(model, scenario) };
 }
 
 /**
