@@ -96,6 +96,7 @@ export interface Simulation {
 const drawnText = (x: Drawn) => (typeof x === 'number' ? String(x) : `${x.low}..${x.high}`);
 
 const tacticName = (t: TacticDraw) => {
+  if (t.kind === 'tit-for-tat') return t.imitation === 'absolute' ? 'tit-for-tat:absolute' : t.kind;
   if (t.kind !== 'time-dependent') return t.kind;
   const k = t.k === undefined || t.k === 0 ? '' : `, k=${drawnText(t.k)}`;
   if (typeof t.e === 'number' && t.e === 0) return `hardliner${k}`;

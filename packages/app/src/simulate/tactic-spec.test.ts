@@ -58,6 +58,15 @@ describe('tactic and acceptance specs', () => {
     ]);
   });
 
+  it('reads tit-for-tat as relative unless told absolute', () => {
+    const read = (...texts: string[]) => assignSpecs('--tactic', texts, names, parseTactic);
+    expect(read('england=tit-for-tat:absolute', 'profile-2=tit-for-tat:relative')).toEqual([
+      { kind: 'tit-for-tat', imitation: 'absolute' },
+      { kind: 'tit-for-tat' },
+    ]);
+    expect(read('profile-2=tit-for-tat')).toEqual([undefined, { kind: 'tit-for-tat' }]);
+  });
+
   it('refuses bad specs with the flag, its position and the text as given', () => {
     const tactic =
       (...texts: string[]) =>
@@ -68,6 +77,12 @@ describe('tactic and acceptance specs', () => {
     );
     expect(tactic('england=boulware:2')).toThrow('--tactic #1 "england=boulware:2": e "2" is out of range');
     expect(tactic('england=linear:2')).toThrow('linear takes no parameter');
+    expect(tactic('england=tit-for-tat:mirror')).toThrow(
+      '--tactic #1 "england=tit-for-tat:mirror": tit-for-tat imitates "relative" or "absolute", not "mirror"',
+    );
+    expect(tactic('england=tit-for-tat:absolute:2')).toThrow(
+      'tit-for-tat takes one parameter, relative or absolute',
+    );
     expect(tactic('england=linear', 'profile-1=random')).toThrow(
       '#2 "profile-1=random": this party already has one',
     );

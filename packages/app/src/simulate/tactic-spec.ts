@@ -8,14 +8,15 @@ import { GUARANTOR_KNOWLEDGE, type GuarantorKnowledge } from '@parley/core/simul
  * flag and its position, and list what is allowed.
  *
  * Tactics: boulware[:e] (e < 1, default 0.2), linear, conceder[:e] (e > 1, default 2),
- * hardliner, time:e[:k] (any e ≥ 0, k ∈ [0, 1)), tit-for-tat, random, subgame-perfect, scripted
+ * hardliner, time:e[:k] (any e ≥ 0, k ∈ [0, 1)), tit-for-tat[:relative|absolute] (default
+ * relative), random, subgame-perfect, scripted
  * (case folders: the party's recorded positions). A parameter may be a range `low..high`, drawn
  * uniformly per run; both ends must be in range.
  * Acceptance: next, const:α, time:T, and combinations joined by & (all) or | (any).
  */
 
 export const TACTICS =
-  'boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted';
+  'boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat[:absolute], random, subgame-perfect, scripted';
 export const ACCEPTANCES = 'next, const:<utility>, time:<relative time>, last, joined by & (all) or | (any)';
 
 /** A party name as the user may write it → its index among the bargaining parties. */
@@ -93,7 +94,10 @@ export function parseTactic(at: Located, spec: string): TacticDraw {
         k: q === undefined ? 0 : drawnIn(at, q, 'k', (k) => k >= 0 && k < 1),
       };
     case 'tit-for-tat':
-      return none({ kind: 'tit-for-tat' });
+      if (q !== undefined) throw fail(at, 'tit-for-tat takes one parameter, relative or absolute');
+      if (p === undefined || p === 'relative') return { kind: 'tit-for-tat' };
+      if (p === 'absolute') return { kind: 'tit-for-tat', imitation: 'absolute' };
+      throw fail(at, `tit-for-tat imitates "relative" or "absolute", not "${p}"`);
     case 'random':
       return none({ kind: 'random' });
     case 'subgame-perfect':

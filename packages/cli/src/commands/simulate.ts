@@ -54,7 +54,7 @@ export const registerSimulate: CommandRegistrar = (program, output) => {
     .option('--variant <name>', 'single-text only: veto (default) or hill-climbing')
     .option(
       '--tactic <party=spec>',
-      "a party's tactic: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (repeatable; default boulware:0.2)",
+      "a party's tactic: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat[:absolute], random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (repeatable; default boulware:0.2)",
       collect,
     )
     .option(

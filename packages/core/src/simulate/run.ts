@@ -14,12 +14,13 @@ import { Scripted, type ScriptedPosition } from './tactics/scripted.ts';
 import { SubgamePerfect, subgamePerfectPlan } from './tactics/subgame-perfect.ts';
 import type { Tactic } from './tactics/tactic.ts';
 import { timeDependent } from './tactics/time-dependent.ts';
-import { titForTat } from './tactics/tit-for-tat.ts';
+import { titForTat, type Imitation } from './tactics/tit-for-tat.ts';
 
 /** How one party plays. */
 export type TacticSpec =
   | { kind: 'time-dependent'; e: number; k?: number }
-  | { kind: 'tit-for-tat' }
+  /** Relative unless `imitation` says absolute (tactics/tit-for-tat.ts). */
+  | { kind: 'tit-for-tat'; imitation?: Imitation }
   | { kind: 'random' }
   | { kind: 'subgame-perfect' }
   /** The party's recorded positions (case calendar runs only). */
@@ -58,7 +59,7 @@ const concessionOf = (spec: Exclude<TacticSpec, { kind: 'subgame-perfect' | 'scr
     ? timeDependent(spec.e, spec.k)
     : spec.kind === 'random'
       ? randomTactic
-      : titForTat;
+      : titForTat(spec.imitation);
 
 /** One run, fully determined by the domain, the spec and the seed. */
 export function simulateOnce(domain: NegotiationDomain, spec: SimulationSpec, seed = spec.seed): RunResult {

@@ -303,7 +303,7 @@ describe.each(engines)('simulate over the API on $name', (engine) => {
     expect(await refused({ tactics: { north: 'linear', south: 'sneaky:3' } })).toEqual(
       at(
         'body.tactics.south',
-        'unknown tactic "sneaky"; expected one of boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted',
+        'unknown tactic "sneaky"; expected one of boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat[:absolute], random, subgame-perfect, scripted',
       ),
     );
     expect(await refused({ tactics: { north: 'boulware:3' } })).toEqual(

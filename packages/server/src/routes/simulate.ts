@@ -59,7 +59,7 @@ export const simulateBody = z
       .record(party, spec)
       .optional()
       .describe(
-        "Party id → tactic, as the CLI's --tactic spec: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (default boulware:0.2)",
+        "Party id → tactic, as the CLI's --tactic spec: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat[:absolute], random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (default boulware:0.2)",
       ),
     accept: z
       .record(party, spec)

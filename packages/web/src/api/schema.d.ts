@@ -6683,7 +6683,7 @@ export interface components {
        * @enum {string}
        */
       variant?: 'veto' | 'hill-climbing';
-      /** @description Party id → tactic, as the CLI's --tactic spec: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat, random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (default boulware:0.2) */
+      /** @description Party id → tactic, as the CLI's --tactic spec: boulware[:e], linear, conceder[:e], hardliner, time:e[:k], tit-for-tat[:absolute], random, subgame-perfect, scripted; a parameter may be a range low..high drawn per run (default boulware:0.2) */
       tactics?: {
         [key: string]: string;
       };

@@ -91,6 +91,7 @@ describe('stacked alternating offers', () => {
     const tactic = fc.oneof(
       fc.double({ min: 0, max: 5, noNaN: true }).map((e) => ({ kind: 'time-dependent' as const, e })),
       fc.constant({ kind: 'tit-for-tat' as const }),
+      fc.constant({ kind: 'tit-for-tat' as const, imitation: 'absolute' as const }),
       fc.constant({ kind: 'random' as const }),
     );
     const acceptance = fc.oneof(

@@ -67,6 +67,7 @@ describe('the dance in the utility space', () => {
     expect(tacticSpec('boulware', ' 0.1..0.5 ')).toBe('boulware:0.1..0.5');
     expect(tacticSpec('linear', '3')).toBe('linear');
     expect(tacticSpec('conceder', '')).toBe('conceder');
+    expect(tacticSpec('tit-for-tat', 'absolute')).toBe('tit-for-tat:absolute');
     expect(percent(0.975)).toBe('97.5%');
   });
 });

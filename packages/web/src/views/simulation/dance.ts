@@ -91,7 +91,12 @@ export const TACTICS: { name: string; label: string; parameter?: string }[] = [
     label: 'Time-dependent e[:k]',
     parameter: 'e, or e:k with k the opening concession below 1',
   },
-  { name: 'tit-for-tat', label: 'Tit for tat' },
+  {
+    name: 'tit-for-tat',
+    label: 'Tit for tat',
+    parameter:
+      'relative (default: gives up the share of its demand the other gave up) or absolute (the same amount)',
+  },
   { name: 'random', label: 'Random' },
   { name: 'subgame-perfect', label: 'Subgame perfect (two parties, SAOP)' },
   { name: 'scripted', label: 'Scripted (recorded positions, SAOP)' },
