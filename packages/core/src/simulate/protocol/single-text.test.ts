@@ -49,17 +49,17 @@ describe('single negotiating text', () => {
 
 describe('single negotiating text on a case calendar', () => {
   const days = consecutiveDays('2022-03-01', 120);
-  // Nothing is signable until day 61 (every limit above any package's worth); then the profiles' limits.
-  const closedThenOpen: Calendar = {
+  /** Every limit above any package's worth on the days `closed` picks, the profiles' limits on the others. */
+  const calendarClosedOn = (closed: (step: number) => boolean): Calendar => ({
     days,
     reservationValues: days.map((_, s) =>
-      domain.stakeholders.map((st) => (s < 60 ? 2 : st.reservationValue)),
+      domain.stakeholders.map((st) => (closed(s) ? 2 : st.reservationValue)),
     ),
-  };
-  const veto = (calendar?: Calendar) =>
+  });
+  const mediated = (variant: 'veto' | 'hill-climbing', calendar?: Calendar) =>
     simulateOnce(domain, {
       protocol: 'single-text',
-      variant: 'veto',
+      variant,
       deadline: 120,
       plays: [conceder, conceder, conceder],
       seed: 4,
@@ -67,9 +67,12 @@ describe('single negotiating text on a case calendar', () => {
     });
 
   it('veto: each answer is given on the day’s limits, so no text is signed before the deal opens', () => {
-    const open = veto();
-    expect(open.agreement!.step).toBe(48);
-    const run = veto(closedThenOpen);
+    expect(mediated('veto').agreement!.step).toBe(48);
+    // Nothing is signable until day 61.
+    const run = mediated(
+      'veto',
+      calendarClosedOn((s) => s < 60),
+    );
     expect(run.agreement!.step).toBe(88);
     expect(run.agreement!.day).toBe('2022-05-28');
     const proposals = run.trace.filter((e) => e.action === 'propose');
@@ -78,24 +81,12 @@ describe('single negotiating text on a case calendar', () => {
   });
 
   it('hill-climbing: the final text is checked against the last day’s limits', () => {
-    const climb = (calendar?: Calendar) =>
-      simulateOnce(domain, {
-        protocol: 'single-text',
-        variant: 'hill-climbing',
-        deadline: 120,
-        plays: [conceder, conceder, conceder],
-        seed: 4,
-        ...(calendar ? { calendar } : {}),
-      });
-    expect(climb().agreement).not.toBeNull();
+    expect(mediated('hill-climbing').agreement).not.toBeNull();
     // Open on the first 119 days, closed on the last: the same climb, no agreement.
-    const closing: Calendar = {
-      days,
-      reservationValues: days.map((_, s) =>
-        domain.stakeholders.map((st) => (s < 119 ? st.reservationValue : 2)),
-      ),
-    };
-    const run = climb(closing);
+    const run = mediated(
+      'hill-climbing',
+      calendarClosedOn((s) => s >= 119),
+    );
     expect(run.agreement).toBeNull();
     const last = run.trace.at(-1)!;
     expect([last.action, last.day]).toEqual(['end', '2022-06-28']);

@@ -78,12 +78,8 @@ export class SubgamePerfect implements Negotiator {
 
   observe(): void {}
 
-  wouldSign(
-    _time: number,
-    outcome: Outcome,
-    reservationValue = this.domain.stakeholders[this.party]!.reservationValue,
-  ): boolean {
-    return this.utility(outcome) >= reservationValue;
+  wouldSign(_time: number, outcome: Outcome): boolean {
+    return this.utility(outcome) >= this.domain.stakeholders[this.party]!.reservationValue;
   }
 
   move(turn: Turn): Move {
