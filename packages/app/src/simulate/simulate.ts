@@ -18,6 +18,7 @@ import {
   type TacticDraw,
 } from '@parley/core/simulate/monte-carlo.ts';
 import type { ScriptedPosition } from '@parley/core/simulate/tactics/scripted.ts';
+import { titForTat } from '@parley/core/simulate/tactics/tit-for-tat.ts';
 import type { Agreement, RunResult } from '@parley/core/simulate/run-result.ts';
 import { summarise, type SimulationSummary } from '@parley/core/simulate/summary.ts';
 import { traceCsv, type TraceEntry } from '@parley/core/simulate/trace.ts';
@@ -96,7 +97,7 @@ export interface Simulation {
 const drawnText = (x: Drawn) => (typeof x === 'number' ? String(x) : `${x.low}..${x.high}`);
 
 const tacticName = (t: TacticDraw) => {
-  if (t.kind === 'tit-for-tat') return t.imitation === 'absolute' ? 'tit-for-tat:absolute' : t.kind;
+  if (t.kind === 'tit-for-tat') return titForTat(t.imitation).name;
   if (t.kind !== 'time-dependent') return t.kind;
   const k = t.k === undefined || t.k === 0 ? '' : `, k=${drawnText(t.k)}`;
   if (typeof t.e === 'number' && t.e === 0) return `hardliner${k}`;
